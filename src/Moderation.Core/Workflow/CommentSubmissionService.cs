@@ -1,0 +1,63 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+using Moderation.Core.RateLimiting;
+using Moderation.Core.Rules;
+
+namespace Moderation.Core.Workflow;
+
+/// <summary>
+/// The path of a new comment: validation, idempotency, rate limit, rules, storage. Each stage
+/// is a seam: the limiter, the rule set and the store are injected.
+/// </summary>
+public sealed class CommentSubmissionService(
+    ICommentStore store,
+    IRuleSetProvider rules,
+    IRateLimiter rateLimiter,
+    RateLimitPolicy authorLimit,
+    TimeProvider timeProvider)
+{
+    public async Task<SubmissionResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
+    {
+        CommentValidator.Validate(submission);
+
+        // A retry of a known id is answered from the store before the limiter is asked, so a
+        // client retrying after a lost response is never charged twice.
+        if (await store.GetAsync(submission.CommentId, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return Replay(known, submission);
+        }
+
+        var limit = await rateLimiter.TryAcquireAsync(authorLimit, submission.Author.Id, cancellationToken).ConfigureAwait(false);
+        if (!limit.IsAllowed)
+        {
+            throw new RateLimitExceededException(limit);
+        }
+
+        var decision = rules.Current.Evaluate(submission.Text);
+        var now = timeProvider.GetUtcNow();
+        var comment = new Comment(submission, decision, Comment.InitialState(decision.Verdict), Version: 1, now, now);
+        var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
+
+        // Losing a race to a concurrent submission of the same id is a replay, not an error.
+        return added.Created ? new SubmissionResult(added.Comment, Replayed: false) : Replay(added.Comment, submission);
+    }
+
+    public async Task<Comment> GetAsync(string commentId, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "comment_id", commentId);
+        violations.ThrowIfAny();
+        return await store.GetAsync(commentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new CommentNotFoundException(commentId);
+    }
+
+    private static SubmissionResult Replay(Comment stored, CommentSubmission submission)
+    {
+        var first = stored.Submission;
+        bool sameContent = first.ArticleId == submission.ArticleId
+            && first.Author.Id == submission.Author.Id
+            && first.Text == submission.Text
+            && (first.ParentId ?? "") == (submission.ParentId ?? "");
+        return sameContent ? new SubmissionResult(stored, Replayed: true) : throw new CommentConflictException(submission.CommentId);
+    }
+}

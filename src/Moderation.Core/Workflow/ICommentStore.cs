@@ -1,0 +1,28 @@
+using Moderation.Core.Comments;
+
+namespace Moderation.Core.Workflow;
+
+/// <summary>
+/// Where comments and queues live. Each method is atomic: a comment and its queue membership
+/// never disagree, even with many service instances sharing one store.
+/// </summary>
+public interface ICommentStore
+{
+    Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="comment"/> unless its id is taken, in which case the stored comment
+    /// is returned untouched. A comment pending review enters the pending queue in the same step.
+    /// </summary>
+    Task<AddCommentResult> AddAsync(Comment comment, CancellationToken cancellationToken);
+
+    /// <summary>A page of a queue, oldest first; the result's token resumes after its last item.</summary>
+    Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a moderator's decision. When the decided verdict is already in force nothing
+    /// changes (Unchanged); otherwise a version other than <paramref name="expectedVersion"/>
+    /// throws <see cref="Errors.VersionMismatchException"/>, an unknown id <see cref="Errors.CommentNotFoundException"/>.
+    /// </summary>
+    Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken);
+}
