@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Moderation.Redis;
+
+/// <summary>Where Redis is (configuration section <c>Redis</c>, environment <c>Redis__…</c>).</summary>
+public sealed class RedisOptions
+{
+    public const string SectionName = "Redis";
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string, e.g. <c>localhost:6379,password=…</c>. When
+    /// empty the service runs on its in-memory store instead.
+    /// </summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>The first part of every key, so several deployments can share one Redis; 1 to 32 of a-z, 0-9, '-', '_'. Default "moderation".</summary>
+    [RegularExpression("^[a-z0-9_-]{1,32}$")]
+    public string KeyPrefix { get; set; } = "moderation";
+}

@@ -1,0 +1,74 @@
+using StackExchange.Redis;
+
+namespace Moderation.Redis;
+
+/// <summary>
+/// The Lua scripts behind each atomic operation. Parameters of type <see cref="RedisKey"/>
+/// become KEYS (so the client routes them to the right cluster node), the rest ARGV.
+/// </summary>
+internal static class RedisScripts
+{
+    /// <summary>
+    /// Creates a comment unless its id is taken, and queues it when pending. Returns an empty
+    /// array when created, or the stored hash (HGETALL) when the id was taken.
+    /// </summary>
+    public static readonly LuaScript AddComment = LuaScript.Prepare("""
+        if redis.call('EXISTS', @commentKey) == 1 then
+          return redis.call('HGETALL', @commentKey)
+        end
+        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @state, 'version', @version, 'updated', @updated)
+        if @queueScore ~= '' then
+          redis.call('ZADD', @pendingKey, @queueScore, @commentId)
+        end
+        return {}
+        """);
+
+    /// <summary>
+    /// Applies a moderator's decision. Returns {-1} for an unknown comment, {-2, version} for a
+    /// stale expected version, {0, hash} when the state was already the decided one, and
+    /// {1, hash} after a change.
+    /// </summary>
+    public static readonly LuaScript DecideComment = LuaScript.Prepare("""
+        local current = redis.call('HMGET', @commentKey, 'state', 'version')
+        if not current[1] then
+          return {-1}
+        end
+        if current[1] == @newState then
+          return {0, redis.call('HGETALL', @commentKey)}
+        end
+        if current[2] ~= @expectedVersion then
+          return {-2, tonumber(current[2])}
+        end
+        redis.call('HINCRBY', @commentKey, 'version', 1)
+        redis.call('HSET', @commentKey, 'state', @newState, 'updated', @updated, 'mod', @moderatorDecision)
+        if current[1] == @pendingState then
+          redis.call('ZREM', @pendingKey, @commentId)
+        end
+        return {1, redis.call('HGETALL', @commentKey)}
+        """);
+
+    /// <summary>
+    /// GCRA on one key, mirroring Core's <c>Gcra.Evaluate</c>. The clock is Redis's own (TIME),
+    /// so instances with skewed clocks enforce the same limit. Returns {allowed, remaining,
+    /// retry_after_us, reset_after_us}. Numbers are formatted with %.0f because Lua 5.1 would
+    /// write a microsecond timestamp in exponent notation and lose precision.
+    /// </summary>
+    public static readonly LuaScript AcquireGcra = LuaScript.Prepare("""
+        local time = redis.call('TIME')
+        local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+        local interval = tonumber(@interval)
+        local tolerance = tonumber(@tolerance)
+        local stored = redis.call('GET', @key)
+        local tat = now
+        if stored then
+          tat = math.max(tonumber(stored), now)
+        end
+        local newTat = tat + interval * tonumber(@cost)
+        local allowAt = newTat - tolerance
+        if now < allowAt then
+          return {0, 0, allowAt - now, tat - now}
+        end
+        redis.call('SET', @key, string.format('%.0f', newTat), 'PX', math.ceil((newTat - now) / 1000))
+        return {1, math.floor((now - allowAt) / interval), 0, newTat - now}
+        """);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moderation.Core.RateLimiting;
+using Moderation.Core.Workflow;
+using Moderation.Redis.Comments;
+using Moderation.Redis.RateLimiting;
+using StackExchange.Redis;
+
+namespace Moderation.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Redis store and limiter over one shared <see cref="IConnectionMultiplexer"/>.
+    /// The multiplexer does not abort when Redis is down at start-up: it keeps reconnecting, and
+    /// health reports NOT_SERVING meanwhile.
+    /// </summary>
+    public static IServiceCollection AddRedisStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<IConnectionMultiplexer>(provider =>
+        {
+            var options = ConfigurationOptions.Parse(provider.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!);
+            options.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        services.AddSingleton<ICommentStore, RedisCommentStore>();
+        services.AddSingleton<IRateLimiter, RedisGcraRateLimiter>();
+        return services;
+    }
+}
