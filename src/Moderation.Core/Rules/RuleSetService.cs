@@ -1,0 +1,36 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Decisions;
+using Moderation.Core.Errors;
+
+namespace Moderation.Core.Rules;
+
+/// <summary>What administrators do with rules: read the active set, check a candidate, dry-run a text.</summary>
+public sealed class RuleSetService(IRuleSetProvider rules, TimeProvider timeProvider)
+{
+    public const int MaxRulesFileLength = 4 * 1024 * 1024;
+
+    public RuleSet Current => rules.Current;
+
+    /// <summary>Checks a candidate rules file without activating it.</summary>
+    public RuleSetValidation Validate(string content)
+    {
+        var violations = new FieldViolations();
+        if (content.Length > MaxRulesFileLength)
+        {
+            violations.Add("content", $"Must be at most {MaxRulesFileLength} characters.");
+        }
+
+        violations.ThrowIfAny();
+        var candidate = RuleSetParser.TryParse(content, "candidate", timeProvider.GetUtcNow(), out var errors);
+        return new RuleSetValidation(candidate, errors);
+    }
+
+    /// <summary>The decision the active rules would make; nothing is stored or counted.</summary>
+    public Decision Test(string text)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckText(violations, "text", text);
+        violations.ThrowIfAny();
+        return rules.Current.Evaluate(text);
+    }
+}

@@ -1,0 +1,82 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Moderation.Core.Errors;
+
+namespace Moderation.Server.Errors;
+
+/// <summary>
+/// The one place where failures become gRPC statuses, with google.rpc rich details in the
+/// <c>grpc-status-details-bin</c> trailer so clients can act on them without parsing text.
+/// </summary>
+internal static class GrpcErrors
+{
+    private const string Domain = "moderation.v1";
+
+    public static RpcException ToRpcException(ModerationException exception) => exception switch
+    {
+        InvalidRequestException invalid => Build(Code.InvalidArgument, invalid.Message, new BadRequest
+        {
+            FieldViolations =
+            {
+                invalid.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }),
+            },
+        }),
+        RateLimitExceededException limited => Build(
+            Code.ResourceExhausted,
+            limited.Message,
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(RoundUpToMilliseconds(limited.Decision.RetryAfter)) },
+            new QuotaFailure
+            {
+                Violations =
+                {
+                    new QuotaFailure.Types.Violation
+                    {
+                        Subject = limited.Decision.SubjectKind,
+                        Description = $"Rate limit '{limited.Decision.PolicyName}' per {limited.Decision.SubjectKind} exceeded.",
+                    },
+                },
+            }),
+        CommentNotFoundException notFound => Build(Code.NotFound, notFound.Message, new ResourceInfo
+        {
+            ResourceType = "comment",
+            ResourceName = notFound.CommentId,
+        }),
+        CommentConflictException conflict => Build(Code.AlreadyExists, conflict.Message, new ResourceInfo
+        {
+            ResourceType = "comment",
+            ResourceName = conflict.CommentId,
+            Description = "Submitted before with different content.",
+        }),
+        VersionMismatchException stale => Build(Code.Aborted, stale.Message, new ErrorInfo
+        {
+            Reason = "VERSION_MISMATCH",
+            Domain = Domain,
+            Metadata =
+            {
+                ["expected_version"] = stale.ExpectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["current_version"] = stale.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        }),
+        StorageUnavailableException unavailable => Build(Code.Unavailable, unavailable.Message),
+        _ => Build(Code.Internal, "Internal error."),
+    };
+
+    /// <summary>For failures that are not the caller's: the details stay in the log.</summary>
+    public static RpcException Internal() => Build(Code.Internal, "Internal error; it has been logged.");
+
+    private static RpcException Build(Code code, string message, params Google.Protobuf.IMessage[] details)
+    {
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        foreach (var detail in details)
+        {
+            status.Details.Add(Any.Pack(detail));
+        }
+
+        return status.ToRpcException();
+    }
+
+    // A client that waits the rounded-down delay would be refused again.
+    private static TimeSpan RoundUpToMilliseconds(TimeSpan delay) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
+}

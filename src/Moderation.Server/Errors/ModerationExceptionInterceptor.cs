@@ -1,0 +1,63 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Moderation.Core.Errors;
+
+namespace Moderation.Server.Errors;
+
+/// <summary>
+/// Catches what the handlers throw and answers with a defined status: domain failures by
+/// <see cref="GrpcErrors"/>, cancellation as CANCELLED, anything else as INTERNAL (logged),
+/// never gRPC's catch-all UNKNOWN.
+/// </summary>
+internal sealed class ModerationExceptionInterceptor(ILogger<ModerationExceptionInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex, context);
+        }
+    }
+
+    private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case ModerationException moderation:
+                if (moderation is StorageUnavailableException)
+                {
+                    ServerLog.StorageUnavailable(logger, context.Method, moderation);
+                }
+
+                return GrpcErrors.ToRpcException(moderation);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
+            default:
+                ServerLog.UnhandledException(logger, context.Method, exception);
+                return GrpcErrors.Internal();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Moderation.Core.RateLimiting;
+using Moderation.Core.Rules;
+using Moderation.Core.Workflow;
+using Moderation.Server.Errors;
+using Moderation.Server.Health;
+using Moderation.Server.Services;
+
+namespace Moderation.Server.Extensions;
+
+/// <summary>Everything the host registers and maps, so Program.cs stays a few lines.</summary>
+public static class ModerationServerExtensions
+{
+    public static WebApplicationBuilder AddModerationServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddGrpc(options => options.Interceptors.Add<ModerationExceptionInterceptor>());
+        services.AddGrpcReflection();
+        services.AddSingleton(TimeProvider.System);
+
+        var health = services.AddGrpcHealthChecks().AddCheck<RulesHealthCheck>("rules");
+        services.AddModerationStorage(builder.Configuration, health);
+        services.AddModerationRules(builder.Configuration);
+        services.AddModerationRateLimits(builder.Configuration);
+        services.AddSingleton<CommentSubmissionService>();
+        services.AddSingleton<ModerationQueueService>();
+        return builder;
+    }
+
+    public static WebApplication MapModerationServer(this WebApplication app)
+    {
+        // Load the rules now, so a bad rules file stops the start with its errors rather than
+        // failing the first comment.
+        var rules = app.Services.GetRequiredService<IRuleSetProvider>().Current;
+        ServerLog.RulesLoaded(app.Logger, rules.Rules.Count, rules.Version, rules.Source);
+        app.Services.GetRequiredService<StorageMode>().Log(app.Logger);
+
+        app.MapGrpcService<CommentGrpcService>();
+        app.MapGrpcService<ModerationGrpcService>();
+        app.MapGrpcService<RulesGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    private static void AddModerationRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName))
+            .Validate(o => File.Exists(o.ResolvePath()), "Rules:Path names no readable file.")
+            .ValidateOnStart();
+        services.AddSingleton<IRuleSetProvider>(provider =>
+        {
+            var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RulesOptions>>().Value;
+            return new FixedRuleSetProvider(RuleSetParser.ParseFile(options.ResolvePath(), provider.GetRequiredService<TimeProvider>().GetUtcNow()));
+        });
+        services.AddSingleton<RuleSetService>();
+    }
+
+    private static void AddModerationRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthorRateLimitOptions>().Bind(configuration.GetSection(AuthorRateLimitOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorRateLimitOptions>>().Value.ToPolicy());
+    }
+}

@@ -1,0 +1,43 @@
+using Moderation.Core.RateLimiting;
+using Moderation.Core.Workflow;
+using Moderation.Redis;
+using Moderation.Server.Health;
+
+namespace Moderation.Server.Extensions;
+
+/// <summary>Which store the process uses: Redis when configured, otherwise in-memory.</summary>
+internal sealed record StorageMode(bool UsesRedis, string KeyPrefix)
+{
+    public void Log(ILogger logger)
+    {
+        if (UsesRedis)
+        {
+            ServerLog.UsingRedis(logger, KeyPrefix);
+        }
+        else
+        {
+            ServerLog.UsingInMemoryStore(logger);
+        }
+    }
+}
+
+internal static class StorageExtensions
+{
+    public static void AddModerationStorage(this IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder health)
+    {
+        var section = configuration.GetSection(RedisOptions.SectionName);
+        services.AddOptions<RedisOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var redis = section.Get<RedisOptions>() ?? new RedisOptions();
+        if (string.IsNullOrWhiteSpace(redis.Configuration))
+        {
+            services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix));
+            services.AddSingleton<ICommentStore, InMemoryCommentStore>();
+            services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();
+            return;
+        }
+
+        services.AddSingleton(new StorageMode(UsesRedis: true, redis.KeyPrefix));
+        services.AddRedisStorage();
+        health.AddCheck<RedisHealthCheck>("redis", timeout: TimeSpan.FromSeconds(2));
+    }
+}

@@ -1,0 +1,55 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Workflow;
+using Proto = Moderation.Api.V1;
+using CoreVerdict = Moderation.Core.Decisions.Verdict;
+
+namespace Moderation.Server.Mapping;
+
+/// <summary>Requests to domain values. Validation is Core's; this only translates shapes.</summary>
+internal static class ApiToDomain
+{
+    public static CommentSubmission ToSubmission(this Proto.SubmitCommentRequest request) => new(
+        request.CommentId,
+        request.ArticleId,
+        request.Author is null ? new AuthorProfile("") : request.Author.ToProfile(),
+        request.Text,
+        NullIfEmpty(request.ParentId),
+        NullIfEmpty(request.IpAddress),
+        NullIfEmpty(request.UserAgent));
+
+    public static AuthorProfile ToProfile(this Proto.Author author) => new(
+        author.Id,
+        author.CreatedAt?.ToDateTimeOffset(),
+        NullIfEmpty(author.DisplayName),
+        author.EmailVerified,
+        author.Subscriber);
+
+    /// <summary>Null for unspecified, so Core reports the missing field.</summary>
+    public static QueueKind? ToQueueKind(this Proto.Queue queue) => queue switch
+    {
+        Proto.Queue.Pending => QueueKind.Pending,
+        Proto.Queue.Reported => QueueKind.Reported,
+        Proto.Queue.Hidden => QueueKind.Hidden,
+        _ => null,
+    };
+
+    /// <summary>Null for anything a moderator cannot decide, so Core reports the field.</summary>
+    public static CoreVerdict? ToModeratorVerdict(this Proto.Verdict verdict) => verdict switch
+    {
+        Proto.Verdict.Approved => CoreVerdict.Approved,
+        Proto.Verdict.Rejected => CoreVerdict.Rejected,
+        _ => null,
+    };
+
+    public static ReasonCode ToReasonCode(this Proto.ReasonCode code) => code switch
+    {
+        Proto.ReasonCode.Spam => ReasonCode.Spam,
+        Proto.ReasonCode.Abuse => ReasonCode.Abuse,
+        Proto.ReasonCode.OffTopic => ReasonCode.OffTopic,
+        Proto.ReasonCode.PersonalInformation => ReasonCode.PersonalInformation,
+        Proto.ReasonCode.Other => ReasonCode.Other,
+        _ => ReasonCode.Unspecified,
+    };
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,134 @@
+using Google.Protobuf.WellKnownTypes;
+using Moderation.Core.Comments;
+using Moderation.Core.Decisions;
+using Moderation.Core.Rules;
+using Moderation.Core.Workflow;
+using Proto = Moderation.Api.V1;
+
+namespace Moderation.Server.Mapping;
+
+/// <summary>Domain values to replies.</summary>
+internal static class DomainToApi
+{
+    public static Proto.Decision ToApi(this Decision decision) => new()
+    {
+        Verdict = decision.Verdict.ToApi(),
+        Reasons = { decision.Reasons.Select(ToApi) },
+        CensoredText = decision.CensoredText,
+        Flagged = decision.Flagged,
+        Score = decision.Score,
+        RulesVersion = decision.RulesVersion,
+    };
+
+    public static Proto.Reason ToApi(this DecisionReason reason) => new()
+    {
+        RuleId = reason.RuleId,
+        Category = reason.Category,
+        Action = reason.Action.ToApi(),
+        AuthorMessage = reason.AuthorMessage,
+        ModeratorMessage = reason.ModeratorMessage,
+        Spans = { reason.Spans.Select(s => new Proto.TextSpan { Start = (uint)s.Start, End = (uint)s.End }) },
+        Shadow = reason.Shadow,
+        Weight = reason.Weight,
+    };
+
+    public static Proto.Verdict ToApi(this Verdict verdict) => verdict switch
+    {
+        Verdict.Approved => Proto.Verdict.Approved,
+        Verdict.PendingReview => Proto.Verdict.PendingReview,
+        Verdict.Rejected => Proto.Verdict.Rejected,
+        _ => Proto.Verdict.Unspecified,
+    };
+
+    public static Proto.RuleAction ToApi(this RuleAction action) => action switch
+    {
+        RuleAction.Approve => Proto.RuleAction.Approve,
+        RuleAction.Flag => Proto.RuleAction.Flag,
+        RuleAction.Censor => Proto.RuleAction.Censor,
+        RuleAction.Hold => Proto.RuleAction.Hold,
+        RuleAction.Reject => Proto.RuleAction.Reject,
+        _ => Proto.RuleAction.Unspecified,
+    };
+
+    public static Proto.CommentState ToApi(this CommentState state) => state switch
+    {
+        CommentState.PendingReview => Proto.CommentState.PendingReview,
+        CommentState.Approved => Proto.CommentState.Approved,
+        CommentState.Rejected => Proto.CommentState.Rejected,
+        CommentState.HiddenByReports => Proto.CommentState.Hidden,
+        _ => Proto.CommentState.Unspecified,
+    };
+
+    public static Proto.ReasonCode ToApi(this ReasonCode code) => code switch
+    {
+        ReasonCode.Spam => Proto.ReasonCode.Spam,
+        ReasonCode.Abuse => Proto.ReasonCode.Abuse,
+        ReasonCode.OffTopic => Proto.ReasonCode.OffTopic,
+        ReasonCode.PersonalInformation => Proto.ReasonCode.PersonalInformation,
+        ReasonCode.Other => Proto.ReasonCode.Other,
+        _ => Proto.ReasonCode.Unspecified,
+    };
+
+    public static Proto.Queue ToApi(this QueueKind queue) => queue switch
+    {
+        QueueKind.Pending => Proto.Queue.Pending,
+        QueueKind.Reported => Proto.Queue.Reported,
+        QueueKind.Hidden => Proto.Queue.Hidden,
+        _ => Proto.Queue.Unspecified,
+    };
+
+    public static Proto.Comment ToApi(this Comment comment)
+    {
+        var submission = comment.Submission;
+        var reply = new Proto.Comment
+        {
+            CommentId = submission.CommentId,
+            ArticleId = submission.ArticleId,
+            AuthorId = submission.Author.Id,
+            ParentId = submission.ParentId ?? "",
+            Text = submission.Text,
+            State = comment.State.ToApi(),
+            Version = comment.Version,
+            Decision = comment.Decision.ToApi(),
+            CreatedAt = Timestamp.FromDateTimeOffset(comment.CreatedAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(comment.UpdatedAt),
+        };
+        if (comment.ModeratorDecision is { } moderation)
+        {
+            reply.ModeratorDecision = new Proto.ModeratorDecision
+            {
+                ModeratorId = moderation.ModeratorId,
+                Verdict = moderation.Verdict.ToApi(),
+                ReasonCode = moderation.ReasonCode.ToApi(),
+                Note = moderation.Note,
+                DecidedAt = Timestamp.FromDateTimeOffset(moderation.DecidedAt),
+            };
+        }
+
+        return reply;
+    }
+
+    public static Proto.QueueItem ToApi(this QueueItem item) => new()
+    {
+        Comment = item.Comment.ToApi(),
+        Queue = item.Queue.ToApi(),
+        EnqueuedAt = Timestamp.FromDateTimeOffset(item.EnqueuedAt),
+    };
+
+    public static Proto.RuleSummary ToSummary(this RuleDefinition rule) => new()
+    {
+        Id = rule.Id,
+        Description = rule.Description,
+        Category = rule.Category,
+        Action = rule.Action.ToApi(),
+        Shadow = rule.Shadow,
+        TermCount = (uint)rule.Terms.Count,
+    };
+
+    public static Proto.RuleError ToApi(this RuleError error) => new()
+    {
+        Line = (uint)error.Line,
+        Column = (uint)error.Column,
+        Message = error.Message,
+    };
+}

@@ -1,0 +1,28 @@
+using Grpc.Core;
+using Moderation.Api.V1;
+using Moderation.Core.Workflow;
+using Moderation.Server.Mapping;
+
+namespace Moderation.Server.Services;
+
+/// <summary>
+/// moderation.v1.CommentService. Methods not overridden here answer UNIMPLEMENTED until their
+/// issue delivers them.
+/// </summary>
+internal sealed class CommentGrpcService(CommentSubmissionService submissions) : CommentService.CommentServiceBase
+{
+    public override async Task<SubmitCommentResponse> SubmitComment(SubmitCommentRequest request, ServerCallContext context)
+    {
+        var result = await submissions.SubmitAsync(request.ToSubmission(), context.CancellationToken);
+        return new SubmitCommentResponse
+        {
+            Decision = result.Comment.Decision.ToApi(),
+            State = result.Comment.State.ToApi(),
+            Version = result.Comment.Version,
+            Replayed = result.Replayed,
+        };
+    }
+
+    public override async Task<GetCommentResponse> GetComment(GetCommentRequest request, ServerCallContext context) =>
+        new() { Comment = (await submissions.GetAsync(request.CommentId, context.CancellationToken)).ToApi() };
+}

@@ -1,0 +1,38 @@
+using Grpc.Core;
+using Moderation.Api.V1;
+using Moderation.Core.Workflow;
+using Moderation.Server.Auth;
+using Moderation.Server.Mapping;
+
+namespace Moderation.Server.Services;
+
+/// <summary>
+/// moderation.v1.ModerationService. Methods not overridden here answer UNIMPLEMENTED until
+/// their issue delivers them.
+/// </summary>
+internal sealed class ModerationGrpcService(ModerationQueueService queue) : ModerationService.ModerationServiceBase
+{
+    public override async Task<ListQueueResponse> ListQueue(ListQueueRequest request, ServerCallContext context)
+    {
+        var page = await queue.ListQueueAsync(
+            request.Queue.ToQueueKind(), request.PageSize, request.PageToken, request.ArticleId, request.AuthorId, context.CancellationToken);
+        return new ListQueueResponse
+        {
+            Items = { page.Items.Select(item => item.ToApi()) },
+            NextPageToken = page.NextPageToken ?? "",
+        };
+    }
+
+    public override async Task<DecideCommentResponse> DecideComment(DecideCommentRequest request, ServerCallContext context)
+    {
+        var result = await queue.DecideAsync(
+            request.CommentId,
+            request.Verdict.ToModeratorVerdict(),
+            request.ReasonCode.ToReasonCode(),
+            request.Note,
+            request.ExpectedVersion,
+            CallerIdentity.Of(context),
+            context.CancellationToken);
+        return new DecideCommentResponse { Comment = result.Comment.ToApi(), Unchanged = result.Unchanged };
+    }
+}

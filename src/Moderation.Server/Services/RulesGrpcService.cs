@@ -1,0 +1,37 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Moderation.Api.V1;
+using Moderation.Core.Rules;
+using Moderation.Server.Mapping;
+
+namespace Moderation.Server.Services;
+
+/// <summary>moderation.v1.RulesService.</summary>
+internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.RulesServiceBase
+{
+    public override Task<GetRulesResponse> GetRules(GetRulesRequest request, ServerCallContext context)
+    {
+        var current = rules.Current;
+        return Task.FromResult(new GetRulesResponse
+        {
+            Version = current.Version,
+            Source = current.Source,
+            LoadedAt = Timestamp.FromDateTimeOffset(current.LoadedAt),
+            Rules = { current.Rules.Select(rule => rule.ToSummary()) },
+        });
+    }
+
+    public override Task<ValidateRulesResponse> ValidateRules(ValidateRulesRequest request, ServerCallContext context)
+    {
+        var validation = rules.Validate(request.Content);
+        return Task.FromResult(new ValidateRulesResponse
+        {
+            Valid = validation.Candidate is not null,
+            Errors = { validation.Errors.Select(error => error.ToApi()) },
+            Rules = { validation.Candidate?.Rules.Select(rule => rule.ToSummary()) ?? [] },
+        });
+    }
+
+    public override Task<TestCommentResponse> TestComment(TestCommentRequest request, ServerCallContext context) =>
+        Task.FromResult(new TestCommentResponse { Decision = rules.Test(request.Text).ToApi() });
+}
