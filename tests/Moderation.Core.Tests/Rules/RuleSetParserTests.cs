@@ -1,0 +1,111 @@
+using Moderation.Core.Decisions;
+using Moderation.Core.Rules;
+
+namespace Moderation.Core.Tests.Rules;
+
+public sealed class RuleSetParserTests
+{
+    private static IReadOnlyList<RuleError> ErrorsOf(string yaml)
+    {
+        Assert.Null(RuleSetParser.TryParse(yaml, "test", DateTimeOffset.UnixEpoch, out var errors));
+        return errors;
+    }
+
+    [Fact]
+    public void Parse_ValidFile_ReadsEveryField()
+    {
+        var rule = TestRules.Parse().Rules.Single(r => r.Id == "censor");
+
+        Assert.Equal(RuleAction.Censor, rule.Action);
+        Assert.Equal("mild", rule.Category);
+        Assert.Equal(0.5, rule.Weight);
+        Assert.Equal(["darn"], rule.Terms);
+    }
+
+    [Fact]
+    public void Parse_ShippedDefaultRules_AreValid()
+    {
+        string path = Path.Combine(RepositoryRoot(), "rules", "default.yaml");
+
+        var rules = RuleSetParser.ParseFile(path, DateTimeOffset.UnixEpoch);
+
+        Assert.Contains(rules.Rules, r => r.Action == RuleAction.Reject);
+        Assert.Contains(rules.Rules, r => r.Action == RuleAction.Hold);
+    }
+
+    [Fact]
+    public void TryParse_UnknownAction_ReportsLineAndColumn()
+    {
+        var error = Assert.Single(ErrorsOf("rules:\n  - id: a\n    action: delete\n    terms: [x]\n"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal(13, error.Column);
+        Assert.Contains("delete", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_SyntaxError_ReportsWhere()
+    {
+        var error = Assert.Single(ErrorsOf("rules:\n  - id: a\n    terms: [x\n"));
+
+        Assert.True(error.Line >= 3);
+    }
+
+    [Fact]
+    public void TryParse_SeveralProblems_ReportsEveryOne()
+    {
+        var errors = ErrorsOf("""
+            rules:
+              - id: Bad Id
+                action: reject
+                terms: [x]
+              - id: ok
+                action: hold
+                colour: red
+                terms: []
+              - id: ok
+                action: hold
+                terms: ["!!"]
+            """);
+
+        Assert.Contains(errors, e => e.Line == 2 && e.Message.Contains("rule id", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("colour", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 8 && e.Message.Contains("terms", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 11 && e.Message.Contains("letter or digit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryParse_DuplicateIds_AreRefused()
+    {
+        var error = Assert.Single(ErrorsOf("rules:\n  - {id: a, action: hold, terms: [x]}\n  - {id: a, action: hold, terms: [y]}\n"));
+
+        Assert.Contains("twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_NoRulesList_IsRefused()
+    {
+        Assert.NotEmpty(ErrorsOf("version: 1\n"));
+        Assert.NotEmpty(ErrorsOf("- just a list\n"));
+    }
+
+    [Fact]
+    public void Parse_InvalidFile_ThrowsWithEveryError()
+    {
+        var ex = Assert.Throws<InvalidRulesException>(() => RuleSetParser.Parse("rules:\n  - id: a\n", "file.yaml", DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("file.yaml", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ex.Errors.Count);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Moderation.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Moderation.sln not found above the test binaries.");
+    }
+}

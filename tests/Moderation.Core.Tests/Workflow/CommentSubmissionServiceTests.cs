@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Time.Testing;
+using Moderation.Core.Comments;
+using Moderation.Core.Decisions;
+using Moderation.Core.Errors;
+using Moderation.Core.RateLimiting;
+using Moderation.Core.Rules;
+using Moderation.Core.Tests.Rules;
+using Moderation.Core.Workflow;
+using Moderation.Testing;
+
+namespace Moderation.Core.Tests.Workflow;
+
+public sealed class CommentSubmissionServiceTests
+{
+    private readonly FakeTimeProvider _time = new(TestComments.Epoch);
+    private readonly InMemoryCommentStore _store = new();
+    private readonly CommentSubmissionService _service;
+
+    public CommentSubmissionServiceTests()
+    {
+        var limit = new RateLimitPolicy("author", "author", permitLimit: 2, TimeSpan.FromMinutes(1), burst: 2);
+        _service = new CommentSubmissionService(_store, new FixedRuleSetProvider(TestRules.Parse()), new InMemoryGcraRateLimiter(_time), limit, _time);
+    }
+
+    [Fact]
+    public async Task Submit_HoldTerm_IsStoredPendingAndQueued()
+    {
+        var result = await _service.SubmitAsync(TestComments.Submission("c1", "You idiot"), default);
+        var queue = await _store.ListQueueAsync(new QueueQuery(QueueKind.Pending, 10), default);
+
+        Assert.False(result.Replayed);
+        Assert.Equal(CommentState.PendingReview, result.Comment.State);
+        Assert.Equal(1, result.Comment.Version);
+        Assert.Equal(TestComments.Epoch, result.Comment.CreatedAt);
+        Assert.Equal("c1", Assert.Single(queue.Items).Comment.Id);
+    }
+
+    [Fact]
+    public async Task Submit_SameIdAndText_ReplaysWithoutCountingAgainstTheLimit()
+    {
+        var first = await _service.SubmitAsync(TestComments.Submission("c1", "fuck"), default);
+        for (int i = 0; i < 5; i++)
+        {
+            var replay = await _service.SubmitAsync(TestComments.Submission("c1", "fuck"), default);
+            Assert.True(replay.Replayed);
+            Assert.Equal(first.Comment.Decision.Verdict, replay.Comment.Decision.Verdict);
+        }
+
+        // The limit is 2: the replays above took nothing, so one more new comment fits.
+        Assert.False((await _service.SubmitAsync(TestComments.Submission("c2"), default)).Replayed);
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => _service.SubmitAsync(TestComments.Submission("c3"), default));
+    }
+
+    [Fact]
+    public async Task Submit_SameIdOtherText_IsAConflict()
+    {
+        await _service.SubmitAsync(TestComments.Submission("c1", "first"), default);
+
+        await Assert.ThrowsAsync<CommentConflictException>(() => _service.SubmitAsync(TestComments.Submission("c1", "second"), default));
+    }
+
+    [Fact]
+    public async Task Submit_OverTheLimit_IsRefusedAndNothingIsStored()
+    {
+        await _service.SubmitAsync(TestComments.Submission("c1"), default);
+        await _service.SubmitAsync(TestComments.Submission("c2"), default);
+
+        var error = await Assert.ThrowsAsync<RateLimitExceededException>(() => _service.SubmitAsync(TestComments.Submission("c3"), default));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), error.Decision.RetryAfter);
+        Assert.Null(await _store.GetAsync("c3", default));
+    }
+
+    [Fact]
+    public async Task Submit_InvalidFields_ReportsEveryViolation()
+    {
+        var bad = new CommentSubmission("bad id", "", new AuthorProfile(""), "   ", ParentId: "{x}", IpAddress: "999.1.1.1");
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _service.SubmitAsync(bad, default));
+
+        Assert.Equal(["comment_id", "article_id", "author.id", "parent_id", "text", "ip_address"], error.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task Submit_TextOverTheLimit_IsRefused()
+    {
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(
+            () => _service.SubmitAsync(TestComments.Submission("c1", new string('a', CommentValidator.MaxTextLength + 1)), default));
+
+        Assert.Equal("text", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public async Task Get_UnknownComment_IsNotFound()
+    {
+        await Assert.ThrowsAsync<CommentNotFoundException>(() => _service.GetAsync("missing", default));
+    }
+
+    [Fact]
+    public async Task Get_SubmittedComment_ReturnsItsDecision()
+    {
+        await _service.SubmitAsync(TestComments.Submission("c1", "fuck this"), default);
+
+        var comment = await _service.GetAsync("c1", default);
+
+        Assert.Equal(Verdict.Rejected, comment.Decision.Verdict);
+        Assert.Equal(CommentState.Rejected, comment.State);
+    }
+}

@@ -1,0 +1,9 @@
+using Moderation.Core.Workflow;
+using Moderation.Testing;
+
+namespace Moderation.Core.Tests.Workflow;
+
+public sealed class InMemoryCommentStoreTests : CommentStoreContract
+{
+    protected override ICommentStore CreateStore() => new InMemoryCommentStore();
+}

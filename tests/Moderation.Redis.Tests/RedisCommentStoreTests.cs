@@ -1,0 +1,39 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+using Moderation.Core.Workflow;
+using Moderation.Redis.Comments;
+using Moderation.Testing;
+
+namespace Moderation.Redis.Tests;
+
+[Collection(SharedRedisServer.Name)]
+public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentStoreContract
+{
+    protected override ICommentStore CreateStore() =>
+        new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+
+    [Fact]
+    public async Task Add_PendingComment_WritesOneHashAndOneQueueEntryUnderOneHashTag()
+    {
+        string prefix = RedisServerFixture.UniquePrefix();
+        var store = new RedisCommentStore(redis.Connection, new RedisKeys(prefix));
+
+        await store.AddAsync(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch), default);
+
+        var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: prefix + ":*").Select(k => (string)k!).Order().ToList();
+        Assert.Equal([$"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:queue:pending"], keys);
+        Assert.Single(keys.Select(k => redis.Connection.HashSlot(k)).Distinct());
+    }
+
+    [Fact]
+    public async Task Get_WhileRedisIsDown_ThrowsStorageUnavailable()
+    {
+        // A connection to a port nothing listens on behaves as Redis being down.
+        var options = StackExchange.Redis.ConfigurationOptions.Parse("127.0.0.1:1,abortConnect=false,connectTimeout=200,asyncTimeout=300");
+        await using var down = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
+        var store = new RedisCommentStore(down, new RedisKeys("down"));
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetAsync("c-1", default));
+    }
+}

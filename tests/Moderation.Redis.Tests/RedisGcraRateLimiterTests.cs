@@ -1,0 +1,45 @@
+using Moderation.Core.RateLimiting;
+using Moderation.Redis.RateLimiting;
+using Moderation.Testing;
+
+namespace Moderation.Redis.Tests;
+
+[Collection(SharedRedisServer.Name)]
+public sealed class RedisGcraRateLimiterTests(RedisServerFixture redis) : RateLimiterContract
+{
+    protected override IRateLimiter CreateLimiter() =>
+        new RedisGcraRateLimiter(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+
+    [Fact]
+    public async Task TryAcquire_StoresOneKeyThatExpiresWhenQuotaIsFull()
+    {
+        string prefix = RedisServerFixture.UniquePrefix();
+        var keys = new RedisKeys(prefix);
+        var limiter = new RedisGcraRateLimiter(redis.Connection, keys);
+        var policy = new RateLimitPolicy("author", "author", 5, TimeSpan.FromMinutes(1), 5);
+
+        await limiter.TryAcquireAsync(policy, "u1", default);
+        await limiter.TryAcquireAsync(policy, "u1", default);
+
+        var db = redis.Connection.GetDatabase();
+        var ttl = await db.KeyTimeToLiveAsync(keys.RateLimit("author", "u1"));
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(24));
+        Assert.Equal($"{prefix}:rl:{{author:u1}}", (string)keys.RateLimit("author", "u1")!);
+    }
+
+    [Fact]
+    public async Task TryAcquire_TwoInstancesSharingRedis_ShareOneQuota()
+    {
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        await using var second = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var a = new RedisGcraRateLimiter(redis.Connection, keys);
+        var b = new RedisGcraRateLimiter(second, keys);
+        var policy = new RateLimitPolicy("author", "author", 5, TimeSpan.FromMinutes(1), 5);
+
+        var calls = Enumerable.Range(0, 32).Select(i => Task.Run(async () => await (i % 2 == 0 ? a : b).TryAcquireAsync(policy, "u1", default)));
+        var decisions = await Task.WhenAll(calls);
+
+        Assert.Equal(5, decisions.Count(d => d.IsAllowed));
+    }
+}

@@ -1,0 +1,92 @@
+using Moderation.Core.RateLimiting;
+using Xunit;
+
+namespace Moderation.Testing;
+
+/// <summary>
+/// What every <see cref="IRateLimiter"/> must do. Limits here are slow (one permit per 12 s or
+/// slower), so no permit can come back while a test runs, whichever clock the limiter reads.
+/// </summary>
+public abstract class RateLimiterContract
+{
+    /// <summary>A limiter whose state no other test shares.</summary>
+    protected abstract IRateLimiter CreateLimiter();
+
+    private static readonly RateLimitPolicy FivePerMinute = new("author", "author", permitLimit: 5, TimeSpan.FromMinutes(1), burst: 5);
+
+    [Fact]
+    public async Task TryAcquire_WithinBurst_AllowsAndCountsDown()
+    {
+        var limiter = CreateLimiter();
+        var remaining = new List<int>();
+        for (int i = 0; i < 5; i++)
+        {
+            var decision = await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
+            Assert.True(decision.IsAllowed);
+            remaining.Add(decision.Remaining);
+        }
+
+        Assert.Equal([4, 3, 2, 1, 0], remaining);
+    }
+
+    [Fact]
+    public async Task TryAcquire_SixthInAMinute_IsRefusedWithRetryAfterOneInterval()
+    {
+        var limiter = CreateLimiter();
+        for (int i = 0; i < 5; i++)
+        {
+            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
+        }
+
+        var refused = await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
+
+        Assert.False(refused.IsAllowed);
+        Assert.Equal("author", refused.PolicyName);
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
+        Assert.InRange(refused.ResetAfter, TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task TryAcquire_OtherSubject_HasItsOwnQuota()
+    {
+        var limiter = CreateLimiter();
+        for (int i = 0; i < 5; i++)
+        {
+            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
+        }
+
+        Assert.True((await limiter.TryAcquireAsync(FivePerMinute, "u2", default)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task TryAcquire_Refusals_ConsumeNothing()
+    {
+        var limiter = CreateLimiter();
+        var onePerHour = new RateLimitPolicy("slow", "author", permitLimit: 1, TimeSpan.FromHours(1), burst: 2);
+        await limiter.TryAcquireAsync(onePerHour, "u1", default);
+        await limiter.TryAcquireAsync(onePerHour, "u1", default);
+
+        var first = await limiter.TryAcquireAsync(onePerHour, "u1", default);
+        for (int i = 0; i < 5; i++)
+        {
+            await limiter.TryAcquireAsync(onePerHour, "u1", default);
+        }
+
+        var later = await limiter.TryAcquireAsync(onePerHour, "u1", default);
+
+        // Had refusals been charged, the wait would have grown by an hour each time.
+        Assert.False(later.IsAllowed);
+        Assert.InRange(later.RetryAfter, first.RetryAfter - TimeSpan.FromSeconds(5), first.RetryAfter);
+    }
+
+    [Fact]
+    public async Task TryAcquire_ConcurrentCallers_AdmitExactlyTheBurst()
+    {
+        var limiter = CreateLimiter();
+        var calls = Enumerable.Range(0, 40).Select(_ => Task.Run(async () => await limiter.TryAcquireAsync(FivePerMinute, "crowd", default)));
+
+        var decisions = await Task.WhenAll(calls);
+
+        Assert.Equal(5, decisions.Count(d => d.IsAllowed));
+    }
+}
