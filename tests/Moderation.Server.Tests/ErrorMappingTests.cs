@@ -1,0 +1,61 @@
+using Google.Rpc;
+using Grpc.Core;
+using Moderation.Api.V1;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>Every failure a client can cause answers with a defined status and machine-readable details.</summary>
+public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InMemoryServer>
+{
+    private readonly CommentService.CommentServiceClient _comments = new(server.Channel);
+    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Channel);
+
+    [Fact]
+    public async Task SubmitComment_InvalidFields_IsInvalidArgumentNamingEachField()
+    {
+        var request = new SubmitCommentRequest { CommentId = "has space", Text = " ", IpAddress = "not-an-ip" };
+
+        var (code, status) = await Requests.FailureOf(() => _comments.SubmitCommentAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        var fields = status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field);
+        Assert.Equal(["comment_id", "article_id", "author.id", "text", "ip_address"], fields);
+    }
+
+    [Fact]
+    public async Task GetComment_UnknownId_IsNotFoundWithTheResource()
+    {
+        var (code, status) = await Requests.FailureOf(() => _comments.GetCommentAsync(new GetCommentRequest { CommentId = "nope" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, code);
+        Assert.Equal("nope", status.GetDetail<ResourceInfo>()!.ResourceName);
+    }
+
+    [Fact]
+    public async Task ListQueue_ForeignPageToken_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.ListQueueAsync(
+            new ListQueueRequest { Queue = Queue.Pending, PageToken = "forged" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("page_token", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task DecideComment_NoVerdict_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.DecideCommentAsync(
+            new DecideCommentRequest { CommentId = "c1", ExpectedVersion = 1 }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("verdict", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task EditComment_NotBuiltYet_IsUnimplemented()
+    {
+        var (code, _) = await Requests.FailureOf(() => _comments.EditCommentAsync(new EditCommentRequest { CommentId = "c1" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, code);
+    }
+}

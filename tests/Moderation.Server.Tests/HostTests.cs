@@ -1,0 +1,96 @@
+using Grpc.Health.V1;
+using GrpcHealth = Grpc.Health.V1.Health;
+using Grpc.Reflection.V1;
+
+namespace Moderation.Server.Tests;
+
+public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemoryServer>
+{
+    [Fact]
+    public async Task Reflection_ListsTheThreeServicesAndHealth()
+    {
+        var client = new ServerReflection.ServerReflectionClient(server.Channel);
+        using var call = client.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(default));
+        var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+
+        Assert.Contains("moderation.v1.CommentService", names);
+        Assert.Contains("moderation.v1.ModerationService", names);
+        Assert.Contains("moderation.v1.RulesService", names);
+        Assert.Contains("grpc.health.v1.Health", names);
+    }
+
+    [Fact]
+    public async Task HealthCheck_InMemory_IsServing()
+    {
+        var reply = await new GrpcHealth.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
+    public void Start_InvalidRulesFile_FailsWithTheLineOfTheProblem()
+    {
+        string path = Path.Combine(Path.GetTempPath(), Requests.NewId("rules") + ".yaml");
+        File.WriteAllText(path, "rules:\n  - id: a\n    action: explode\n    terms: [x]\n");
+        try
+        {
+            using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["Rules:Path"] = path });
+
+            var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+            Assert.Contains("(3,13)", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("explode", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Start_MissingRulesFile_FailsNamingTheSetting()
+    {
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["Rules:Path"] = "/nonexistent/rules.yaml" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Rules:Path", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_OutOfRangeRateLimit_FailsNamingTheOption()
+    {
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["RateLimits:Author:PermitLimit"] = "0" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("PermitLimit", error.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class RedisHealthTests(RedisBackedServer server) : IClassFixture<RedisBackedServer>
+{
+    [Fact]
+    public async Task HealthCheck_RedisUpThenDown_GoesFromServingToNotServing()
+    {
+        var health = new GrpcHealth.HealthClient(server.Channel);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+
+        await server.Redis.StopAsync();
+
+        // Each Check runs the checks afresh; poll until the outage shows, within a deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        HealthCheckResponse.Types.ServingStatus status;
+        do
+        {
+            status = (await health.CheckAsync(new HealthCheckRequest())).Status;
+        }
+        while (status != HealthCheckResponse.Types.ServingStatus.NotServing && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, status);
+    }
+}

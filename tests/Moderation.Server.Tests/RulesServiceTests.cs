@@ -1,0 +1,63 @@
+using Grpc.Core;
+using Moderation.Api.V1;
+
+namespace Moderation.Server.Tests;
+
+public sealed class RulesServiceTests(InMemoryServer server) : IClassFixture<InMemoryServer>
+{
+    private readonly RulesService.RulesServiceClient _rules = new(server.Channel);
+
+    [Fact]
+    public async Task GetRules_Default_ListsTheShippedRulesWithAVersion()
+    {
+        var reply = await _rules.GetRulesAsync(new GetRulesRequest());
+
+        Assert.Matches("^[0-9a-f]{12}$", reply.Version);
+        Assert.EndsWith("default.yaml", reply.Source, StringComparison.Ordinal);
+        Assert.Contains(reply.Rules, r => r.Id == "profanity-strong" && r.Action == RuleAction.Reject && r.TermCount > 0);
+    }
+
+    [Fact]
+    public async Task ValidateRules_BadFile_ReportsLineAndColumn()
+    {
+        var reply = await _rules.ValidateRulesAsync(new ValidateRulesRequest { Content = "rules:\n  - id: x\n    action: nuke\n    terms: [a]\n" });
+
+        Assert.False(reply.Valid);
+        var error = Assert.Single(reply.Errors);
+        Assert.Equal((3u, 13u), (error.Line, error.Column));
+        Assert.Empty(reply.Rules);
+    }
+
+    [Fact]
+    public async Task ValidateRules_GoodFile_ListsItsRulesWithoutActivatingThem()
+    {
+        var reply = await _rules.ValidateRulesAsync(new ValidateRulesRequest { Content = "rules:\n  - {id: only, action: hold, terms: [a]}\n" });
+        var active = await _rules.GetRulesAsync(new GetRulesRequest());
+
+        Assert.True(reply.Valid);
+        Assert.Equal("only", Assert.Single(reply.Rules).Id);
+        Assert.DoesNotContain(active.Rules, r => r.Id == "only");
+    }
+
+    [Fact]
+    public async Task TestComment_HoldText_ExplainsAndStoresNothing()
+    {
+        var comments = new ModerationService.ModerationServiceClient(server.Channel);
+        var before = await comments.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, PageSize = 100 });
+
+        var reply = await _rules.TestCommentAsync(new TestCommentRequest { Text = "earn money fast, click here" });
+        var after = await comments.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, PageSize = 100 });
+
+        Assert.Equal(Verdict.PendingReview, reply.Decision.Verdict);
+        Assert.Equal(2, reply.Decision.Reasons.Single().Spans.Count);
+        Assert.Equal(before.Items.Count, after.Items.Count);
+    }
+
+    [Fact]
+    public async Task TestComment_BlankText_IsInvalidArgument()
+    {
+        var (code, _) = await Requests.FailureOf(() => _rules.TestCommentAsync(new TestCommentRequest { Text = "" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+    }
+}

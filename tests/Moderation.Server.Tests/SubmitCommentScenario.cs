@@ -1,0 +1,181 @@
+using Google.Rpc;
+using Grpc.Core;
+using Moderation.Api.V1;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>
+/// The path from request to stored decision, run once against each store: what the site and
+/// moderators rely on whichever store an operator configures.
+/// </summary>
+public abstract class SubmitCommentScenario(IServerFixture server)
+{
+    private readonly CommentService.CommentServiceClient _comments = new(server.Channel);
+    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Channel);
+
+    [Fact]
+    public async Task SubmitComment_CleanText_IsApproved()
+    {
+        var reply = await _comments.SubmitCommentAsync(Requests.Submit("The new bridge opens in May."));
+
+        Assert.Equal(Verdict.Approved, reply.Decision.Verdict);
+        Assert.Equal(CommentState.Approved, reply.State);
+        Assert.Equal(1, reply.Version);
+        Assert.Empty(reply.Decision.Reasons);
+        Assert.False(reply.Replayed);
+    }
+
+    [Fact]
+    public async Task SubmitComment_BlockTerm_IsRejectedWithTheMatchedSpan()
+    {
+        var reply = await _comments.SubmitCommentAsync(Requests.Submit("😀 What a fucking mess"));
+
+        Assert.Equal(Verdict.Rejected, reply.Decision.Verdict);
+        var reason = Assert.Single(reply.Decision.Reasons);
+        Assert.Equal("profanity-strong", reason.RuleId);
+        Assert.Equal(RuleAction.Reject, reason.Action);
+        Assert.NotEmpty(reason.AuthorMessage);
+        var span = Assert.Single(reason.Spans);
+        Assert.Equal((9u, 16u), (span.Start, span.End));
+    }
+
+    [Fact]
+    public async Task SubmitComment_HoldTerm_IsPendingAndListedByListQueue()
+    {
+        string author = Requests.NewId("u");
+        var held = await _comments.SubmitCommentAsync(Requests.Submit("That is bullshit.", author));
+
+        var queue = await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, AuthorId = author });
+
+        Assert.Equal(Verdict.PendingReview, held.Decision.Verdict);
+        Assert.Equal(CommentState.PendingReview, held.State);
+        var item = Assert.Single(queue.Items);
+        Assert.Equal(Queue.Pending, item.Queue);
+        Assert.Equal("profanity-mild", item.Comment.Decision.Reasons.Single().RuleId);
+    }
+
+    [Fact]
+    public async Task SubmitComment_SixthInAMinuteFromOneAuthor_IsResourceExhaustedWithRetryInfo()
+    {
+        string author = Requests.NewId("u");
+        for (int i = 0; i < 5; i++)
+        {
+            await _comments.SubmitCommentAsync(Requests.Submit($"Comment number {i}", author));
+        }
+
+        var (code, status) = await Requests.FailureOf(() => _comments.SubmitCommentAsync(Requests.Submit("One too many", author)).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, code);
+        var retry = status.GetDetail<RetryInfo>();
+        Assert.NotNull(retry);
+        Assert.InRange(retry.RetryDelay.ToTimeSpan(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(12));
+        var quota = status.GetDetail<QuotaFailure>();
+        Assert.NotNull(quota);
+        Assert.Equal("author", Assert.Single(quota.Violations).Subject);
+        Assert.DoesNotContain(author, quota.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitComment_SameIdAgain_ReturnsTheSameDecisionAndCountsNothing()
+    {
+        string author = Requests.NewId("u");
+        var first = Requests.Submit("You fucking liar", author);
+        var original = await _comments.SubmitCommentAsync(first);
+
+        // Five retries of one comment, then four new ones: had the retries counted, the limit
+        // of five would refuse the new ones.
+        for (int i = 0; i < 5; i++)
+        {
+            var replay = await _comments.SubmitCommentAsync(first);
+            Assert.True(replay.Replayed);
+            Assert.Equal(original.Decision, replay.Decision);
+            Assert.Equal(original.Version, replay.Version);
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            await _comments.SubmitCommentAsync(Requests.Submit($"New comment {i}", author));
+        }
+    }
+
+    [Fact]
+    public async Task SubmitComment_SameIdOtherText_IsAlreadyExists()
+    {
+        var first = Requests.Submit("First text");
+        await _comments.SubmitCommentAsync(first);
+        first.Text = "Second text";
+
+        var (code, _) = await Requests.FailureOf(() => _comments.SubmitCommentAsync(first).ResponseAsync);
+
+        Assert.Equal(StatusCode.AlreadyExists, code);
+    }
+
+    [Fact]
+    public async Task GetComment_SubmittedComment_ReturnsItAsStored()
+    {
+        var request = Requests.Submit("Shit happens");
+        await _comments.SubmitCommentAsync(request);
+
+        var comment = (await _comments.GetCommentAsync(new GetCommentRequest { CommentId = request.CommentId })).Comment;
+
+        Assert.Equal(request.Text, comment.Text);
+        Assert.Equal(request.Author.Id, comment.AuthorId);
+        Assert.Equal(CommentState.PendingReview, comment.State);
+        Assert.NotNull(comment.CreatedAt);
+    }
+
+    [Fact]
+    public async Task DecideComment_HeldComment_IsApprovedAndLeavesTheQueue()
+    {
+        string author = Requests.NewId("u");
+        var request = Requests.Submit("click here for the results", author);
+        await _comments.SubmitCommentAsync(request);
+
+        var decided = await _moderation.DecideCommentAsync(new DecideCommentRequest
+        {
+            CommentId = request.CommentId,
+            Verdict = Verdict.Approved,
+            ReasonCode = ReasonCode.Other,
+            Note = "A link to the council's own page.",
+            ExpectedVersion = 1,
+        });
+        var queue = await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, AuthorId = author });
+
+        Assert.Equal(CommentState.Approved, decided.Comment.State);
+        Assert.Equal(2, decided.Comment.Version);
+        Assert.Equal("A link to the council's own page.", decided.Comment.ModeratorDecision.Note);
+        Assert.Empty(queue.Items);
+    }
+
+    [Fact]
+    public async Task DecideComment_StaleVersion_IsAbortedAndChangesNothing()
+    {
+        var request = Requests.Submit("bullshit");
+        await _comments.SubmitCommentAsync(request);
+        await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Approved, ExpectedVersion = 1 });
+
+        var (code, status) = await Requests.FailureOf(() => _moderation.DecideCommentAsync(
+            new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Rejected, ExpectedVersion = 1 }).ResponseAsync);
+        var comment = (await _comments.GetCommentAsync(new GetCommentRequest { CommentId = request.CommentId })).Comment;
+
+        Assert.Equal(StatusCode.Aborted, code);
+        Assert.Equal("2", status.GetDetail<ErrorInfo>()!.Metadata["current_version"]);
+        Assert.Equal(CommentState.Approved, comment.State);
+    }
+}
+
+public sealed class SubmitCommentInMemoryTests(InMemoryServer server) : SubmitCommentScenario(server), IClassFixture<InMemoryServer>;
+
+public sealed class SubmitCommentRedisTests(RedisBackedServer server) : SubmitCommentScenario(server), IClassFixture<RedisBackedServer>
+{
+    [Fact]
+    public async Task SubmitComment_WithRedisConfigured_IsStoredInRedisBeforeTheReply()
+    {
+        var request = Requests.Submit("Stored where it survives a restart.");
+
+        await new CommentService.CommentServiceClient(server.Channel).SubmitCommentAsync(request);
+
+        var stored = await server.Redis.Connection.GetDatabase().HashGetAsync($"{server.KeyPrefix}:{{wf}}:comment:{request.CommentId}", "state");
+        Assert.Equal(((int)Moderation.Core.Comments.CommentState.Approved).ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)stored);
+    }
+}
