@@ -25,7 +25,7 @@ public sealed class RuleSetParserTests
     [Fact]
     public void Parse_ShippedDefaultRules_AreValid()
     {
-        string path = Path.Combine(RepositoryRoot(), "rules", "default.yaml");
+        string path = Path.Combine(Moderation.Testing.RepositoryPaths.Root, "rules", "default.yaml");
 
         var rules = RuleSetParser.ParseFile(path, DateTimeOffset.UnixEpoch);
 
@@ -96,16 +96,5 @@ public sealed class RuleSetParserTests
 
         Assert.Contains("file.yaml", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, ex.Errors.Count);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Moderation.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Moderation.sln not found above the test binaries.");
     }
 }
