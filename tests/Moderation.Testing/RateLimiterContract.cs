@@ -12,7 +12,16 @@ public abstract class RateLimiterContract
     /// <summary>A limiter whose state no other test shares.</summary>
     protected abstract IRateLimiter CreateLimiter();
 
-    private static readonly RateLimitPolicy FivePerMinute = new("author", "author", permitLimit: 5, TimeSpan.FromMinutes(1), burst: 5);
+    protected static readonly RateLimitPolicy FivePerMinute = new("author", "author", permitLimit: 5, TimeSpan.FromMinutes(1), burst: 5);
+
+    /// <summary>Takes the whole burst of <see cref="FivePerMinute"/> for a subject.</summary>
+    protected static async Task ExhaustAsync(IRateLimiter limiter, string subject)
+    {
+        for (int i = 0; i < FivePerMinute.Burst; i++)
+        {
+            Assert.True((await limiter.TryAcquireAsync(FivePerMinute, subject, default)).IsAllowed);
+        }
+    }
 
     [Fact]
     public async Task TryAcquire_WithinBurst_AllowsAndCountsDown()
@@ -33,10 +42,7 @@ public abstract class RateLimiterContract
     public async Task TryAcquire_SixthInAMinute_IsRefusedWithRetryAfterOneInterval()
     {
         var limiter = CreateLimiter();
-        for (int i = 0; i < 5; i++)
-        {
-            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
-        }
+        await ExhaustAsync(limiter, "u1");
 
         var refused = await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
 
@@ -50,10 +56,7 @@ public abstract class RateLimiterContract
     public async Task TryAcquire_OtherSubject_HasItsOwnQuota()
     {
         var limiter = CreateLimiter();
-        for (int i = 0; i < 5; i++)
-        {
-            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
-        }
+        await ExhaustAsync(limiter, "u1");
 
         Assert.True((await limiter.TryAcquireAsync(FivePerMinute, "u2", default)).IsAllowed);
     }

@@ -52,29 +52,17 @@ public sealed class InMemoryCommentStore : ICommentStore
 
         lock (_gate)
         {
-            var items = new List<QueueItem>(query.PageSize);
+            var page = new QueuePageBuilder(query);
             foreach (var position in _pending)
             {
-                if (query.After is { } after && position <= after)
-                {
-                    continue;
-                }
-
                 var item = new QueueItem(_comments[position.CommentId], QueueKind.Pending, DateTimeOffset.FromUnixTimeMilliseconds(position.EnqueuedAtUnixMilliseconds));
-                if (!query.Includes(item))
+                if (!page.Offer(item))
                 {
-                    continue;
+                    break;
                 }
-
-                if (items.Count == query.PageSize)
-                {
-                    return Task.FromResult(new QueuePage(items, QueuePosition.Of(items[^1]).ToPageToken()));
-                }
-
-                items.Add(item);
             }
 
-            return Task.FromResult(new QueuePage(items, null));
+            return Task.FromResult(page.Build());
         }
     }
 

@@ -61,44 +61,35 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     private async Task<QueuePage> ListPendingAsync(QueueQuery query)
     {
         // Filters may drop entries, so read the index in batches until a page is full. The
-        // range starts at the cursor's score and entries at or before the cursor are skipped,
-        // which keeps pages stable while items leave the queue.
+        // range starts at the cursor's score; the page builder skips entries at or before the
+        // cursor, which keeps pages stable while items leave the queue.
         int batchSize = Math.Max(query.PageSize + 1, 64);
         double minScore = query.After?.EnqueuedAtUnixMilliseconds ?? double.NegativeInfinity;
-        var items = new List<QueueItem>(query.PageSize);
+        var page = new QueuePageBuilder(query);
         for (long skip = 0; ; skip += batchSize)
         {
             var batch = await _db.SortedSetRangeByScoreWithScoresAsync(keys.PendingQueue, minScore, double.PositiveInfinity, skip: skip, take: batchSize).ConfigureAwait(false);
             var reads = batch.Select(entry => _db.HashGetAllAsync(keys.Comment(entry.Element!))).ToArray();
             for (int i = 0; i < batch.Length; i++)
             {
-                var position = new QueuePosition((long)batch[i].Score, batch[i].Element!);
                 var fields = new RedisResultPairs(await reads[i].ConfigureAwait(false));
-                if ((query.After is { } after && position <= after) || fields.IsEmpty)
-                {
-                    continue;
-                }
-
-                var comment = CommentHash.Read(fields);
-                var item = new QueueItem(comment, QueueKind.Pending, DateTimeOffset.FromUnixTimeMilliseconds(position.EnqueuedAtUnixMilliseconds));
+                var comment = fields.IsEmpty ? null : CommentHash.Read(fields);
 
                 // A comment decided between the range read and the hash read has left the queue.
-                if (comment.State != CommentState.PendingReview || !query.Includes(item))
+                if (comment?.State != CommentState.PendingReview)
                 {
                     continue;
                 }
 
-                if (items.Count == query.PageSize)
+                if (!page.Offer(new QueueItem(comment, QueueKind.Pending, DateTimeOffset.FromUnixTimeMilliseconds((long)batch[i].Score))))
                 {
-                    return new QueuePage(items, QueuePosition.Of(items[^1]).ToPageToken());
+                    return page.Build();
                 }
-
-                items.Add(item);
             }
 
             if (batch.Length < batchSize)
             {
-                return new QueuePage(items, null);
+                return page.Build();
             }
         }
     }

@@ -7,7 +7,6 @@ namespace Moderation.Core.Tests.RateLimiting;
 public sealed class InMemoryGcraRateLimiterTests : RateLimiterContract
 {
     private readonly FakeTimeProvider _time = new(TestComments.Epoch);
-    private static readonly RateLimitPolicy FivePerMinute = new("author", "author", 5, TimeSpan.FromMinutes(1), 5);
 
     protected override IRateLimiter CreateLimiter() => new InMemoryGcraRateLimiter(_time);
 
@@ -15,10 +14,7 @@ public sealed class InMemoryGcraRateLimiterTests : RateLimiterContract
     public async Task TryAcquire_AfterOneInterval_AllowsExactlyOneMore()
     {
         var limiter = CreateLimiter();
-        for (int i = 0; i < 5; i++)
-        {
-            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
-        }
+        await ExhaustAsync(limiter, "u1");
 
         _time.Advance(TimeSpan.FromSeconds(12));
 
@@ -30,10 +26,7 @@ public sealed class InMemoryGcraRateLimiterTests : RateLimiterContract
     public async Task TryAcquire_JustBeforeRetryAfter_IsStillRefused()
     {
         var limiter = CreateLimiter();
-        for (int i = 0; i < 5; i++)
-        {
-            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
-        }
+        await ExhaustAsync(limiter, "u1");
 
         var refused = await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
         _time.Advance(refused.RetryAfter - TimeSpan.FromMilliseconds(1));
@@ -47,10 +40,7 @@ public sealed class InMemoryGcraRateLimiterTests : RateLimiterContract
     public async Task TryAcquire_AfterAQuietPeriod_HasTheFullBurstAgain()
     {
         var limiter = CreateLimiter();
-        for (int i = 0; i < 5; i++)
-        {
-            await limiter.TryAcquireAsync(FivePerMinute, "u1", default);
-        }
+        await ExhaustAsync(limiter, "u1");
 
         _time.Advance(TimeSpan.FromHours(1));
         int allowed = 0;
