@@ -13,6 +13,24 @@ public sealed class RedisOptions
     /// </summary>
     public string? Configuration { get; set; }
 
+    /// <summary>True when <see cref="Configuration"/> is empty or a configuration string the client accepts.</summary>
+    public bool HasValidConfiguration()
+    {
+        if (string.IsNullOrWhiteSpace(Configuration))
+        {
+            return true;
+        }
+
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(Configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The first part of every key, so several deployments can share one Redis; 1 to 32 of a-z, 0-9, '-', '_'. Default "moderation".</summary>
     [RegularExpression("^[a-z0-9_-]{1,32}$")]
     public string KeyPrefix { get; set; } = "moderation";

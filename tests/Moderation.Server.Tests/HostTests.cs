@@ -61,6 +61,18 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
         Assert.Contains("Rules:Path", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:6390,bogusOption=1")]
+    [InlineData(",")]
+    public void Start_MalformedRedisConfiguration_FailsNamingTheSetting(string configuration)
+    {
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["Redis:Configuration"] = configuration });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Redis:Configuration", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Start_OutOfRangeRateLimit_FailsNamingTheOption()
     {

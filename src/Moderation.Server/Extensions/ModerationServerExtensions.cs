@@ -34,6 +34,9 @@ public static class ModerationServerExtensions
         ServerLog.RulesLoaded(app.Logger, rules.Rules.Count, rules.Version, rules.Source);
         app.Services.GetRequiredService<StorageMode>().Log(app.Logger);
 
+        // Connect to the store at start-up rather than on the first comment.
+        app.Services.GetRequiredService<ICommentStore>();
+
         app.MapGrpcService<CommentGrpcService>();
         app.MapGrpcService<ModerationGrpcService>();
         app.MapGrpcService<RulesGrpcService>();

@@ -26,7 +26,10 @@ internal static class StorageExtensions
     public static void AddModerationStorage(this IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder health)
     {
         var section = configuration.GetSection(RedisOptions.SectionName);
-        services.AddOptions<RedisOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().Bind(section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasValidConfiguration(), "Redis:Configuration is not a StackExchange.Redis configuration string with at least one endpoint (e.g. 'localhost:6379').")
+            .ValidateOnStart();
         var redis = section.Get<RedisOptions>() ?? new RedisOptions();
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
