@@ -1,14 +1,15 @@
 using Google.Rpc;
 using Grpc.Core;
 using Moderation.Api.V1;
+using Moderation.Server.Auth;
 
 namespace Moderation.Server.Tests;
 
 /// <summary>Every failure a client can cause answers with a defined status and machine-readable details.</summary>
 public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InMemoryServer>
 {
-    private readonly CommentService.CommentServiceClient _comments = new(server.Channel);
-    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Channel);
+    private readonly CommentService.CommentServiceClient _comments = new(server.Factory.ChannelFor(Roles.Site));
+    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Factory.ChannelFor(Roles.Moderator));
 
     [Fact]
     public async Task SubmitComment_InvalidFields_IsInvalidArgumentNamingEachField()

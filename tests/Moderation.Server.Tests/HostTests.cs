@@ -9,7 +9,7 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
     [Fact]
     public async Task Reflection_ListsTheThreeServicesAndHealth()
     {
-        var client = new ServerReflection.ServerReflectionClient(server.Channel);
+        var client = new ServerReflection.ServerReflectionClient(server.Factory.ChannelWithToken(null));
         using var call = client.ServerReflectionInfo();
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
@@ -26,7 +26,7 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
     [Fact]
     public async Task HealthCheck_InMemory_IsServing()
     {
-        var reply = await new GrpcHealth.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
+        var reply = await new GrpcHealth.HealthClient(server.Factory.ChannelWithToken(null)).CheckAsync(new HealthCheckRequest());
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
     }
@@ -89,7 +89,7 @@ public sealed class RedisHealthTests(RedisBackedServer server) : IClassFixture<R
     [Fact]
     public async Task HealthCheck_RedisUpThenDown_GoesFromServingToNotServing()
     {
-        var health = new GrpcHealth.HealthClient(server.Channel);
+        var health = new GrpcHealth.HealthClient(server.Factory.ChannelWithToken(null));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
 
         await server.Redis.StopAsync();

@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Moderation.Api.V1;
+using Moderation.Server.Auth;
 
 namespace Moderation.Server.Tests;
 
 public sealed class RulesServiceTests(InMemoryServer server) : IClassFixture<InMemoryServer>
 {
-    private readonly RulesService.RulesServiceClient _rules = new(server.Channel);
+    private readonly RulesService.RulesServiceClient _rules = new(server.Factory.ChannelFor(Roles.Admin));
 
     [Fact]
     public async Task GetRules_Default_ListsTheShippedRulesWithAVersion()
@@ -42,7 +43,7 @@ public sealed class RulesServiceTests(InMemoryServer server) : IClassFixture<InM
     [Fact]
     public async Task TestComment_HoldText_ExplainsAndStoresNothing()
     {
-        var comments = new ModerationService.ModerationServiceClient(server.Channel);
+        var comments = new ModerationService.ModerationServiceClient(server.Factory.ChannelFor(Roles.Moderator));
         var before = await comments.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, PageSize = 100 });
 
         var reply = await _rules.TestCommentAsync(new TestCommentRequest { Text = "earn money fast, click here" });

@@ -1,32 +1,21 @@
-using Grpc.Net.Client;
 using Moderation.Testing;
 
 namespace Moderation.Server.Tests;
 
-/// <summary>A running service and a channel to it.</summary>
+/// <summary>A running service; its factory hands out channels per role.</summary>
 public interface IServerFixture
 {
-    GrpcChannel Channel { get; }
+    ModerationServerFactory Factory { get; }
 }
 
 /// <summary>The service as the README's run command starts it: in-memory store, shipped rules.</summary>
 public sealed class InMemoryServer : IServerFixture, IAsyncLifetime
 {
-    private readonly ModerationServerFactory _factory = new();
+    public ModerationServerFactory Factory { get; } = new();
 
-    public GrpcChannel Channel { get; private set; } = null!;
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task InitializeAsync()
-    {
-        Channel = _factory.CreateChannel();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        Channel.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
 /// <summary>The service configured with Redis (its own real redis-server), as in production.</summary>
@@ -39,7 +28,7 @@ public sealed class RedisBackedServer : IServerFixture, IAsyncLifetime
     /// <summary>The prefix of every key this service writes.</summary>
     public string KeyPrefix { get; } = RedisServerFixture.UniquePrefix();
 
-    public GrpcChannel Channel { get; private set; } = null!;
+    public ModerationServerFactory Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
     {
@@ -49,12 +38,10 @@ public sealed class RedisBackedServer : IServerFixture, IAsyncLifetime
             ["Redis:Configuration"] = Redis.Configuration + ",connectTimeout=500,asyncTimeout=1000,syncTimeout=1000",
             ["Redis:KeyPrefix"] = KeyPrefix,
         });
-        Channel = _factory.CreateChannel();
     }
 
     public async Task DisposeAsync()
     {
-        Channel.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

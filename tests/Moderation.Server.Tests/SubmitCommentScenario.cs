@@ -1,6 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 using Moderation.Api.V1;
+using Moderation.Server.Auth;
 
 namespace Moderation.Server.Tests;
 
@@ -10,8 +11,8 @@ namespace Moderation.Server.Tests;
 /// </summary>
 public abstract class SubmitCommentScenario(IServerFixture server)
 {
-    private readonly CommentService.CommentServiceClient _comments = new(server.Channel);
-    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Channel);
+    private readonly CommentService.CommentServiceClient _comments = new(server.Factory.ChannelFor(Roles.Site));
+    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Factory.ChannelFor(Roles.Moderator));
 
     [Fact]
     public async Task SubmitComment_CleanText_IsApproved()
@@ -144,6 +145,7 @@ public abstract class SubmitCommentScenario(IServerFixture server)
         Assert.Equal(CommentState.Approved, decided.Comment.State);
         Assert.Equal(2, decided.Comment.Version);
         Assert.Equal("A link to the council's own page.", decided.Comment.ModeratorDecision.Note);
+        Assert.Equal("moderator-test", decided.Comment.ModeratorDecision.ModeratorId);
         Assert.Empty(queue.Items);
     }
 
@@ -173,7 +175,7 @@ public sealed class SubmitCommentRedisTests(RedisBackedServer server) : SubmitCo
     {
         var request = Requests.Submit("Stored where it survives a restart.");
 
-        await new CommentService.CommentServiceClient(server.Channel).SubmitCommentAsync(request);
+        await new CommentService.CommentServiceClient(server.Factory.ChannelFor(Roles.Site)).SubmitCommentAsync(request);
 
         var stored = await server.Redis.Connection.GetDatabase().HashGetAsync($"{server.KeyPrefix}:{{wf}}:comment:{request.CommentId}", "state");
         Assert.Equal(((int)Moderation.Core.Comments.CommentState.Approved).ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)stored);

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
 using Moderation.Core.Workflow;
+using Moderation.Server.Auth;
 using Moderation.Server.Errors;
 using Moderation.Server.Health;
 using Moderation.Server.Services;
@@ -14,6 +16,7 @@ public static class ModerationServerExtensions
     {
         var services = builder.Services;
         services.AddGrpc(options => options.Interceptors.Add<ModerationExceptionInterceptor>());
+        services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
         services.AddSingleton(TimeProvider.System);
 
@@ -37,11 +40,26 @@ public static class ModerationServerExtensions
         // Connect to the store at start-up rather than on the first comment.
         app.Services.GetRequiredService<ICommentStore>();
 
-        app.MapGrpcService<CommentGrpcService>();
-        app.MapGrpcService<ModerationGrpcService>();
-        app.MapGrpcService<RulesGrpcService>();
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (auth.Mode == AuthMode.Disabled)
+        {
+            ServerLog.AuthDisabled(app.Logger);
+        }
+
+        app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapModerationGrpcService<CommentGrpcService>(auth);
+        app.MapModerationGrpcService<ModerationGrpcService>(auth);
+        app.MapModerationGrpcService<RulesGrpcService>(auth);
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        var reflection = app.MapGrpcReflectionService();
+        if (auth.Mode == AuthMode.Enabled && !auth.AllowAnonymousReflection)
+        {
+            reflection.RequireAuthorization();
+        }
+
         return app;
     }
 
@@ -52,7 +70,7 @@ public static class ModerationServerExtensions
             .ValidateOnStart();
         services.AddSingleton<IRuleSetProvider>(provider =>
         {
-            var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RulesOptions>>().Value;
+            var options = provider.GetRequiredService<IOptions<RulesOptions>>().Value;
             return new FixedRuleSetProvider(RuleSetParser.ParseFile(options.ResolvePath(), provider.GetRequiredService<TimeProvider>().GetUtcNow()));
         });
         services.AddSingleton<RuleSetService>();
@@ -64,6 +82,6 @@ public static class ModerationServerExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider =>
-            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorRateLimitOptions>>().Value.ToPolicy());
+            provider.GetRequiredService<IOptions<AuthorRateLimitOptions>>().Value.ToPolicy());
     }
 }
