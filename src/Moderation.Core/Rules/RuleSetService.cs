@@ -5,7 +5,7 @@ using Moderation.Core.Errors;
 namespace Moderation.Core.Rules;
 
 /// <summary>What administrators do with rules: read the active set, check a candidate, dry-run a text.</summary>
-public sealed class RuleSetService(IRuleSetProvider rules, TimeProvider timeProvider)
+public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator validator, TimeProvider timeProvider)
 {
     public const int MaxRulesFileLength = 4 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ public sealed class RuleSetService(IRuleSetProvider rules, TimeProvider timeProv
     public Decision Test(string text)
     {
         var violations = new FieldViolations();
-        CommentValidator.CheckText(violations, "text", text);
+        validator.CheckText(violations, "text", text);
         violations.ThrowIfAny();
         return rules.Current.Evaluate(text);
     }

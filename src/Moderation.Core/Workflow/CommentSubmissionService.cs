@@ -10,6 +10,7 @@ namespace Moderation.Core.Workflow;
 /// is a seam: the limiter, the rule set and the store are injected.
 /// </summary>
 public sealed class CommentSubmissionService(
+    CommentValidator validator,
     ICommentStore store,
     IRuleSetProvider rules,
     IRateLimiter rateLimiter,
@@ -18,7 +19,7 @@ public sealed class CommentSubmissionService(
 {
     public async Task<SubmissionResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
     {
-        CommentValidator.Validate(submission);
+        validator.Validate(submission);
 
         // A retry of a known id is answered from the store before the limiter is asked, so a
         // client retrying after a lost response is never charged twice.

@@ -9,7 +9,6 @@ public sealed class ModerationQueueService(ICommentStore store, TimeProvider tim
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
-    public const int MaxNoteLength = 2_000;
 
     public Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, CancellationToken cancellationToken)
     {
@@ -49,10 +48,7 @@ public sealed class ModerationQueueService(ICommentStore store, TimeProvider tim
             violations.Add("verdict", "Must be VERDICT_APPROVED or VERDICT_REJECTED.");
         }
 
-        if (note is { Length: > MaxNoteLength })
-        {
-            violations.Add("note", $"Must be at most {MaxNoteLength} characters.");
-        }
+        CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
 
         if (expectedVersion < 1)
         {

@@ -19,7 +19,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         {
             var fields = new RedisResultPairs(await _db.HashGetAllAsync(keys.Comment(commentId)).ConfigureAwait(false));
             return fields.IsEmpty ? null : CommentHash.Read(fields);
-        });
+        }, cancellationToken);
 
     public Task<AddCommentResult> AddAsync(Comment comment, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
             return existing.IsEmpty
                 ? new AddCommentResult(comment, Created: true)
                 : new AddCommentResult(CommentHash.Read(existing), Created: false);
-        });
+        }, cancellationToken);
     }
 
     public Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
             return Task.FromResult(new QueuePage([], null));
         }
 
-        return RedisCalls.RunAsync(() => ListPendingAsync(query));
+        return RedisCalls.RunAsync(() => ListPendingAsync(query), cancellationToken);
     }
 
     private async Task<QueuePage> ListPendingAsync(QueueQuery query)
@@ -116,6 +116,6 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 -2 => throw new VersionMismatchException(commentId, expectedVersion, (long)result[1]),
                 int outcome => new DecideCommentResult(CommentHash.Read(new RedisResultPairs((RedisResult[])result[1]!)), Unchanged: outcome == 0),
             };
-        });
+        }, cancellationToken);
     }
 }

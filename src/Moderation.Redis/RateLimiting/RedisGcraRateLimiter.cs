@@ -20,7 +20,7 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
             interval = policy.EmissionIntervalMicroseconds,
             tolerance = policy.BurstToleranceMicroseconds,
             cost = 1,
-        }).ConfigureAwait(false))!).ConfigureAwait(false);
+        }).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
         return new RateLimitDecision(
             policy.Name,
             policy.SubjectKind,

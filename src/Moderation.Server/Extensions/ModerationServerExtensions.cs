@@ -1,4 +1,6 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
+using Moderation.Core.Comments;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
 using Moderation.Core.Workflow;
@@ -16,6 +18,7 @@ public static class ModerationServerExtensions
     {
         var services = builder.Services;
         services.AddGrpc(options => options.Interceptors.Add<ModerationExceptionInterceptor>());
+        services.AddModerationLimits(builder.Configuration);
         services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
         services.AddSingleton(TimeProvider.System);
@@ -61,6 +64,17 @@ public static class ModerationServerExtensions
         }
 
         return app;
+    }
+
+    private static void AddModerationLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(InputLimitOptions.SectionName);
+        services.AddOptions<InputLimitOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLimitOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RequestLimitOptions>>(
+            (grpc, limits) => grpc.MaxReceiveMessageSize = limits.Value.MaxRequestBytes);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<InputLimitOptions>>().Value);
+        services.AddSingleton<CommentValidator>();
     }
 
     private static void AddModerationRules(this IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,6 @@
+using Google.Protobuf.WellKnownTypes;
 using Moderation.Core.Comments;
+using Moderation.Core.Errors;
 using Moderation.Core.Workflow;
 using Proto = Moderation.Api.V1;
 using CoreVerdict = Moderation.Core.Decisions.Verdict;
@@ -19,7 +21,7 @@ internal static class ApiToDomain
 
     public static AuthorProfile ToProfile(this Proto.Author author) => new(
         author.Id,
-        author.CreatedAt?.ToDateTimeOffset(),
+        author.CreatedAt?.ToDateTimeOffsetOrViolation("author.created_at"),
         NullIfEmpty(author.DisplayName),
         author.EmailVerified,
         author.Subscriber);
@@ -50,6 +52,23 @@ internal static class ApiToDomain
         Proto.ReasonCode.Other => ReasonCode.Other,
         _ => ReasonCode.Unspecified,
     };
+
+    /// <summary>
+    /// A Timestamp a client built by hand may be out of range (nanos past 999,999,999, seconds
+    /// past year 9999); converting such a value throws, so it is reported as the bad field it is.
+    /// </summary>
+    public static DateTimeOffset ToDateTimeOffsetOrViolation(this Timestamp timestamp, string field)
+    {
+        if (timestamp.Nanos is >= 0 and <= 999_999_999 && timestamp.Seconds is >= MinTimestampSeconds and <= MaxTimestampSeconds)
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+
+        throw new InvalidRequestException([new FieldViolation(field, "Not a valid timestamp (0001-01-01 to 9999-12-31, nanos 0 to 999,999,999).")]);
+    }
+
+    private const long MinTimestampSeconds = -62_135_596_800;
+    private const long MaxTimestampSeconds = 253_402_300_799;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

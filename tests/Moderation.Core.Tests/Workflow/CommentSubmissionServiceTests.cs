@@ -19,7 +19,7 @@ public sealed class CommentSubmissionServiceTests
     public CommentSubmissionServiceTests()
     {
         var limit = new RateLimitPolicy("author", "author", permitLimit: 2, TimeSpan.FromMinutes(1), burst: 2);
-        _service = new CommentSubmissionService(_store, new FixedRuleSetProvider(TestRules.Parse()), new InMemoryGcraRateLimiter(_time), limit, _time);
+        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, new FixedRuleSetProvider(TestRules.Parse()), new InMemoryGcraRateLimiter(_time), limit, _time);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class CommentSubmissionServiceTests
     public async Task Submit_TextOverTheLimit_IsRefused()
     {
         var error = await Assert.ThrowsAsync<InvalidRequestException>(
-            () => _service.SubmitAsync(TestComments.Submission("c1", new string('a', CommentValidator.MaxTextLength + 1)), default));
+            () => _service.SubmitAsync(TestComments.Submission("c1", new string('a', new InputLimitOptions().MaxTextLength + 1)), default));
 
         Assert.Equal("text", Assert.Single(error.Violations).Field);
     }
