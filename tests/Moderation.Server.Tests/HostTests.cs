@@ -24,6 +24,31 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
     }
 
     [Fact]
+    public async Task Reflection_AnonymousNotAllowed_NeedsACredential()
+    {
+        await using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["Auth:AllowAnonymousReflection"] = "false" });
+
+        async Task<Grpc.Core.StatusCode> ListServices(Grpc.Net.Client.GrpcChannel channel)
+        {
+            using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+            try
+            {
+                await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+                await call.RequestStream.CompleteAsync();
+                await call.ResponseStream.MoveNext(default);
+                return Grpc.Core.StatusCode.OK;
+            }
+            catch (Grpc.Core.RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }
+
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, await ListServices(factory.ChannelWithToken(null)));
+        Assert.Equal(Grpc.Core.StatusCode.OK, await ListServices(factory.ChannelFor(Moderation.Server.Auth.Roles.Site)));
+    }
+
+    [Fact]
     public async Task HealthCheck_InMemory_IsServing()
     {
         var reply = await new GrpcHealth.HealthClient(server.Factory.ChannelWithToken(null)).CheckAsync(new HealthCheckRequest());

@@ -41,6 +41,19 @@ public sealed class RulesServiceTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
+    public async Task ValidateRules_FileLargerThanTheGeneralRequestLimit_IsAccepted()
+    {
+        var terms = Enumerable.Range(0, 20_000).Select(i => $"term{i}");
+        string content = "rules:\n  - id: big\n    action: hold\n    terms: [" + string.Join(", ", terms) + "]\n";
+        Assert.True(content.Length > 64 * 1024);
+
+        var reply = await _rules.ValidateRulesAsync(new ValidateRulesRequest { Content = content });
+
+        Assert.True(reply.Valid);
+        Assert.Equal(20_000u, reply.Rules.Single().TermCount);
+    }
+
+    [Fact]
     public async Task TestComment_HoldText_ExplainsAndStoresNothing()
     {
         var comments = new ModerationService.ModerationServiceClient(server.Factory.ChannelFor(Roles.Moderator));

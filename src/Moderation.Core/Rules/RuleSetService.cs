@@ -7,6 +7,7 @@ namespace Moderation.Core.Rules;
 /// <summary>What administrators do with rules: read the active set, check a candidate, dry-run a text.</summary>
 public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator validator, TimeProvider timeProvider)
 {
+    /// <summary>The longest rules file accepted for validation, in UTF-16 code units (4 Mi).</summary>
     public const int MaxRulesFileLength = 4 * 1024 * 1024;
 
     public RuleSet Current => rules.Current;

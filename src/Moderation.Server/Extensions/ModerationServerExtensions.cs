@@ -73,6 +73,10 @@ public static class ModerationServerExtensions
         services.AddOptions<RequestLimitOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RequestLimitOptions>>(
             (grpc, limits) => grpc.MaxReceiveMessageSize = limits.Value.MaxRequestBytes);
+
+        // Rules files with large term lists outgrow the general limit; only admins reach this service.
+        services.AddOptions<GrpcServiceOptions<RulesGrpcService>>().Configure(
+            grpc => grpc.MaxReceiveMessageSize = RuleSetService.MaxRulesFileLength + (64 * 1024));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<InputLimitOptions>>().Value);
         services.AddSingleton<CommentValidator>();
     }
