@@ -15,8 +15,8 @@ public sealed record Comment(
 {
     public string Id => Submission.CommentId;
 
-    /// <summary>The state a fresh comment takes from the rules' verdict.</summary>
-    public static CommentState InitialState(Verdict verdict) => verdict switch
+    /// <summary>The state a verdict puts a comment in, whether the rules or a moderator gave it.</summary>
+    public static CommentState StateFor(Verdict verdict) => verdict switch
     {
         Verdict.Approved => CommentState.Approved,
         Verdict.PendingReview => CommentState.PendingReview,

@@ -21,8 +21,6 @@ public sealed partial class CommentValidator(InputLimitOptions limits, TimeProvi
     /// <summary>How far ahead of our clock a site's clock may run.</summary>
     public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
 
-    public int MaxTextLength => limits.MaxTextLength;
-
     public void Validate(CommentSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);

@@ -36,7 +36,7 @@ public sealed class CommentSubmissionService(
 
         var decision = rules.Current.Evaluate(submission.Text);
         var now = timeProvider.GetUtcNow();
-        var comment = new Comment(submission, decision, Comment.InitialState(decision.Verdict), Version: 1, now, now);
+        var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 
         // Losing a race to a concurrent submission of the same id is a replay, not an error.

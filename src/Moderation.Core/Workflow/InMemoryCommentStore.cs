@@ -69,7 +69,7 @@ public sealed class InMemoryCommentStore : ICommentStore
     public Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var newState = Comment.InitialState(decision.Verdict);
+        var newState = Comment.StateFor(decision.Verdict);
         lock (_gate)
         {
             if (!_comments.TryGetValue(commentId, out var current))

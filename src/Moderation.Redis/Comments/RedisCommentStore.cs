@@ -104,7 +104,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 commentKey = keys.Comment(commentId),
                 pendingKey = keys.PendingQueue,
                 commentId,
-                newState = CommentHash.StateValue(Comment.InitialState(decision.Verdict)),
+                newState = CommentHash.StateValue(Comment.StateFor(decision.Verdict)),
                 pendingState = CommentHash.StateValue(CommentState.PendingReview),
                 expectedVersion = expectedVersion.ToString(CultureInfo.InvariantCulture),
                 updated = decision.DecidedAt.ToUnixTimeMilliseconds(),

@@ -23,8 +23,6 @@ internal sealed class ApiKeyStore
         _keys = [.. entries];
     }
 
-    public bool IsEmpty => _keys.Length == 0;
-
     /// <summary>The holder of <paramref name="presentedKey"/>, or null when no key matches.</summary>
     public (string Name, string Role)? Find(string presentedKey)
     {
