@@ -7,6 +7,7 @@ using Moderation.Core.Workflow;
 using Moderation.Server.Auth;
 using Moderation.Server.Errors;
 using Moderation.Server.Health;
+using Moderation.Server.Limits;
 using Moderation.Server.Services;
 
 namespace Moderation.Server.Extensions;
@@ -17,7 +18,11 @@ public static class ModerationServerExtensions
     public static WebApplicationBuilder AddModerationServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddGrpc(options => options.Interceptors.Add<ModerationExceptionInterceptor>());
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ModerationExceptionInterceptor>();
+            options.Interceptors.Add<StreamConcurrencyInterceptor>();
+        });
         services.AddModerationLimits(builder.Configuration);
         services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
@@ -79,6 +84,9 @@ public static class ModerationServerExtensions
             grpc => grpc.MaxReceiveMessageSize = RuleSetService.MaxRulesFileLength + (64 * 1024));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<InputLimitOptions>>().Value);
         services.AddSingleton<CommentValidator>();
+
+        // One instance for the process: it holds the counts of open streams.
+        services.AddSingleton<StreamConcurrencyInterceptor>();
     }
 
     private static void AddModerationRules(this IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Moderation.Server.Extensions;
+namespace Moderation.Server.Limits;
 
 /// <summary>Transport limits (configuration section <c>Limits</c>).</summary>
 public sealed class RequestLimitOptions
@@ -11,4 +11,12 @@ public sealed class RequestLimitOptions
     /// </summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Streaming calls (event streams, reflection) one caller may hold open at once; 1 to 1,000.
+    /// Default 8. A stream holds server resources for as long as the caller likes, so one
+    /// caller must not be able to open thousands.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxConcurrentStreamsPerCaller { get; set; } = 8;
 }
