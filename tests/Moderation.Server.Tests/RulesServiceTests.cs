@@ -54,6 +54,19 @@ public sealed class RulesServiceTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
+    public async Task ValidateRules_HostileNesting_IsReportedAndTheServiceStaysUp()
+    {
+        string content = "rules: " + new string('[', 500_000) + new string(']', 500_000);
+
+        var reply = await _rules.ValidateRulesAsync(new ValidateRulesRequest { Content = content });
+        var after = await _rules.GetRulesAsync(new GetRulesRequest());
+
+        Assert.False(reply.Valid);
+        Assert.Contains("Nested deeper", reply.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.NotEmpty(after.Rules);
+    }
+
+    [Fact]
     public async Task TestComment_HoldText_ExplainsAndStoresNothing()
     {
         var comments = new ModerationService.ModerationServiceClient(server.Factory.ChannelFor(Roles.Moderator));

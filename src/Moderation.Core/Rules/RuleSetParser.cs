@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Moderation.Core.Decisions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Moderation.Core.Rules;
@@ -15,6 +16,9 @@ namespace Moderation.Core.Rules;
 /// </summary>
 public static partial class RuleSetParser
 {
+    /// <summary>Far deeper than any rules file needs (they nest four levels).</summary>
+    private const int MaxNesting = 64;
+
     private static readonly string[] RuleKeys =
         ["id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight", "terms"];
 
@@ -42,6 +46,12 @@ public static partial class RuleSetParser
         var stream = new YamlStream();
         try
         {
+            if (FindExcessiveNesting(content) is { } tooDeep)
+            {
+                problems.Add(tooDeep);
+                return rules;
+            }
+
             stream.Load(new StringReader(content));
         }
         catch (YamlException ex)
@@ -217,6 +227,30 @@ public static partial class RuleSetParser
         }
 
         problems.Add(At(node, $"'{key}' must be a non-empty text."));
+        return null;
+    }
+
+    /// <summary>
+    /// Building the node tree recurses once per nesting level, so a hostile file of a few
+    /// megabytes of '[' would overflow the stack and kill the process. The event parser keeps
+    /// its own stack, so one pass over its events measures the depth safely first.
+    /// </summary>
+    private static RuleError? FindExcessiveNesting(string content)
+    {
+        var parser = new Parser(new StringReader(content));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case SequenceStart or MappingStart when ++depth > MaxNesting:
+                    return new RuleError((int)parser.Current.Start.Line, (int)parser.Current.Start.Column, $"Nested deeper than {MaxNesting} levels.");
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+
         return null;
     }
 

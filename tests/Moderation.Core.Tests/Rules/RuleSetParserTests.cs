@@ -74,6 +74,30 @@ public sealed class RuleSetParserTests
         Assert.Contains(errors, e => e.Line == 11 && e.Message.Contains("letter or digit", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(65)]
+    [InlineData(200_000)]
+    public void TryParse_DeeplyNestedDocument_IsRefusedWithoutCrashing(int depth)
+    {
+        string yaml = "rules: " + new string('[', depth) + new string(']', depth) + "\n";
+
+        var error = Assert.Single(ErrorsOf(yaml));
+
+        Assert.Contains("Nested deeper than 64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_DeeplyNestedBlockMappings_IsRefusedWithoutCrashing()
+    {
+        var yaml = new System.Text.StringBuilder("rules:\n");
+        for (int level = 0; level < 2_000; level++)
+        {
+            yaml.Append(' ', level + 1).Append("k:\n");
+        }
+
+        Assert.Contains(ErrorsOf(yaml.ToString()), e => e.Message.Contains("Nested deeper", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TryParse_DuplicateIds_AreRefused()
     {
