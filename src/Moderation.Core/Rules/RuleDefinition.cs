@@ -12,4 +12,5 @@ public sealed record RuleDefinition(
     string ModeratorMessage,
     bool Shadow,
     double Weight,
-    IReadOnlyList<string> Terms);
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string> AllowTerms);

@@ -20,7 +20,7 @@ public static partial class RuleSetParser
     private const int MaxNesting = 64;
 
     private static readonly string[] RuleKeys =
-        ["id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight", "terms"];
+        ["id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight", "terms", "allow"];
 
     /// <summary>Parses and validates rules; errors is empty exactly when the result is not null.</summary>
     public static RuleSet? TryParse(string content, string source, DateTimeOffset loadedAt, out IReadOnlyList<RuleError> errors)
@@ -166,7 +166,8 @@ public static partial class RuleSetParser
             problems.Add(At(fields["weight"], "'weight' must be a number from 0 to 1000."));
         }
 
-        var terms = ReadTerms(fields, mapping, problems);
+        var terms = ReadTerms(fields, "terms", mapping, problems, required: true);
+        var allowTerms = ReadTerms(fields, "allow", mapping, problems, required: false);
         string category = Scalar(fields, "category", mapping, problems, required: false) ?? "general";
         string description = Scalar(fields, "description", mapping, problems, required: false) ?? "";
         string authorMessage = Scalar(fields, "author_message", mapping, problems, required: false)
@@ -175,34 +176,42 @@ public static partial class RuleSetParser
             ?? $"Matched rule '{id}' ({category}).";
 
         return problems.Count == problemsBefore
-            ? new RuleDefinition(id, description, category, action, authorMessage, moderatorMessage, shadow, weight, terms)
+            ? new RuleDefinition(id, description, category, action, authorMessage, moderatorMessage, shadow, weight, terms, allowTerms)
             : null;
     }
 
-    private static List<string> ReadTerms(Dictionary<string, YamlNode> fields, YamlNode rule, List<RuleError> problems)
+    private static List<string> ReadTerms(Dictionary<string, YamlNode> fields, string key, YamlNode rule, List<RuleError> problems, bool required)
     {
         var terms = new List<string>();
-        if (!fields.TryGetValue("terms", out var node))
+        if (!fields.TryGetValue(key, out var node))
         {
-            problems.Add(At(rule, "A rule needs a 'terms' list."));
+            if (required)
+            {
+                problems.Add(At(rule, $"A rule needs a '{key}' list."));
+            }
+
             return terms;
         }
 
         if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
         {
-            problems.Add(At(node, "'terms' must be a non-empty list of words or phrases."));
+            problems.Add(At(node, $"'{key}' must be a non-empty list of words or phrases."));
             return terms;
         }
 
         foreach (var termNode in sequence.Children)
         {
-            if (termNode is YamlScalarNode { Value: { } term } && WordTokenizer.Tokenize(term).Count > 0)
+            if (termNode is not YamlScalarNode { Value: { } term } || TermMatcher.MatchableForm(term) is null)
             {
-                terms.Add(term);
+                problems.Add(At(termNode, "A term must be a word or phrase with at least one letter or digit."));
+            }
+            else if (term.Trim('*').Contains('*', StringComparison.Ordinal))
+            {
+                problems.Add(At(termNode, "'*' is a wildcard only at the start or end of a term."));
             }
             else
             {
-                problems.Add(At(termNode, "A term must be a word or phrase with at least one letter or digit."));
+                terms.Add(term);
             }
         }
 

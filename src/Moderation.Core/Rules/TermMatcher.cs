@@ -1,74 +1,107 @@
+using Moderation.Core.Rules.Matching;
+using Moderation.Core.Rules.Normalization;
+
 namespace Moderation.Core.Rules;
 
 /// <summary>
-/// Finds whole-word and phrase occurrences of the terms of many rules in one pass over the words
-/// of a text. A phrase matches across any spaces and punctuation between its words.
+/// Finds the terms of every term-list rule in a text, through the readings that undo evasions
+/// (look-alike letters, leet, spaced and stretched letters, invisible characters, entities),
+/// with one automaton pass per reading. A term matches whole words unless it carries a '*'
+/// wildcard at that end; a hit that lies inside one of its rule's allow terms is dropped.
 /// </summary>
 public sealed class TermMatcher
 {
-    /// <summary>A term occurrence: which rule, and where (UTF-16 positions in the text).</summary>
+    /// <summary>A term occurrence: which rule, and where (UTF-16 positions in the original text).</summary>
     public readonly record struct Match(int RuleIndex, int Start, int End);
 
-    private readonly record struct Entry(string[] Words, int RuleIndex);
+    private readonly record struct Pattern(int RuleIndex, bool Allow, bool OpenStart, bool OpenEnd, int Length);
 
-    // Keyed by a term's first word, so a text word costs one lookup however many terms exist.
-    private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly List<Pattern> _patterns = [];
+    private readonly AhoCorasick _automaton;
 
     public TermMatcher(IReadOnlyList<RuleDefinition> rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
+        var texts = new List<string>();
         for (int ruleIndex = 0; ruleIndex < rules.Count; ruleIndex++)
         {
             foreach (string term in rules[ruleIndex].Terms)
             {
-                string[] words = WordTokenizer.Tokenize(term).Select(w => w.Text).ToArray();
-                if (words.Length == 0)
-                {
-                    continue;
-                }
+                AddPattern(texts, term, ruleIndex, allow: false);
+            }
 
-                if (!_byFirstWord.TryGetValue(words[0], out var entries))
-                {
-                    _byFirstWord[words[0]] = entries = [];
-                }
-
-                entries.Add(new Entry(words, ruleIndex));
+            foreach (string term in rules[ruleIndex].AllowTerms)
+            {
+                AddPattern(texts, term, ruleIndex, allow: true);
             }
         }
+
+        _automaton = new AhoCorasick(texts);
+    }
+
+    /// <summary>The form a term is matched in, or null when nothing matchable is left of it.</summary>
+    public static string? MatchableForm(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        string form = TextViews.TermForm(term.Trim('*'));
+        return form.Any(CharClasses.IsWord) ? form : null;
     }
 
     public List<Match> FindAll(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var matches = new List<Match>();
-        var words = WordTokenizer.Tokenize(text);
-        for (int i = 0; i < words.Count; i++)
+        var hits = new List<AhoCorasick.Hit>();
+        foreach (var view in TextViews.For(text))
         {
-            if (!_byFirstWord.TryGetValue(words[i].Text, out var entries))
+            hits.Clear();
+            _automaton.FindAll(view.Chars, hits);
+            if (hits.Count > 0)
+            {
+                CollectMatches(view, hits, matches);
+            }
+        }
+
+        return matches.Distinct().ToList();
+    }
+
+    private void CollectMatches(TextView view, List<AhoCorasick.Hit> hits, List<Match> matches)
+    {
+        List<(int Rule, int Start, int End)>? allowed = null;
+        var found = new List<(int Rule, int Start, int End)>();
+        foreach (var hit in hits)
+        {
+            var pattern = _patterns[hit.PatternId];
+            int start = hit.End - pattern.Length;
+            bool startsWord = pattern.OpenStart || start == 0 || !CharClasses.IsWord(view[start - 1]);
+            bool endsWord = pattern.OpenEnd || hit.End == view.Length || !CharClasses.IsWord(view[hit.End]);
+            if (!startsWord || !endsWord)
             {
                 continue;
             }
 
-            foreach (var entry in entries)
-            {
-                if (i + entry.Words.Length <= words.Count && FollowingWordsMatch(words, i, entry.Words))
-                {
-                    matches.Add(new Match(entry.RuleIndex, words[i].Start, words[i + entry.Words.Length - 1].End));
-                }
-            }
+            (pattern.Allow ? allowed ??= [] : found).Add((pattern.RuleIndex, start, hit.End));
         }
 
-        return matches;
+        foreach (var (rule, start, end) in found)
+        {
+            if (allowed?.Exists(a => a.Rule == rule && a.Start <= start && end <= a.End) == true)
+            {
+                continue;
+            }
+
+            matches.Add(new Match(rule, view.StartOf(start), view.EndOf(end - 1)));
+        }
     }
 
-    private static bool FollowingWordsMatch(List<WordTokenizer.Word> words, int first, string[] termWords)
+    private void AddPattern(List<string> texts, string term, int ruleIndex, bool allow)
     {
-        for (int k = 1; k < termWords.Length; k++)
+        if (MatchableForm(term) is not { } form)
         {
-            if (!string.Equals(words[first + k].Text, termWords[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
+            return;
         }
 
-        return true;
+        texts.Add(form);
+        _patterns.Add(new Pattern(ruleIndex, allow, term.StartsWith('*'), term.EndsWith('*'), form.Length));
     }
 }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Moderation.Core.Rules.Normalization;
+
+/// <summary>
+/// The first reading of a text: HTML character references decoded, invisible characters and
+/// combining marks dropped, compatibility forms decomposed (fullwidth, mathematical, circled
+/// letters), lower-cased, and look-alike letters of other scripts read as the Latin letter they
+/// imitate. Every output character keeps the original range it came from.
+/// </summary>
+internal static class TextFolder
+{
+    // Folding a non-ASCII code point needs a normalization call; the answer never changes, so
+    // it is computed once per code point. Bounded by the code points that exist.
+    private static readonly ConcurrentDictionary<int, string> FoldedCodePoints = new();
+
+    private static readonly Dictionary<string, int> NamedEntities = new(StringComparer.Ordinal)
+    {
+        ["amp"] = '&', ["lt"] = '<', ["gt"] = '>', ["quot"] = '"', ["apos"] = '\'',
+        ["nbsp"] = 0xA0, ["shy"] = 0xAD, ["zwj"] = 0x200D, ["zwnj"] = 0x200C,
+    };
+
+    public static TextView Fold(string text)
+    {
+        var view = new TextView(text.Length);
+        int index = 0;
+        while (index < text.Length)
+        {
+            int start = index;
+            int codePoint;
+            if (text[index] == '&' && TryReadEntity(text, index, out codePoint, out int entityLength))
+            {
+                index += entityLength;
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(text.AsSpan(index), out Rune rune, out int consumed);
+                codePoint = rune.Value;
+                index += consumed;
+            }
+
+            Append(view, codePoint, start, index);
+        }
+
+        return view;
+    }
+
+    private static void Append(TextView view, int codePoint, int start, int end)
+    {
+        if (codePoint < 0x80)
+        {
+            view.Add(char.ToLowerInvariant((char)codePoint), start, end);
+            return;
+        }
+
+        if (CharClasses.IsInvisible(codePoint))
+        {
+            return;
+        }
+
+        string folded = FoldedCodePoints.GetOrAdd(codePoint, FoldCodePoint);
+        if (folded.Length == 0 && view.Length > 0)
+        {
+            // A dropped combining mark belongs to the letter before it: spans cover whole graphemes.
+            view.ExtendLast(end);
+        }
+
+        foreach (char c in folded)
+        {
+            view.Add(c, start, end);
+        }
+    }
+
+    /// <summary>What one non-ASCII code point reads as: zero or more lower-case characters.</summary>
+    private static string FoldCodePoint(int codePoint)
+    {
+        if (!Rune.IsValid(codePoint))
+        {
+            return " ";
+        }
+
+        if (Confusables.LatinLetterFor(codePoint) is not '\0' and char direct)
+        {
+            return direct.ToString();
+        }
+
+        var folded = new StringBuilder();
+        foreach (Rune part in new Rune(codePoint).ToString().Normalize(NormalizationForm.FormKD).EnumerateRunes())
+        {
+            if (CharClasses.IsMark(part) || CharClasses.IsInvisible(part.Value))
+            {
+                continue;
+            }
+
+            var lower = Rune.ToLowerInvariant(part);
+            char latin = Confusables.LatinLetterFor(lower.Value);
+            folded.Append(latin != '\0' ? latin.ToString() : LatinWithoutDecomposition(lower) ?? lower.ToString());
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary>Latin letters that look like a base letter but have no decomposition to it.</summary>
+    private static string? LatinWithoutDecomposition(Rune rune) => rune.Value switch
+    {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'đ' => "d",
+        'ł' => "l",
+        'ħ' => "h",
+        'ŧ' => "t",
+        _ => null,
+    };
+
+    /// <summary>Reads <c>&amp;#102;</c>, <c>&amp;#x66;</c> or a common named reference at <paramref name="index"/>.</summary>
+    private static bool TryReadEntity(string text, int index, out int codePoint, out int length)
+    {
+        codePoint = 0;
+        length = 0;
+        int semicolon = text.IndexOf(';', index + 1, Math.Min(12, text.Length - index - 1));
+        if (semicolon < 0)
+        {
+            return false;
+        }
+
+        var body = text.AsSpan(index + 1, semicolon - index - 1);
+        bool parsed = body switch
+        {
+            ['#', 'x' or 'X', .. var hex] => int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out codePoint),
+            ['#', .. var digits] => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out codePoint),
+            _ => NamedEntities.TryGetValue(body.ToString(), out codePoint),
+        };
+        if (!parsed || !Rune.IsValid(codePoint) || codePoint == 0)
+        {
+            return false;
+        }
+
+        length = semicolon - index + 1;
+        return true;
+    }
+}
