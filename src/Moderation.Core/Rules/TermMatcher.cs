@@ -80,7 +80,19 @@ public sealed class TermMatcher
                 continue;
             }
 
-            (pattern.Allow ? allowed ??= [] : found).Add((pattern.RuleIndex, start, hit.End));
+            // A wildcard stands for the rest of the word: the span covers the whole word.
+            int end = hit.End;
+            while (pattern.OpenStart && start > 0 && CharClasses.IsWord(view[start - 1]))
+            {
+                start--;
+            }
+
+            while (pattern.OpenEnd && end < view.Length && CharClasses.IsWord(view[end]))
+            {
+                end++;
+            }
+
+            (pattern.Allow ? allowed ??= [] : found).Add((pattern.RuleIndex, start, end));
         }
 
         foreach (var (rule, start, end) in found)

@@ -109,10 +109,10 @@ public sealed class EvasionTests
     public void Phrases_MatchAcrossSpacesAndPunctuation(string text, int start, int end) => AssertHit(text, start, end);
 
     [Theory]
-    [InlineData("asshole", "ass-words")]
-    [InlineData("assclown", "ass-words")]
-    [InlineData("neonazi", "nazi")]
-    public void Wildcards_MatchThePrefixOrSuffix(string text, string rule) => Assert.NotNull(Hit(text, rule));
+    [InlineData("an asshole", "ass-words", 3, 10)]
+    [InlineData("assclown!", "ass-words", 0, 8)]
+    [InlineData("a neonazi march", "nazi", 2, 9)]
+    public void Wildcards_MatchThePrefixOrSuffixAndSpanTheWholeWord(string text, string rule, int start, int end) => AssertHit(text, start, end, rule);
 
     [Theory]
     [InlineData("The assassination of the archduke")]
