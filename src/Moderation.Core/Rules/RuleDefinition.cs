@@ -1,8 +1,12 @@
 using Moderation.Core.Decisions;
+using Moderation.Core.Rules.Detectors;
 
 namespace Moderation.Core.Rules;
 
-/// <summary>One rule as written in the rules file.</summary>
+/// <summary>
+/// One rule as written in the rules file. A term-list rule has <see cref="Terms"/>; every other
+/// kind (regex, links, contact details, spam signals) has a <see cref="Detector"/>.
+/// </summary>
 public sealed record RuleDefinition(
     string Id,
     string Description,
@@ -13,4 +17,9 @@ public sealed record RuleDefinition(
     bool Shadow,
     double Weight,
     IReadOnlyList<string> Terms,
-    IReadOnlyList<string> AllowTerms);
+    IReadOnlyList<string> AllowTerms,
+    RuleDetector? Detector = null,
+    RuleConditions? Conditions = null)
+{
+    public RuleConditions When => Conditions ?? RuleConditions.Always;
+}

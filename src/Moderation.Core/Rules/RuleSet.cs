@@ -1,4 +1,5 @@
 using Moderation.Core.Decisions;
+using Moderation.Core.Rules.Detectors;
 
 namespace Moderation.Core.Rules;
 
@@ -10,14 +11,18 @@ public sealed class RuleSet
 {
     private readonly TermMatcher _matcher;
 
-    public RuleSet(IReadOnlyList<RuleDefinition> rules, string version, string source, DateTimeOffset loadedAt)
+    public RuleSet(IReadOnlyList<RuleDefinition> rules, string version, string source, DateTimeOffset loadedAt, ScoreThresholds? thresholds = null)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
         Version = version;
         Source = source;
         LoadedAt = loadedAt;
+        Thresholds = thresholds ?? ScoreThresholds.None;
         _matcher = new TermMatcher(rules);
     }
+
+    public ScoreThresholds Thresholds { get; }
 
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
@@ -29,25 +34,47 @@ public sealed class RuleSet
 
     public DateTimeOffset LoadedAt { get; }
 
-    public Decision Evaluate(string text)
+    /// <summary>The decision on a text with nothing known about its author or article.</summary>
+    public Decision Evaluate(string text) => Evaluate(text, new EvaluationContext(LoadedAt));
+
+    public Decision Evaluate(string text, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var matches = _matcher.FindAll(text);
-        if (matches.Count == 0)
+        ArgumentNullException.ThrowIfNull(context);
+        var rangesByRule = new Dictionary<int, List<(int Start, int End)>>();
+        foreach (var match in _matcher.FindAll(text))
         {
-            return new Decision(Verdict.Approved, [], text, Flagged: false, Score: 0, Version);
+            RangesOf(rangesByRule, match.RuleIndex).Add((match.Start, match.End));
+        }
+
+        for (int i = 0; i < Rules.Count; i++)
+        {
+            if (Rules[i].Detector is { } detector)
+            {
+                var ranges = new List<(int Start, int End)>();
+                if (detector.Detect(text, ranges))
+                {
+                    RangesOf(rangesByRule, i).AddRange(ranges);
+                }
+            }
         }
 
         var reasons = new List<DecisionReason>();
         var censored = new List<(int Start, int End)>();
         var mostSevere = RuleAction.Approve;
         double score = 0;
-        foreach (var ruleMatches in matches.GroupBy(m => m.RuleIndex).OrderBy(g => g.Key))
+        foreach (var (ruleIndex, ranges) in rangesByRule.OrderBy(r => r.Key))
         {
-            var rule = Rules[ruleMatches.Key];
-            var spans = ruleMatches
-                .Select(m => new TextSpan(CodePoints.OffsetOf(text, m.Start), CodePoints.OffsetOf(text, m.End)))
+            var rule = Rules[ruleIndex];
+            if (!rule.When.HoldFor(context))
+            {
+                continue;
+            }
+
+            var spans = ranges
+                .Select(r => new TextSpan(CodePoints.OffsetOf(text, r.Start), CodePoints.OffsetOf(text, r.End)))
                 .Distinct()
+                .OrderBy(span => span.Start)
                 .ToList();
             reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessage, rule.ModeratorMessage, spans, rule.Shadow, rule.Weight));
             if (rule.Shadow)
@@ -63,8 +90,14 @@ public sealed class RuleSet
 
             if (rule.Action == RuleAction.Censor)
             {
-                censored.AddRange(ruleMatches.Select(m => (m.Start, m.End)));
+                censored.AddRange(ranges);
             }
+        }
+
+        if (ThresholdReached(score) is { } threshold && threshold.Action > mostSevere)
+        {
+            mostSevere = threshold.Action;
+            reasons.Add(threshold);
         }
 
         var verdict = mostSevere switch
@@ -75,5 +108,37 @@ public sealed class RuleSet
         };
         bool flagged = reasons.Any(r => !r.Shadow && r.Action == RuleAction.Flag);
         return new Decision(verdict, reasons, CodePoints.Mask(text, censored), flagged, score, Version);
+    }
+
+    /// <summary>The reason a score threshold adds, so the explanation names it like any rule.</summary>
+    private DecisionReason? ThresholdReached(double score)
+    {
+        var (action, threshold) = Thresholds switch
+        {
+            { Reject: { } reject } when score >= reject => (RuleAction.Reject, reject),
+            { Hold: { } hold } when score >= hold => (RuleAction.Hold, hold),
+            _ => (RuleAction.Approve, 0d),
+        };
+        return action == RuleAction.Approve
+            ? null
+            : new DecisionReason(
+                "score-threshold",
+                "score",
+                action,
+                "Your comment will appear once a moderator has reviewed it.",
+                $"The weights of the matched rules add up to {score:0.##}, at or above the {action.ToString().ToLowerInvariant()} threshold {threshold:0.##}.",
+                [],
+                Shadow: false,
+                Weight: 0);
+    }
+
+    private static List<(int Start, int End)> RangesOf(Dictionary<int, List<(int Start, int End)>> byRule, int ruleIndex)
+    {
+        if (!byRule.TryGetValue(ruleIndex, out var ranges))
+        {
+            byRule[ruleIndex] = ranges = [];
+        }
+
+        return ranges;
     }
 }

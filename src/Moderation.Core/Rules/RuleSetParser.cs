@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
-using Moderation.Core.Decisions;
+using Moderation.Core.Rules.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -14,33 +12,34 @@ namespace Moderation.Core.Rules;
 /// that every problem, not just syntax errors, is reported with its line and column, and every
 /// problem of the file is reported at once.
 /// </summary>
-public static partial class RuleSetParser
+public static class RuleSetParser
 {
-    /// <summary>Far deeper than any rules file needs (they nest four levels).</summary>
+    /// <summary>Far deeper than any rules file needs (they nest five levels).</summary>
     private const int MaxNesting = 64;
 
-    private static readonly string[] RuleKeys =
-        ["id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight", "terms", "allow"];
-
-    /// <summary>Parses and validates rules; errors is empty exactly when the result is not null.</summary>
-    public static RuleSet? TryParse(string content, string source, DateTimeOffset loadedAt, out IReadOnlyList<RuleError> errors)
+    /// <summary>
+    /// Parses and validates rules; errors is empty exactly when the result is not null.
+    /// <paramref name="baseDirectory"/> is where <c>terms_file</c> paths lead; without one they are refused.
+    /// </summary>
+    public static RuleSet? TryParse(string content, string source, DateTimeOffset loadedAt, out IReadOnlyList<RuleError> errors, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var problems = new List<RuleError>();
-        var rules = ReadRules(content, problems);
+        var versionInput = new StringBuilder(content);
+        var (rules, thresholds) = ReadDocument(content, new RuleReader(baseDirectory, problems, versionInput), problems);
         errors = problems;
-        return problems.Count == 0 ? new RuleSet(rules, VersionOf(content), source, loadedAt) : null;
+        return problems.Count == 0 ? new RuleSet(rules, VersionOf(versionInput.ToString()), source, loadedAt, thresholds) : null;
     }
 
     /// <summary>Parses and validates rules, throwing <see cref="InvalidRulesException"/> with every problem.</summary>
-    public static RuleSet Parse(string content, string source, DateTimeOffset loadedAt) =>
-        TryParse(content, source, loadedAt, out var errors) ?? throw new InvalidRulesException(source, errors);
+    public static RuleSet Parse(string content, string source, DateTimeOffset loadedAt, string? baseDirectory = null) =>
+        TryParse(content, source, loadedAt, out var errors, baseDirectory) ?? throw new InvalidRulesException(source, errors);
 
-    /// <summary>Reads and parses a rules file.</summary>
+    /// <summary>Reads and parses a rules file; its <c>terms_file</c> paths are relative to its folder.</summary>
     public static RuleSet ParseFile(string path, DateTimeOffset loadedAt) =>
-        Parse(File.ReadAllText(path, Encoding.UTF8), path, loadedAt);
+        Parse(File.ReadAllText(path, Encoding.UTF8), path, loadedAt, Path.GetDirectoryName(Path.GetFullPath(path)));
 
-    private static List<RuleDefinition> ReadRules(string content, List<RuleError> problems)
+    private static (List<RuleDefinition> Rules, ScoreThresholds Thresholds) ReadDocument(string content, RuleReader reader, List<RuleError> problems)
     {
         var rules = new List<RuleDefinition>();
         var stream = new YamlStream();
@@ -49,7 +48,7 @@ public static partial class RuleSetParser
             if (FindExcessiveNesting(content) is { } tooDeep)
             {
                 problems.Add(tooDeep);
-                return rules;
+                return (rules, ScoreThresholds.None);
             }
 
             stream.Load(new StringReader(content));
@@ -57,186 +56,60 @@ public static partial class RuleSetParser
         catch (YamlException ex)
         {
             problems.Add(new RuleError((int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message));
-            return rules;
+            return (rules, ScoreThresholds.None);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             problems.Add(new RuleError(0, 0, "The file must be a mapping with a 'rules' list."));
-            return rules;
+            return (rules, ScoreThresholds.None);
         }
 
-        YamlSequenceNode? ruleNodes = null;
-        foreach (var (keyNode, valueNode) in root.Children)
+        var document = new YamlFields(root, ["version", "thresholds", "rules"], "top-level", problems);
+        if (document.Text("version") is { } version && version != "1")
         {
-            switch (((YamlScalarNode)keyNode).Value)
+            document.Problem(document.Node("version")!, "Only version 1 is supported.");
+        }
+
+        var thresholds = ScoreThresholds.None;
+        if (document.Mapping("thresholds", ["hold", "reject"]) is { } scores)
+        {
+            thresholds = new ScoreThresholds(scores.Number("hold", 0.001, 1_000_000), scores.Number("reject", 0.001, 1_000_000));
+            if (thresholds is { Hold: { } hold, Reject: { } reject } && hold >= reject)
             {
-                case "version":
-                    if (valueNode is not YamlScalarNode { Value: "1" })
-                    {
-                        problems.Add(At(valueNode, "Only version 1 is supported."));
-                    }
-
-                    break;
-                case "rules":
-                    ruleNodes = valueNode as YamlSequenceNode;
-                    if (ruleNodes is null)
-                    {
-                        problems.Add(At(valueNode, "'rules' must be a list."));
-                    }
-
-                    break;
-                default:
-                    problems.Add(At(keyNode, $"Unknown key '{keyNode}'; expected 'version' or 'rules'."));
-                    break;
+                scores.Problem("The hold threshold must be below the reject threshold.");
             }
         }
 
-        if (ruleNodes is null)
+        if (document.Node("rules") is not YamlSequenceNode ruleNodes)
         {
-            if (problems.Count == 0)
+            if (document.Node("rules") is { } notAList)
+            {
+                document.Problem(notAList, "'rules' must be a list.");
+            }
+            else if (problems.Count == 0)
             {
                 problems.Add(new RuleError(0, 0, "The file has no 'rules' list."));
             }
 
-            return rules;
+            return (rules, thresholds);
         }
 
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ruleNode in ruleNodes.Children)
         {
-            if (ReadRule(ruleNode, problems) is { } rule)
+            if (reader.Read(ruleNode) is { } rule)
             {
                 if (!seenIds.Add(rule.Id))
                 {
-                    problems.Add(At(ruleNode, $"Rule id '{rule.Id}' is used twice."));
+                    problems.Add(YamlFields.At(ruleNode, $"Rule id '{rule.Id}' is used twice."));
                 }
 
                 rules.Add(rule);
             }
         }
 
-        return rules;
-    }
-
-    private static RuleDefinition? ReadRule(YamlNode node, List<RuleError> problems)
-    {
-        if (node is not YamlMappingNode mapping)
-        {
-            problems.Add(At(node, "A rule must be a mapping."));
-            return null;
-        }
-
-        int problemsBefore = problems.Count;
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
-        {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
-            if (Array.IndexOf(RuleKeys, key) < 0)
-            {
-                problems.Add(At(keyNode, $"Unknown rule key '{key}'; expected one of: {string.Join(", ", RuleKeys)}."));
-            }
-
-            fields[key] = valueNode;
-        }
-
-        string id = Scalar(fields, "id", mapping, problems, required: true) ?? "";
-        if (id.Length > 0 && !RuleIdPattern().IsMatch(id))
-        {
-            problems.Add(At(fields["id"], "A rule id is 1 to 64 of a-z, 0-9, '-', '_' and '.'."));
-        }
-
-        string? actionText = Scalar(fields, "action", mapping, problems, required: true);
-        RuleAction action = RuleAction.Approve;
-        if (actionText is not null && !TryParseAction(actionText, out action))
-        {
-            problems.Add(At(fields["action"], $"Unknown action '{actionText}'; expected approve, flag, censor, hold or reject."));
-        }
-
-        bool shadow = false;
-        if (Scalar(fields, "shadow", mapping, problems, required: false) is { } shadowText && !bool.TryParse(shadowText, out shadow))
-        {
-            problems.Add(At(fields["shadow"], "'shadow' must be true or false."));
-        }
-
-        double weight = 0;
-        if (Scalar(fields, "weight", mapping, problems, required: false) is { } weightText
-            && (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || weight < 0 || weight > 1000))
-        {
-            problems.Add(At(fields["weight"], "'weight' must be a number from 0 to 1000."));
-        }
-
-        var terms = ReadTerms(fields, "terms", mapping, problems, required: true);
-        var allowTerms = ReadTerms(fields, "allow", mapping, problems, required: false);
-        string category = Scalar(fields, "category", mapping, problems, required: false) ?? "general";
-        string description = Scalar(fields, "description", mapping, problems, required: false) ?? "";
-        string authorMessage = Scalar(fields, "author_message", mapping, problems, required: false)
-            ?? "Your comment does not follow the community guidelines.";
-        string moderatorMessage = Scalar(fields, "moderator_message", mapping, problems, required: false)
-            ?? $"Matched rule '{id}' ({category}).";
-
-        return problems.Count == problemsBefore
-            ? new RuleDefinition(id, description, category, action, authorMessage, moderatorMessage, shadow, weight, terms, allowTerms)
-            : null;
-    }
-
-    private static List<string> ReadTerms(Dictionary<string, YamlNode> fields, string key, YamlNode rule, List<RuleError> problems, bool required)
-    {
-        var terms = new List<string>();
-        if (!fields.TryGetValue(key, out var node))
-        {
-            if (required)
-            {
-                problems.Add(At(rule, $"A rule needs a '{key}' list."));
-            }
-
-            return terms;
-        }
-
-        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
-        {
-            problems.Add(At(node, $"'{key}' must be a non-empty list of words or phrases."));
-            return terms;
-        }
-
-        foreach (var termNode in sequence.Children)
-        {
-            if (termNode is not YamlScalarNode { Value: { } term } || TermMatcher.MatchableForm(term) is null)
-            {
-                problems.Add(At(termNode, "A term must be a word or phrase with at least one letter or digit."));
-            }
-            else if (term.Trim('*').Contains('*', StringComparison.Ordinal))
-            {
-                problems.Add(At(termNode, "'*' is a wildcard only at the start or end of a term."));
-            }
-            else
-            {
-                terms.Add(term);
-            }
-        }
-
-        return terms;
-    }
-
-    private static string? Scalar(Dictionary<string, YamlNode> fields, string key, YamlNode rule, List<RuleError> problems, bool required)
-    {
-        if (!fields.TryGetValue(key, out var node))
-        {
-            if (required)
-            {
-                problems.Add(At(rule, $"A rule needs '{key}'."));
-            }
-
-            return null;
-        }
-
-        if (node is YamlScalarNode { Value: { Length: > 0 } value })
-        {
-            return value;
-        }
-
-        problems.Add(At(node, $"'{key}' must be a non-empty text."));
-        return null;
+        return (rules, thresholds);
     }
 
     /// <summary>
@@ -263,26 +136,7 @@ public static partial class RuleSetParser
         return null;
     }
 
-    private static bool TryParseAction(string text, out RuleAction action)
-    {
-        action = text switch
-        {
-            "approve" => RuleAction.Approve,
-            "flag" => RuleAction.Flag,
-            "censor" => RuleAction.Censor,
-            "hold" => RuleAction.Hold,
-            "reject" => RuleAction.Reject,
-            _ => 0,
-        };
-        return action != 0;
-    }
-
-    private static RuleError At(YamlNode node, string message) =>
-        new((int)node.Start.Line, (int)node.Start.Column, message);
-
+    /// <summary>A short hash of everything the rules were read from: the file and its term files.</summary>
     private static string VersionOf(string content) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..12];
-
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
-    private static partial Regex RuleIdPattern();
 }

@@ -22,16 +22,25 @@ public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator vali
         }
 
         violations.ThrowIfAny();
-        var candidate = RuleSetParser.TryParse(content, "candidate", timeProvider.GetUtcNow(), out var errors);
+        // A candidate's term files are looked up beside the rules in force, where it would be deployed.
+        string? directory = File.Exists(rules.Current.Source) ? Path.GetDirectoryName(Path.GetFullPath(rules.Current.Source)) : null;
+        var candidate = RuleSetParser.TryParse(content, "candidate", timeProvider.GetUtcNow(), out var errors, directory);
         return new RuleSetValidation(candidate, errors);
     }
 
     /// <summary>The decision the active rules would make; nothing is stored or counted.</summary>
-    public Decision Test(string text)
+    public Decision Test(string text, AuthorProfile? author = null, string? parentId = null)
     {
         var violations = new FieldViolations();
         validator.CheckText(violations, "text", text);
+        if (author?.CreatedAt is { } created)
+        {
+            validator.CheckPast(violations, "author.created_at", created);
+        }
+
+        CommentValidator.CheckId(violations, "parent_id", parentId, required: false);
         violations.ThrowIfAny();
-        return rules.Current.Evaluate(text);
+        var now = timeProvider.GetUtcNow();
+        return rules.Current.Evaluate(text, new EvaluationContext(now, author?.CreatedAt, !string.IsNullOrEmpty(parentId)));
     }
 }

@@ -34,8 +34,8 @@ public sealed class CommentSubmissionService(
             throw new RateLimitExceededException(limit);
         }
 
-        var decision = rules.Current.Evaluate(submission.Text);
         var now = timeProvider.GetUtcNow();
+        var decision = rules.Current.Evaluate(submission.Text, EvaluationContext.For(submission, now));
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 

@@ -33,5 +33,8 @@ internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.Rule
     }
 
     public override Task<TestCommentResponse> TestComment(TestCommentRequest request, ServerCallContext context) =>
-        Task.FromResult(new TestCommentResponse { Decision = rules.Test(request.Text).ToApi() });
+        Task.FromResult(new TestCommentResponse
+        {
+            Decision = rules.Test(request.Text, request.Author?.ToProfile(), request.ParentId).ToApi(),
+        });
 }

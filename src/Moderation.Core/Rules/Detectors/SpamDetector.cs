@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+
+namespace Moderation.Core.Rules.Detectors;
+
+/// <summary>One spam signal with its threshold. Lengths and shares count code points, not UTF-16 units.</summary>
+public sealed class SpamDetector(SpamSignal signal, double threshold, int minimum) : RuleDetector
+{
+    public override bool Detect(string text, List<(int Start, int End)> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(ranges);
+        return signal switch
+        {
+            SpamSignal.CapsRatio => CapsRatioReached(text),
+            SpamSignal.RepeatedCharacters => FindRepeatedCharacters(text, ranges),
+            SpamSignal.RepeatedWords => FindRepeatedWords(text, ranges),
+            SpamSignal.SymbolRatio => SymbolRatioReached(text),
+            SpamSignal.MaxLength => text.EnumerateRunes().Count() > threshold,
+            _ => text.Trim().EnumerateRunes().Count() < threshold,
+        };
+    }
+
+    public override string Describe() => signal switch
+    {
+        SpamSignal.CapsRatio => $"At least {threshold:P0} of the letters are capitals.",
+        SpamSignal.RepeatedCharacters => $"A character repeated {threshold} or more times.",
+        SpamSignal.RepeatedWords => $"A word repeated {threshold} or more times in a row.",
+        SpamSignal.SymbolRatio => $"At least {threshold:P0} of the characters are emoji or symbols.",
+        SpamSignal.MaxLength => $"Longer than {threshold} characters.",
+        _ => $"Shorter than {threshold} characters.",
+    };
+
+    private bool CapsRatioReached(string text)
+    {
+        int letters = 0;
+        int capitals = 0;
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune))
+            {
+                letters++;
+                capitals += Rune.IsUpper(rune) ? 1 : 0;
+            }
+        }
+
+        return letters >= minimum && capitals >= threshold * letters;
+    }
+
+    private bool SymbolRatioReached(string text)
+    {
+        int visible = 0;
+        int symbols = 0;
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                continue;
+            }
+
+            visible++;
+            symbols += Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.CurrencySymbol ? 1 : 0;
+        }
+
+        return visible >= minimum && symbols >= threshold * visible;
+    }
+
+    private bool FindRepeatedCharacters(string text, List<(int Start, int End)> ranges)
+    {
+        bool found = false;
+        int index = 0;
+        while (index < text.Length)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(index), out Rune rune, out int width);
+            int end = index + width;
+            int count = 1;
+            while (end < text.Length && Rune.DecodeFromUtf16(text.AsSpan(end), out Rune next, out int nextWidth) == System.Buffers.OperationStatus.Done && next == rune)
+            {
+                end += nextWidth;
+                count++;
+            }
+
+            if (count >= threshold && !Rune.IsWhiteSpace(rune))
+            {
+                ranges.Add((index, end));
+                found = true;
+            }
+
+            index = end;
+        }
+
+        return found;
+    }
+
+    private bool FindRepeatedWords(string text, List<(int Start, int End)> ranges)
+    {
+        bool found = false;
+        var words = new List<(string Word, int Start, int End)>();
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool wordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (wordChar && start < 0)
+            {
+                start = i;
+            }
+            else if (!wordChar && start >= 0)
+            {
+                words.Add((text[start..i].ToLowerInvariant(), start, i));
+                start = -1;
+            }
+        }
+
+        for (int first = 0; first < words.Count;)
+        {
+            int last = first;
+            while (last + 1 < words.Count && words[last + 1].Word == words[first].Word)
+            {
+                last++;
+            }
+
+            if (last - first + 1 >= threshold)
+            {
+                ranges.Add((words[first].Start, words[last].End));
+                found = true;
+            }
+
+            first = last + 1;
+        }
+
+        return found;
+    }
+}

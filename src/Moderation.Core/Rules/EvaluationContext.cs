@@ -1,0 +1,24 @@
+using Moderation.Core.Comments;
+
+namespace Moderation.Core.Rules;
+
+/// <summary>
+/// What the rules' conditions may ask about a comment besides its text. Values the service does
+/// not know yet take the neutral default (a normal author with no history, an open article).
+/// </summary>
+public sealed record EvaluationContext(
+    DateTimeOffset Now,
+    DateTimeOffset? AuthorCreatedAt = null,
+    bool IsReply = false,
+    AuthorStatus AuthorStatus = AuthorStatus.Normal,
+    int ApprovedCount = 0,
+    int RejectedCount = 0,
+    ArticleMode ArticleMode = ArticleMode.Open,
+    DateTimeOffset? ArticlePublishedAt = null)
+{
+    public static EvaluationContext For(CommentSubmission submission, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return new EvaluationContext(now, submission.Author?.CreatedAt, !string.IsNullOrEmpty(submission.ParentId));
+    }
+}

@@ -1,0 +1,318 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Moderation.Core.Comments;
+using Moderation.Core.Decisions;
+using Moderation.Core.Rules.Detectors;
+using YamlDotNet.RepresentationModel;
+
+namespace Moderation.Core.Rules.Parsing;
+
+/// <summary>Reads one rule of a rules file: its common fields, its one kind, and its conditions.</summary>
+internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> problems, StringBuilder versionInput)
+{
+    private static readonly string[] Kinds = ["terms", "terms_file", "regex", "links", "contact", "spam"];
+    private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
+    private static readonly string[] LinkKeys = [.. LinkModes, "allow"];
+    private static readonly string[] SpamSignals = ["caps_ratio", "repeated_characters", "repeated_words", "symbol_ratio", "max_length", "min_length"];
+    private static readonly string[] SpamKeys = [.. SpamSignals, "min_letters", "min_characters"];
+    private static readonly string[] ConditionKeys =
+        ["account_age_below", "reply", "author_status", "approved_count_below", "rejected_ratio_above", "article_mode", "article_age_above"];
+
+    private static readonly string[] RuleKeys =
+    [
+        "id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight",
+        "terms", "terms_file", "allow", "regex", "links", "contact", "spam", "when",
+    ];
+
+    public RuleDefinition? Read(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            problems.Add(YamlFields.At(node, "A rule must be a mapping."));
+            return null;
+        }
+
+        int problemsBefore = problems.Count;
+        var fields = new YamlFields(mapping, RuleKeys, "rule", problems);
+        string id = fields.Text("id", required: true) ?? "";
+        if (id.Length > 0 && !RuleIdPattern().IsMatch(id))
+        {
+            fields.Problem(fields.Node("id")!, "A rule id is 1 to 64 of a-z, 0-9, '-', '_' and '.'.");
+        }
+
+        var action = ReadAction(fields);
+        bool shadow = fields.Flag("shadow") ?? false;
+        double weight = fields.Number("weight", 0, 1000) ?? 0;
+        string category = fields.Text("category") ?? "general";
+        string description = fields.Text("description") ?? "";
+        string authorMessage = fields.Text("author_message") ?? "Your comment does not follow the community guidelines.";
+        string? moderatorMessage = fields.Text("moderator_message");
+
+        var kinds = Kinds.Where(fields.Has).ToList();
+        if (kinds.Count != 1 && !(kinds.Count == 2 && kinds.Contains("terms") && kinds.Contains("terms_file")))
+        {
+            fields.Problem($"A rule needs exactly one of: {string.Join(", ", Kinds)} (terms and terms_file may go together).");
+        }
+
+        var terms = new List<string>();
+        var allowTerms = new List<string>();
+        RuleDetector? detector = null;
+        if (fields.Has("terms") || fields.Has("terms_file"))
+        {
+            ReadTerms(fields, fields.List("terms") ?? [], terms);
+            ReadTermsFile(fields, terms);
+            ReadTerms(fields, fields.List("allow") ?? [], allowTerms);
+        }
+        else
+        {
+            if (fields.Has("allow"))
+            {
+                fields.Problem(fields.Node("allow")!, "'allow' belongs to term rules; a links rule takes its own 'allow' list.");
+            }
+
+            detector = ReadDetector(fields);
+        }
+
+        var conditions = ReadConditions(fields);
+        if (problems.Count > problemsBefore)
+        {
+            return null;
+        }
+
+        return new RuleDefinition(
+            id, description, category, action, authorMessage,
+            moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
+            shadow, weight, terms, allowTerms, detector, conditions);
+    }
+
+    private static RuleAction ReadAction(YamlFields fields)
+    {
+        string? text = fields.Text("action", required: true);
+        RuleAction action = text switch
+        {
+            "approve" => RuleAction.Approve,
+            "flag" => RuleAction.Flag,
+            "censor" => RuleAction.Censor,
+            "hold" => RuleAction.Hold,
+            "reject" => RuleAction.Reject,
+            _ => 0,
+        };
+        if (text is not null && action == 0)
+        {
+            fields.Problem(fields.Node("action")!, $"Unknown action '{text}'; expected approve, flag, censor, hold or reject.");
+        }
+
+        return action;
+    }
+
+    private static void ReadTerms(YamlFields fields, List<(string Value, YamlNode Node)> items, List<string> into)
+    {
+        foreach (var (term, node) in items)
+        {
+            if (CheckTerm(term) is { } problem)
+            {
+                fields.Problem(node, problem);
+            }
+            else
+            {
+                into.Add(term);
+            }
+        }
+    }
+
+    private static string? CheckTerm(string term)
+    {
+        if (TermMatcher.MatchableForm(term) is null)
+        {
+            return "A term must be a word or phrase with at least one letter or digit.";
+        }
+
+        return term.Trim('*').Contains('*', StringComparison.Ordinal) ? "'*' is a wildcard only at the start or end of a term." : null;
+    }
+
+    /// <summary>Terms from a plain-text file beside the rules file: UTF-8, one per line, '#' comments, blank lines ignored.</summary>
+    private void ReadTermsFile(YamlFields fields, List<string> terms)
+    {
+        if (fields.Text("terms_file") is not { } relative)
+        {
+            return;
+        }
+
+        var node = fields.Node("terms_file")!;
+        if (baseDirectory is null)
+        {
+            fields.Problem(node, "'terms_file' needs a rules file on disk to be relative to.");
+            return;
+        }
+
+        // Only files inside the rules file's folder: a rules file must not read the server's other files.
+        string full = Path.GetFullPath(Path.Combine(baseDirectory, relative));
+        if (Path.IsPathRooted(relative) || !full.StartsWith(Path.GetFullPath(baseDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            fields.Problem(node, "'terms_file' must be a relative path inside the rules file's folder.");
+            return;
+        }
+
+        if (!File.Exists(full))
+        {
+            fields.Problem(node, $"The terms file '{relative}' does not exist.");
+            return;
+        }
+
+        string content = File.ReadAllText(full, Encoding.UTF8);
+        versionInput.Append('\n').Append(relative).Append('\n').Append(content);
+        int lineNumber = 0;
+        foreach (string rawLine in content.Split('\n'))
+        {
+            lineNumber++;
+            string line = rawLine.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (CheckTerm(line) is { } problem)
+            {
+                fields.Problem(node, $"{relative} line {lineNumber}: {problem}");
+            }
+            else
+            {
+                terms.Add(line);
+            }
+        }
+    }
+
+    private static RuleDetector? ReadDetector(YamlFields fields)
+    {
+        if (fields.Text("regex") is { } pattern)
+        {
+            var regex = RegexDetector.TryCreate(pattern, out string? problem);
+            if (problem is not null)
+            {
+                fields.Problem(fields.Node("regex")!, problem);
+            }
+
+            return regex;
+        }
+
+        if (fields.List("contact") is { } contactKinds)
+        {
+            var kinds = ContactKind.None;
+            foreach (var (kind, node) in contactKinds)
+            {
+                kinds |= kind switch
+                {
+                    "email" => ContactKind.Email,
+                    "phone" => ContactKind.Phone,
+                    "card" => ContactKind.Card,
+                    _ => ContactKind.None,
+                };
+                if (kind is not ("email" or "phone" or "card"))
+                {
+                    fields.Problem(node, $"Unknown contact kind '{kind}'; expected email, phone or card.");
+                }
+            }
+
+            return new ContactDetector(kinds);
+        }
+
+        if (fields.Mapping("links", LinkKeys) is { } links)
+        {
+            return ReadLinks(links);
+        }
+
+        if (fields.Mapping("spam", SpamKeys) is { } spam)
+        {
+            return ReadSpam(spam);
+        }
+
+        return null;
+    }
+
+    private static LinkDetector? ReadLinks(YamlFields links)
+    {
+        var allowed = (links.List("allow") ?? []).Select(a => a.Value).ToList();
+        var modes = LinkModes.Where(links.Has).ToList();
+        if (modes.Count != 1)
+        {
+            links.Problem("A links rule needs exactly one of: domains, shorteners, any, max.");
+            return null;
+        }
+
+        return modes[0] switch
+        {
+            "domains" => new LinkDetector(LinkMatch.Domains, (links.List("domains") ?? []).Select(d => d.Value).ToList(), allowed, 0),
+            "shorteners" when links.Flag("shorteners") == true => new LinkDetector(LinkMatch.Shorteners, [], allowed, 0),
+            "any" when links.Flag("any") == true => new LinkDetector(LinkMatch.Any, [], allowed, 0),
+            "max" when links.Count("max", 0, 1000) is { } max => new LinkDetector(LinkMatch.MoreThan, [], allowed, max),
+            _ => null,
+        };
+    }
+
+    private static SpamDetector? ReadSpam(YamlFields spam)
+    {
+        var signals = SpamSignals.Where(spam.Has).ToList();
+        if (signals.Count != 1)
+        {
+            spam.Problem("A spam rule needs exactly one of: caps_ratio, repeated_characters, repeated_words, symbol_ratio, max_length, min_length.");
+            return null;
+        }
+
+        return signals[0] switch
+        {
+            "caps_ratio" when spam.Number("caps_ratio", 0.01, 1) is { } ratio =>
+                new SpamDetector(SpamSignal.CapsRatio, ratio, spam.Count("min_letters", 1, 100_000) ?? 20),
+            "repeated_characters" when spam.Count("repeated_characters", 2, 10_000) is { } count => new SpamDetector(SpamSignal.RepeatedCharacters, count, 0),
+            "repeated_words" when spam.Count("repeated_words", 2, 10_000) is { } count => new SpamDetector(SpamSignal.RepeatedWords, count, 0),
+            "symbol_ratio" when spam.Number("symbol_ratio", 0.01, 1) is { } ratio =>
+                new SpamDetector(SpamSignal.SymbolRatio, ratio, spam.Count("min_characters", 1, 100_000) ?? 10),
+            "max_length" when spam.Count("max_length", 1, 1_000_000) is { } length => new SpamDetector(SpamSignal.MaxLength, length, 0),
+            "min_length" when spam.Count("min_length", 1, 1_000_000) is { } length => new SpamDetector(SpamSignal.MinLength, length, 0),
+            _ => null,
+        };
+    }
+
+    private static RuleConditions? ReadConditions(YamlFields fields)
+    {
+        if (fields.Mapping("when", ConditionKeys) is not { } when)
+        {
+            return null;
+        }
+
+        return new RuleConditions(
+            when.Duration("account_age_below"),
+            when.Flag("reply"),
+            ReadEnumSet<AuthorStatus>(when, "author_status"),
+            when.Count("approved_count_below", 1, 1_000_000),
+            when.Number("rejected_ratio_above", 0, 1),
+            ReadEnumSet<ArticleMode>(when, "article_mode"),
+            when.Duration("article_age_above"));
+    }
+
+    private static HashSet<T>? ReadEnumSet<T>(YamlFields fields, string key)
+        where T : struct, Enum
+    {
+        if (fields.List(key) is not { } items)
+        {
+            return null;
+        }
+
+        var set = new HashSet<T>();
+        foreach (var (value, node) in items)
+        {
+            if (Enum.TryParse(value, ignoreCase: true, out T parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value[0]))
+            {
+                set.Add(parsed);
+            }
+            else
+            {
+                fields.Problem(node, $"Unknown {key.Replace('_', ' ')} '{value}'; expected one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+            }
+        }
+
+        return set;
+    }
+
+    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    private static partial Regex RuleIdPattern();
+}
