@@ -94,11 +94,10 @@ public static class ModerationServerExtensions
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName))
             .Validate(o => File.Exists(o.ResolvePath()), "Rules:Path names no readable file.")
             .ValidateOnStart();
-        services.AddSingleton<IRuleSetProvider>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<RulesOptions>>().Value;
-            return new FixedRuleSetProvider(RuleSetParser.ParseFile(options.ResolvePath(), provider.GetRequiredService<TimeProvider>().GetUtcNow()));
-        });
+        services.AddSingleton<IRuleSetProvider>(provider => new FileRuleSetProvider(
+            provider.GetRequiredService<IOptions<RulesOptions>>().Value.ResolvePath(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<FileRuleSetProvider>>()));
         services.AddSingleton<RuleSetService>();
     }
 
