@@ -37,44 +37,87 @@ public sealed class RuleSet
     /// <summary>The decision on a text with nothing known about its author or article.</summary>
     public Decision Evaluate(string text) => Evaluate(text, new EvaluationContext(LoadedAt));
 
+    [ThreadStatic]
+    private static List<TermMatcher.Match>? t_termMatches;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_detected;
+
+    [ThreadStatic]
+    private static List<(int Rule, int Start, int End)>? t_ranges;
+
     public Decision Evaluate(string text, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var rangesByRule = new Dictionary<int, List<(int Start, int End)>>();
-        foreach (var match in _matcher.FindAll(text))
+
+        // Per-thread scratch lists: a clean comment then allocates only its decision.
+        var ranges = t_ranges ??= [];
+        var termMatches = t_termMatches ??= [];
+        var detected = t_detected ??= [];
+        ranges.Clear();
+        termMatches.Clear();
+        _matcher.FindAll(text, termMatches);
+        foreach (var match in termMatches)
         {
-            RangesOf(rangesByRule, match.RuleIndex).Add((match.Start, match.End));
+            ranges.Add((match.RuleIndex, match.Start, match.End));
         }
 
         for (int i = 0; i < Rules.Count; i++)
         {
             if (Rules[i].Detector is { } detector)
             {
-                var ranges = new List<(int Start, int End)>();
-                if (detector.Detect(text, ranges))
+                detected.Clear();
+                if (detector.Detect(text, detected))
                 {
-                    RangesOf(rangesByRule, i).AddRange(ranges);
+                    ranges.Add((i, -1, -1));
+                    foreach (var (start, end) in detected)
+                    {
+                        ranges.Add((i, start, end));
+                    }
                 }
             }
         }
 
+        if (ranges.Count == 0)
+        {
+            return new Decision(Verdict.Approved, [], text, Flagged: false, Score: 0, Version);
+        }
+
+        return Decide(text, context, ranges);
+    }
+
+    /// <summary>
+    /// The decision from the matched ranges, grouped by rule in file order. A range (rule, -1, -1)
+    /// marks a rule that matched the comment as a whole.
+    /// </summary>
+    private Decision Decide(string text, EvaluationContext context, List<(int Rule, int Start, int End)> ranges)
+    {
+        ranges.Sort(static (a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : a.Start.CompareTo(b.Start));
         var reasons = new List<DecisionReason>();
         var censored = new List<(int Start, int End)>();
         var mostSevere = RuleAction.Approve;
         double score = 0;
-        foreach (var (ruleIndex, ranges) in rangesByRule.OrderBy(r => r.Key))
+        for (int first = 0; first < ranges.Count;)
         {
+            int ruleIndex = ranges[first].Rule;
+            int last = first;
+            while (last + 1 < ranges.Count && ranges[last + 1].Rule == ruleIndex)
+            {
+                last++;
+            }
+
             var rule = Rules[ruleIndex];
+            var ruleRanges = ranges.GetRange(first, last - first + 1).Where(r => r.Start >= 0).ToList();
+            first = last + 1;
             if (!rule.When.HoldFor(context))
             {
                 continue;
             }
 
-            var spans = ranges
+            var spans = ruleRanges
                 .Select(r => new TextSpan(CodePoints.OffsetOf(text, r.Start), CodePoints.OffsetOf(text, r.End)))
                 .Distinct()
-                .OrderBy(span => span.Start)
                 .ToList();
             reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessage, rule.ModeratorMessage, spans, rule.Shadow, rule.Weight));
             if (rule.Shadow)
@@ -90,7 +133,7 @@ public sealed class RuleSet
 
             if (rule.Action == RuleAction.Censor)
             {
-                censored.AddRange(ranges);
+                censored.AddRange(ruleRanges.Select(r => (r.Start, r.End)));
             }
         }
 
@@ -132,13 +175,4 @@ public sealed class RuleSet
                 Weight: 0);
     }
 
-    private static List<(int Start, int End)> RangesOf(Dictionary<int, List<(int Start, int End)>> byRule, int ruleIndex)
-    {
-        if (!byRule.TryGetValue(ruleIndex, out var ranges))
-        {
-            byRule[ruleIndex] = ranges = [];
-        }
-
-        return ranges;
-    }
 }

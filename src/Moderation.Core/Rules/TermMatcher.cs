@@ -47,11 +47,28 @@ public sealed class TermMatcher
         return form.Any(CharClasses.IsWord) ? form : null;
     }
 
+    [ThreadStatic]
+    private static List<AhoCorasick.Hit>? t_hits;
+
+    [ThreadStatic]
+    private static List<(int Rule, int Start, int End)>? t_found;
+
+    [ThreadStatic]
+    private static List<(int Rule, int Start, int End)>? t_allowed;
+
     public List<Match> FindAll(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var matches = new List<Match>();
-        var hits = new List<AhoCorasick.Hit>();
+        FindAll(text, matches);
+        return matches;
+    }
+
+    /// <summary>Adds every distinct match in <paramref name="text"/> to <paramref name="matches"/>.</summary>
+    public void FindAll(string text, List<Match> matches)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(matches);
+        var hits = t_hits ??= new List<AhoCorasick.Hit>(16);
         foreach (var view in TextViews.For(text))
         {
             hits.Clear();
@@ -61,14 +78,14 @@ public sealed class TermMatcher
                 CollectMatches(view, hits, matches);
             }
         }
-
-        return matches.Distinct().ToList();
     }
 
     private void CollectMatches(TextView view, List<AhoCorasick.Hit> hits, List<Match> matches)
     {
-        List<(int Rule, int Start, int End)>? allowed = null;
-        var found = new List<(int Rule, int Start, int End)>();
+        var found = t_found ??= [];
+        var allowed = t_allowed ??= [];
+        found.Clear();
+        allowed.Clear();
         foreach (var hit in hits)
         {
             var pattern = _patterns[hit.PatternId];
@@ -92,18 +109,35 @@ public sealed class TermMatcher
                 end++;
             }
 
-            (pattern.Allow ? allowed ??= [] : found).Add((pattern.RuleIndex, start, end));
+            (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, start, end));
         }
 
         foreach (var (rule, start, end) in found)
         {
-            if (allowed?.Exists(a => a.Rule == rule && a.Start <= start && end <= a.End) == true)
+            if (IsAllowed(allowed, rule, start, end))
             {
                 continue;
             }
 
-            matches.Add(new Match(rule, view.StartOf(start), view.EndOf(end - 1)));
+            var match = new Match(rule, view.StartOf(start), view.EndOf(end - 1));
+            if (!matches.Contains(match))
+            {
+                matches.Add(match);
+            }
         }
+    }
+
+    private static bool IsAllowed(List<(int Rule, int Start, int End)> allowed, int rule, int start, int end)
+    {
+        foreach (var allow in allowed)
+        {
+            if (allow.Rule == rule && allow.Start <= start && end <= allow.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddPattern(List<string> texts, string term, int ruleIndex, bool allow)

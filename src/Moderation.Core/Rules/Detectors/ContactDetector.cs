@@ -24,9 +24,9 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
 
         if (Kinds.HasFlag(ContactKind.Phone))
         {
-            foreach (Match match in PhonePattern().Matches(text))
+            foreach (var match in PhonePattern().EnumerateMatches(text))
             {
-                int digits = match.Value.Count(char.IsAsciiDigit);
+                int digits = CountDigits(text.AsSpan(match.Index, match.Length));
                 if (digits is >= 8 and <= 15)
                 {
                     ranges.Add((match.Index, match.Index + match.Length));
@@ -36,10 +36,19 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
 
         if (Kinds.HasFlag(ContactKind.Card))
         {
-            foreach (Match match in CardPattern().Matches(text))
+            Span<char> digits = stackalloc char[19];
+            foreach (var match in CardPattern().EnumerateMatches(text))
             {
-                string digits = new(match.Value.Where(char.IsAsciiDigit).ToArray());
-                if (digits.Length is >= 13 and <= 19 && PassesLuhn(digits))
+                int count = 0;
+                foreach (char c in text.AsSpan(match.Index, match.Length))
+                {
+                    if (char.IsAsciiDigit(c) && count < digits.Length)
+                    {
+                        digits[count++] = c;
+                    }
+                }
+
+                if (count is >= 13 and <= 19 && PassesLuhn(digits[..count]))
                 {
                     ranges.Add((match.Index, match.Index + match.Length));
                 }
@@ -73,10 +82,21 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
 
     private static void AddAll(Regex pattern, string text, List<(int Start, int End)> ranges)
     {
-        foreach (Match match in pattern.Matches(text))
+        foreach (var match in pattern.EnumerateMatches(text))
         {
             ranges.Add((match.Index, match.Index + match.Length));
         }
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text)
+    {
+        int digits = 0;
+        foreach (char c in text)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits;
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

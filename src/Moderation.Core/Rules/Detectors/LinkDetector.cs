@@ -31,7 +31,13 @@ public sealed class LinkDetector(LinkMatch match, IReadOnlyCollection<string> do
     public override bool Detect(string text, List<(int Start, int End)> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);
-        var links = LinkFinder.FindAll(text, anyTopLevelDomain: match == LinkMatch.Domains).Where(link => !_allowed.Any(a => LinkFinder.IsWithin(link.Host, a))).ToList();
+        var found = LinkFinder.FindAll(text, anyTopLevelDomain: match == LinkMatch.Domains);
+        if (found.Count == 0)
+        {
+            return false;
+        }
+
+        var links = found.Where(link => !_allowed.Any(a => LinkFinder.IsWithin(link.Host, a))).ToList();
         var matching = match switch
         {
             LinkMatch.Domains => links.Where(link => _domains.Any(d => LinkFinder.IsWithin(link.Host, d))).ToList(),

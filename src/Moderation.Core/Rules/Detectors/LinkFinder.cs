@@ -32,6 +32,12 @@ public static partial class LinkFinder
     public static List<Link> FindAll(string text, bool anyTopLevelDomain = false)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Most comments hold no link: look for a candidate without allocating before reading groups.
+        if (!LinkPattern().IsMatch(text))
+        {
+            return [];
+        }
+
         var links = new List<Link>();
         foreach (Match match in LinkPattern().Matches(text))
         {

@@ -53,7 +53,7 @@ public sealed class RegexDetector : RuleDetector
         int before = ranges.Count;
         try
         {
-            foreach (Match match in _regex.Matches(text))
+            foreach (var match in _regex.EnumerateMatches(text))
             {
                 ranges.Add((match.Index, match.Index + match.Length));
             }

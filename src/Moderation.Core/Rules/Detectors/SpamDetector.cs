@@ -16,8 +16,8 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
             SpamSignal.RepeatedCharacters => FindRepeatedCharacters(text, ranges),
             SpamSignal.RepeatedWords => FindRepeatedWords(text, ranges),
             SpamSignal.SymbolRatio => SymbolRatioReached(text),
-            SpamSignal.MaxLength => text.EnumerateRunes().Count() > threshold,
-            _ => text.Trim().EnumerateRunes().Count() < threshold,
+            SpamSignal.MaxLength => CodePointCount(text) > threshold,
+            _ => CodePointCount(text.AsSpan().Trim()) < threshold,
         };
     }
 
@@ -96,7 +96,8 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
     private bool FindRepeatedWords(string text, List<(int Start, int End)> ranges)
     {
         bool found = false;
-        var words = new List<(string Word, int Start, int End)>();
+        (int Start, int End) runFirst = default, previous = default;
+        int runLength = 0;
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
         {
@@ -104,31 +105,54 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
             if (wordChar && start < 0)
             {
                 start = i;
+                continue;
             }
-            else if (!wordChar && start >= 0)
+
+            if (wordChar || start < 0)
             {
-                words.Add((text[start..i].ToLowerInvariant(), start, i));
-                start = -1;
+                continue;
             }
+
+            var word = (start, i);
+            bool same = runLength > 0 && text.AsSpan(previous.Start, previous.End - previous.Start)
+                .Equals(text.AsSpan(start, i - start), StringComparison.OrdinalIgnoreCase);
+            if (same)
+            {
+                runLength++;
+            }
+            else
+            {
+                found |= CloseRun(runFirst, previous, runLength, ranges);
+                runFirst = word;
+                runLength = 1;
+            }
+
+            previous = word;
+            start = -1;
         }
 
-        for (int first = 0; first < words.Count;)
+        return CloseRun(runFirst, previous, runLength, ranges) | found;
+    }
+
+    private bool CloseRun((int Start, int End) first, (int Start, int End) last, int length, List<(int Start, int End)> ranges)
+    {
+        if (length < threshold)
         {
-            int last = first;
-            while (last + 1 < words.Count && words[last + 1].Word == words[first].Word)
-            {
-                last++;
-            }
-
-            if (last - first + 1 >= threshold)
-            {
-                ranges.Add((words[first].Start, words[last].End));
-                found = true;
-            }
-
-            first = last + 1;
+            return false;
         }
 
-        return found;
+        ranges.Add((first.Start, last.End));
+        return true;
+    }
+
+    private static int CodePointCount(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        foreach (char c in text)
+        {
+            count += char.IsLowSurrogate(c) ? 0 : 1;
+        }
+
+        return count;
     }
 }

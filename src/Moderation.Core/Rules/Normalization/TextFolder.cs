@@ -25,6 +25,14 @@ internal static class TextFolder
     public static TextView Fold(string text)
     {
         var view = new TextView(text.Length);
+        Fold(text, view);
+        return view;
+    }
+
+    /// <summary>Folds <paramref name="text"/> into <paramref name="view"/>, replacing what it held.</summary>
+    public static void Fold(string text, TextView view)
+    {
+        view.Clear();
         int index = 0;
         while (index < text.Length)
         {
@@ -43,8 +51,6 @@ internal static class TextFolder
 
             Append(view, codePoint, start, index);
         }
-
-        return view;
     }
 
     private static void Append(TextView view, int codePoint, int start, int end)

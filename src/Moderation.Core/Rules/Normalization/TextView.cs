@@ -21,6 +21,9 @@ internal sealed class TextView
 
     public int Length { get; private set; }
 
+    /// <summary>Empties the view, keeping its buffers for the next text.</summary>
+    public void Clear() => Length = 0;
+
     public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
 
     public char this[int index] => _chars[index];
@@ -48,6 +51,16 @@ internal sealed class TextView
     public void ExtendLast(int end) => _ends[Length - 1] = Math.Max(_ends[Length - 1], end);
 
     public bool SameCharsAs(TextView other) => Chars.SequenceEqual(other.Chars);
+
+    /// <summary>Makes this view a copy of <paramref name="other"/>.</summary>
+    public void CopyFrom(TextView other)
+    {
+        Clear();
+        for (int i = 0; i < other.Length; i++)
+        {
+            Add(other[i], other.StartOf(i), other.EndOf(i));
+        }
+    }
 
     public override string ToString() => new(Chars);
 }

@@ -2,61 +2,98 @@ namespace Moderation.Core.Rules.Normalization;
 
 /// <summary>
 /// All the readings of a text that terms are matched against. Clean text has one; each trick
-/// the text shows (leet, spaced letters, stretched letters) adds the readings that undo it.
-/// The count is bounded (at most 3 leet variants × 2 spacings × 3 stretchings).
+/// the text shows (leet, spaced letters, stretched letters) adds the readings that undo it, at
+/// most 3 leet variants × 2 spacings × 3 stretchings. The views live in buffers reused per
+/// thread, so reading a clean comment allocates nothing once the buffers have grown.
 /// </summary>
-internal static class TextViews
+internal sealed class TextViews
 {
-    public static List<TextView> For(string text)
-    {
-        var folded = TextFolder.Fold(text);
-        var variants = new List<TextView>(3) { folded };
-        if (ViewTransforms.Leet(folded, 'i') is { } leetI)
-        {
-            variants.Add(leetI);
-            if (ViewTransforms.HasAmbiguousLeet(folded) && ViewTransforms.Leet(folded, 'l') is { } leetL)
-            {
-                variants.Add(leetL);
-            }
-        }
+    [ThreadStatic]
+    private static TextViews? t_perThread;
 
-        var views = new List<TextView>(variants.Count * 2);
-        foreach (var variant in variants)
-        {
-            AddCollapsed(views, variant);
-            if (ViewTransforms.JoinSpacedLetters(variant) is { } joined)
-            {
-                AddCollapsed(views, joined);
-            }
-        }
+    private readonly TextView _folded = new(256);
+    private readonly TextView _leetI = new(256);
+    private readonly TextView _leetL = new(256);
+    private readonly TextView _joined = new(256);
+    private readonly List<TextView> _variants = new(3);
+    private readonly List<TextView> _pool = [];
+    private readonly List<TextView> _views = new(18);
 
-        return views;
-    }
+    /// <summary>
+    /// The readings of <paramref name="text"/>. Valid until the next call on the same thread:
+    /// rule evaluation is synchronous and finishes with them before it returns.
+    /// </summary>
+    public static IReadOnlyList<TextView> For(string text) => (t_perThread ??= new TextViews()).Read(text);
 
     /// <summary>The form terms are stored in: folded and separator-collapsed, nothing guessed.</summary>
     public static string TermForm(string term) => ViewTransforms.CollapseSeparators(TextFolder.Fold(term)).ToString().Trim();
 
-    private static void AddCollapsed(List<TextView> views, TextView view)
+    private List<TextView> Read(string text)
     {
-        var spaced = ViewTransforms.CollapseSeparators(view);
-        Add(views, spaced);
-        if (ViewTransforms.HasLetterRuns(spaced))
+        _views.Clear();
+        _variants.Clear();
+        TextFolder.Fold(text, _folded);
+        _variants.Add(_folded);
+        if (ViewTransforms.Leet(_folded, 'i', _leetI))
         {
-            Add(views, ViewTransforms.CollapseLetterRuns(spaced, keep: 1));
-            Add(views, ViewTransforms.CollapseLetterRuns(spaced, keep: 2));
-        }
-    }
-
-    private static void Add(List<TextView> views, TextView view)
-    {
-        foreach (var existing in views)
-        {
-            if (existing.SameCharsAs(view))
+            _variants.Add(_leetI);
+            if (ViewTransforms.HasAmbiguousLeet(_folded) && ViewTransforms.Leet(_folded, 'l', _leetL))
             {
-                return;
+                _variants.Add(_leetL);
             }
         }
 
-        views.Add(view);
+        foreach (var variant in _variants)
+        {
+            AddCollapsed(variant);
+            if (ViewTransforms.JoinSpacedLetters(variant, _joined))
+            {
+                AddCollapsed(_joined);
+            }
+        }
+
+        return _views;
+    }
+
+    private void AddCollapsed(TextView view)
+    {
+        var spaced = Rent();
+        ViewTransforms.CollapseSeparators(view, spaced);
+        if (!Keep(spaced) || !ViewTransforms.HasLetterRuns(spaced))
+        {
+            return;
+        }
+
+        for (int keep = 1; keep <= 2; keep++)
+        {
+            var collapsed = Rent();
+            ViewTransforms.CollapseLetterRuns(spaced, keep, collapsed);
+            Keep(collapsed);
+        }
+    }
+
+    private TextView Rent()
+    {
+        if (_views.Count == _pool.Count)
+        {
+            _pool.Add(new TextView(256));
+        }
+
+        return _pool[_views.Count];
+    }
+
+    /// <summary>Adds the rented view unless an identical reading is already there.</summary>
+    private bool Keep(TextView view)
+    {
+        foreach (var existing in _views)
+        {
+            if (existing.SameCharsAs(view))
+            {
+                return false;
+            }
+        }
+
+        _views.Add(view);
+        return true;
     }
 }

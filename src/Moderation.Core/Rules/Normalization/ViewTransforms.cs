@@ -1,19 +1,22 @@
 namespace Moderation.Core.Rules.Normalization;
 
 /// <summary>
-/// The readings built on a folded view. Each is applied only where the text shows the trick it
-/// undoes, so clean text is read once.
+/// The readings built on a folded view. Each writes into a view it is given (reused between
+/// comments, so a clean comment allocates nothing here) and is applied only where the text
+/// shows the trick it undoes.
 /// </summary>
 internal static class ViewTransforms
 {
     /// <summary>
     /// Digits and symbols read as letters (@ 4 → a, 3 → e, 0 → o, $ 5 → s, 7 → t, and 1 ! | → the
     /// given <paramref name="oneAs"/>, 'i' or 'l'), only inside tokens that also hold a letter,
-    /// so numbers and prices stay what they are.
+    /// so numbers and prices stay what they are. Returns false (leaving <paramref name="into"/>
+    /// undefined) when no token needs it.
     /// </summary>
-    public static TextView? Leet(TextView view, char oneAs)
+    public static bool Leet(TextView view, char oneAs, TextView into)
     {
-        TextView? result = null;
+        into.Clear();
+        bool changed = false;
         int tokenStart = 0;
         for (int i = 0; i <= view.Length; i++)
         {
@@ -22,31 +25,26 @@ internal static class ViewTransforms
                 continue;
             }
 
-            if (i > tokenStart && HasLetter(view, tokenStart, i) && HasLeet(view, tokenStart, i))
+            bool read = i > tokenStart && HasLetter(view, tokenStart, i) && HasLeet(view, tokenStart, i);
+            changed |= read;
+            for (int k = tokenStart; k < i; k++)
             {
-                result ??= CopyPrefix(view, tokenStart);
-                for (int k = tokenStart; k < i; k++)
-                {
-                    result.Add(LeetLetter(view[k], oneAs) is not '\0' and char letter ? letter : view[k], view.StartOf(k), view.EndOf(k));
-                }
-            }
-            else if (result is not null)
-            {
-                CopyRange(view, result, tokenStart, i);
+                char c = view[k];
+                into.Add(read && LeetLetter(c, oneAs) is not '\0' and char letter ? letter : c, view.StartOf(k), view.EndOf(k));
             }
 
-            if (i < view.Length && result is not null)
+            if (i < view.Length)
             {
-                result.Add(view[i], view.StartOf(i), view.EndOf(i));
+                into.Add(view[i], view.StartOf(i), view.EndOf(i));
             }
 
             tokenStart = i + 1;
         }
 
-        return result;
+        return changed;
     }
 
-    /// <summary>Whether any token mixes letters with leet symbols read differently as 'i' and 'l'.</summary>
+    /// <summary>Whether the view holds a symbol that leet reads differently as 'i' and 'l'.</summary>
     public static bool HasAmbiguousLeet(TextView view)
     {
         foreach (char c in view.Chars)
@@ -62,11 +60,12 @@ internal static class ViewTransforms
 
     /// <summary>
     /// Runs of three or more single letters split by short separators ("f.u.c.k", "f u c k",
-    /// "f-u-c-k") read as one word. Returns null when there is no such run.
+    /// "f-u-c-k") read as one word. Returns false when there is no such run.
     /// </summary>
-    public static TextView? JoinSpacedLetters(TextView view)
+    public static bool JoinSpacedLetters(TextView view, TextView into)
     {
-        TextView? result = null;
+        into.Clear();
+        bool joined = false;
         int copiedTo = 0;
         int i = 0;
         while (i < view.Length)
@@ -77,73 +76,66 @@ internal static class ViewTransforms
                 continue;
             }
 
-            // Collect the run of single letters, each separated by 1 to 3 separator characters.
-            var letters = new List<int> { i };
-            int next = i + 1;
-            while (true)
+            // Walk the run of single letters, each separated by 1 to 3 separator characters.
+            int count = 1;
+            int last = i;
+            while (NextSpacedLetter(view, last) is { } next)
             {
-                int gapEnd = next;
-                while (gapEnd < view.Length && gapEnd - next < 4 && !CharClasses.IsWord(view[gapEnd]) && view[gapEnd] is not ('\n' or '\r'))
-                {
-                    gapEnd++;
-                }
-
-                if (gapEnd == next || gapEnd - next > 3 || gapEnd >= view.Length || !IsSingleLetterAt(view, gapEnd))
-                {
-                    break;
-                }
-
-                letters.Add(gapEnd);
-                next = gapEnd + 1;
+                last = next;
+                count++;
             }
 
-            if (letters.Count >= 3)
+            if (count >= 3)
             {
-                result ??= new TextView(view.Length);
-                CopyRange(view, result, copiedTo, i);
-                foreach (int letter in letters)
+                CopyRange(view, into, copiedTo, i);
+                for (int letter = i; letter <= last; letter++)
                 {
-                    result.Add(view[letter], view.StartOf(letter), view.EndOf(letter));
+                    if (CharClasses.IsWord(view[letter]))
+                    {
+                        into.Add(view[letter], view.StartOf(letter), view.EndOf(letter));
+                    }
                 }
 
-                copiedTo = letters[^1] + 1;
+                copiedTo = last + 1;
+                joined = true;
             }
 
-            i = letters[^1] + 1;
+            i = last + 1;
         }
 
-        if (result is not null)
-        {
-            CopyRange(view, result, copiedTo, view.Length);
-        }
-
-        return result;
+        CopyRange(view, into, copiedTo, view.Length);
+        return joined;
     }
 
     /// <summary>Every run of non-word characters reads as one space, so phrases match across punctuation.</summary>
-    public static TextView CollapseSeparators(TextView view)
+    public static void CollapseSeparators(TextView view, TextView into)
     {
-        var result = new TextView(view.Length);
+        into.Clear();
         bool inSeparator = false;
         for (int i = 0; i < view.Length; i++)
         {
             if (CharClasses.IsWord(view[i]))
             {
-                result.Add(view[i], view.StartOf(i), view.EndOf(i));
+                into.Add(view[i], view.StartOf(i), view.EndOf(i));
                 inSeparator = false;
             }
             else if (inSeparator)
             {
-                result.ExtendLast(view.EndOf(i));
+                into.ExtendLast(view.EndOf(i));
             }
             else
             {
-                result.Add(' ', view.StartOf(i), view.EndOf(i));
+                into.Add(' ', view.StartOf(i), view.EndOf(i));
                 inSeparator = true;
             }
         }
+    }
 
-        return result;
+    public static TextView CollapseSeparators(TextView view)
+    {
+        var into = new TextView(view.Length);
+        CollapseSeparators(view, into);
+        return into;
     }
 
     /// <summary>Whether some letter repeats three or more times in a row.</summary>
@@ -164,9 +156,9 @@ internal static class ViewTransforms
     /// Runs of three or more of the same letter shortened to <paramref name="keep"/> (1 or 2):
     /// "fuuuuck" reads "fuck", "boooobs" reads "boobs" at 2. Pairs like "aardvark" stay intact.
     /// </summary>
-    public static TextView CollapseLetterRuns(TextView view, int keep)
+    public static void CollapseLetterRuns(TextView view, int keep, TextView into)
     {
-        var result = new TextView(view.Length);
+        into.Clear();
         int i = 0;
         while (i < view.Length)
         {
@@ -176,25 +168,40 @@ internal static class ViewTransforms
                 runEnd++;
             }
 
-            int length = runEnd - i;
-            if (length >= 3 && CharClasses.IsLetter(view[i]))
+            if (runEnd - i >= 3 && CharClasses.IsLetter(view[i]))
             {
                 for (int k = 0; k < keep; k++)
                 {
-                    result.Add(view[i], view.StartOf(i + k), view.EndOf(i + k));
+                    into.Add(view[i], view.StartOf(i + k), view.EndOf(i + k));
                 }
 
-                result.ExtendLast(view.EndOf(runEnd - 1));
+                into.ExtendLast(view.EndOf(runEnd - 1));
             }
             else
             {
-                CopyRange(view, result, i, runEnd);
+                CopyRange(view, into, i, runEnd);
             }
 
             i = runEnd;
         }
+    }
 
-        return result;
+    /// <summary>The next single letter after a separator gap of 1 to 3 characters (no line break), or null.</summary>
+    private static int? NextSpacedLetter(TextView view, int letter)
+    {
+        int gapEnd = letter + 1;
+        while (gapEnd < view.Length && !CharClasses.IsWord(view[gapEnd]) && view[gapEnd] is not ('\n' or '\r'))
+        {
+            if (gapEnd - letter > 3)
+            {
+                return null;
+            }
+
+            gapEnd++;
+        }
+
+        int gap = gapEnd - letter - 1;
+        return gap is >= 1 and <= 3 && gapEnd < view.Length && IsSingleLetterAt(view, gapEnd) ? gapEnd : null;
     }
 
     private static char LeetLetter(char c, char oneAs) => c switch
@@ -240,13 +247,6 @@ internal static class ViewTransforms
         CharClasses.IsLetter(view[i])
         && (i == 0 || !CharClasses.IsWord(view[i - 1]))
         && (i + 1 == view.Length || !CharClasses.IsWord(view[i + 1]));
-
-    private static TextView CopyPrefix(TextView view, int end)
-    {
-        var result = new TextView(view.Length);
-        CopyRange(view, result, 0, end);
-        return result;
-    }
 
     private static void CopyRange(TextView from, TextView to, int start, int end)
     {
