@@ -48,6 +48,23 @@ internal static class RedisScripts
         """);
 
     /// <summary>
+    /// Records an author posting a text and reads its history in one step: the author's previous
+    /// time (or -1), then the number of authors within each window. Entries older than the
+    /// longest window are dropped and the key expires with it, so memory stays bounded.
+    /// </summary>
+    public static readonly LuaScript RecordText = LuaScript.Prepare("""
+        redis.call('ZREMRANGEBYSCORE', @key, '-inf', tonumber(@now) - tonumber(@keep) - 1)
+        local previous = redis.call('ZSCORE', @key, @author)
+        redis.call('ZADD', @key, @now, @author)
+        redis.call('PEXPIRE', @key, @keep)
+        local counts = {}
+        for window in string.gmatch(@windows, '[^,]+') do
+          counts[#counts + 1] = redis.call('ZCOUNT', @key, tonumber(@now) - tonumber(window), '+inf')
+        end
+        return {previous or '-1', counts}
+        """);
+
+    /// <summary>
     /// GCRA on one key, mirroring Core's <c>Gcra.Evaluate</c>. The clock is Redis's own (TIME),
     /// so instances with skewed clocks enforce the same limit. Returns {allowed, remaining,
     /// retry_after_us, reset_after_us}. Numbers are formatted with %.0f because Lua 5.1 would

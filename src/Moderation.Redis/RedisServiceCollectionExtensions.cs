@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moderation.Core.RateLimiting;
+using Moderation.Core.Rules.History;
+using Moderation.Redis.History;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
 using Moderation.Redis.RateLimiting;
@@ -26,6 +28,7 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<IRateLimiter, RedisGcraRateLimiter>();
+        services.AddSingleton<ITextHistoryStore, RedisTextHistoryStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Moderation.Core.Comments;
+using Moderation.Core.Rules.History;
 
 namespace Moderation.Core.Rules;
 
@@ -14,11 +15,12 @@ public sealed record EvaluationContext(
     int ApprovedCount = 0,
     int RejectedCount = 0,
     ArticleMode ArticleMode = ArticleMode.Open,
-    DateTimeOffset? ArticlePublishedAt = null)
+    DateTimeOffset? ArticlePublishedAt = null,
+    TextHistory? History = null)
 {
-    public static EvaluationContext For(CommentSubmission submission, DateTimeOffset now)
+    public static EvaluationContext For(CommentSubmission submission, DateTimeOffset now, TextHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        return new EvaluationContext(now, submission.Author?.CreatedAt, !string.IsNullOrEmpty(submission.ParentId));
+        return new EvaluationContext(now, submission.Author?.CreatedAt, !string.IsNullOrEmpty(submission.ParentId), History: history);
     }
 }

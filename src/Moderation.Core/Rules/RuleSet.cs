@@ -20,9 +20,13 @@ public sealed class RuleSet
         LoadedAt = loadedAt;
         Thresholds = thresholds ?? ScoreThresholds.None;
         _matcher = new TermMatcher(rules);
+        HistoryWindows = rules.Select(r => r.Detector).OfType<SpamDetector>().Select(d => d.HistoryWindow).OfType<TimeSpan>().Distinct().ToList();
     }
 
     public ScoreThresholds Thresholds { get; }
+
+    /// <summary>The windows repeat and campaign rules count texts over; empty when no rule needs text history.</summary>
+    public IReadOnlyCollection<TimeSpan> HistoryWindows { get; }
 
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
@@ -68,7 +72,7 @@ public sealed class RuleSet
             if (Rules[i].Detector is { } detector)
             {
                 detected.Clear();
-                if (detector.Detect(text, detected))
+                if (detector.Detect(text, context, detected))
                 {
                     ranges.Add((i, -1, -1));
                     foreach (var (start, end) in detected)

@@ -2,6 +2,8 @@ using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
+using Moderation.Core.Rules.History;
+using Moderation.Core.Rules.Normalization;
 
 namespace Moderation.Core.Workflow;
 
@@ -12,6 +14,7 @@ namespace Moderation.Core.Workflow;
 public sealed class CommentSubmissionService(
     CommentValidator validator,
     ICommentStore store,
+    ITextHistoryStore textHistory,
     IRuleSetProvider rules,
     IRateLimiter rateLimiter,
     RateLimitPolicy authorLimit,
@@ -35,7 +38,14 @@ public sealed class CommentSubmissionService(
         }
 
         var now = timeProvider.GetUtcNow();
-        var decision = rules.Current.Evaluate(submission.Text, EvaluationContext.For(submission, now));
+        var ruleSet = rules.Current;
+
+        // Recorded before the rules run, so a campaign counts this comment too; skipped when no
+        // rule asks, so the common path costs no extra round trip.
+        var history = ruleSet.HistoryWindows.Count == 0
+            ? null
+            : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
+        var decision = ruleSet.Evaluate(submission.Text, EvaluationContext.For(submission, now, history));
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,5 @@
 using Moderation.Core.RateLimiting;
+using Moderation.Core.Rules.History;
 using Moderation.Core.Workflow;
 using Moderation.Redis;
 using Moderation.Server.Health;
@@ -36,6 +37,7 @@ internal static class StorageExtensions
             services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix));
             services.AddSingleton<ICommentStore, InMemoryCommentStore>();
             services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();
+            services.AddSingleton<ITextHistoryStore, InMemoryTextHistoryStore>();
             return;
         }
 

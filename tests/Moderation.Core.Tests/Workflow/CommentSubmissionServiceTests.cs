@@ -4,6 +4,7 @@ using Moderation.Core.Decisions;
 using Moderation.Core.Errors;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
+using Moderation.Core.Rules.History;
 using Moderation.Core.Tests.Rules;
 using Moderation.Core.Workflow;
 using Moderation.Testing;
@@ -19,7 +20,7 @@ public sealed class CommentSubmissionServiceTests
     public CommentSubmissionServiceTests()
     {
         var limit = new RateLimitPolicy("author", "author", permitLimit: 2, TimeSpan.FromMinutes(1), burst: 2);
-        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, new FixedRuleSetProvider(TestRules.Parse()), new InMemoryGcraRateLimiter(_time), limit, _time);
+        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), new InMemoryGcraRateLimiter(_time), limit, _time);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
 {
     public ContactKind Kinds { get; } = kinds;
 
-    public override bool Detect(string text, List<(int Start, int End)> ranges)
+    public override bool Detect(string text, EvaluationContext context, List<(int Start, int End)> ranges)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(ranges);

@@ -28,7 +28,7 @@ public sealed class LinkDetector(LinkMatch match, IReadOnlyCollection<string> do
     private readonly string[] _domains = domains.Select(LinkFinder.HostOf).ToArray();
     private readonly string[] _allowed = allowed.Select(LinkFinder.HostOf).ToArray();
 
-    public override bool Detect(string text, List<(int Start, int End)> ranges)
+    public override bool Detect(string text, EvaluationContext context, List<(int Start, int End)> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);
         var found = LinkFinder.FindAll(text, anyTopLevelDomain: match == LinkMatch.Domains);

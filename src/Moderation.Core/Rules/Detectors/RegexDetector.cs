@@ -48,7 +48,7 @@ public sealed class RegexDetector : RuleDetector
         return new RegexDetector(regex);
     }
 
-    public override bool Detect(string text, List<(int Start, int End)> ranges)
+    public override bool Detect(string text, EvaluationContext context, List<(int Start, int End)> ranges)
     {
         int before = ranges.Count;
         try

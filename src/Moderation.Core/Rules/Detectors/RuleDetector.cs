@@ -10,7 +10,7 @@ public abstract class RuleDetector
     /// Adds the ranges (UTF-16 positions) that match; returns whether the rule matched. A rule
     /// that judges the comment as a whole (a share of capitals) matches with no ranges.
     /// </summary>
-    public abstract bool Detect(string text, List<(int Start, int End)> ranges);
+    public abstract bool Detect(string text, EvaluationContext context, List<(int Start, int End)> ranges);
 
     /// <summary>What the rule looks for, for its moderator message when none is written.</summary>
     public abstract string Describe();

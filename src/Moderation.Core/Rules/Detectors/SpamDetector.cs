@@ -3,15 +3,24 @@ using System.Text;
 
 namespace Moderation.Core.Rules.Detectors;
 
-/// <summary>One spam signal with its threshold. Lengths and shares count code points, not UTF-16 units.</summary>
-public sealed class SpamDetector(SpamSignal signal, double threshold, int minimum) : RuleDetector
+/// <summary>
+/// One spam signal with its threshold. Lengths and shares count code points, not UTF-16 units.
+/// Repeat and campaign signals read the text history the service looked up before evaluation.
+/// </summary>
+public sealed class SpamDetector(SpamSignal signal, double threshold, int minimum, TimeSpan? window = null) : RuleDetector
 {
-    public override bool Detect(string text, List<(int Start, int End)> ranges)
+    /// <summary>The window this signal needs text history over, or null when it needs none.</summary>
+    public TimeSpan? HistoryWindow => signal is SpamSignal.RepeatFromAuthor or SpamSignal.CopyCampaign ? window : null;
+
+    public override bool Detect(string text, EvaluationContext context, List<(int Start, int End)> ranges)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(ranges);
         return signal switch
         {
+            SpamSignal.RepeatFromAuthor => context.History?.AuthorPostedBefore is { } before && context.Now - before <= window,
+            SpamSignal.CopyCampaign => context.History?.AuthorsWithin.GetValueOrDefault(window!.Value) >= threshold,
             SpamSignal.CapsRatio => CapsRatioReached(text),
             SpamSignal.RepeatedCharacters => FindRepeatedCharacters(text, ranges),
             SpamSignal.RepeatedWords => FindRepeatedWords(text, ranges),
@@ -28,6 +37,8 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         SpamSignal.RepeatedWords => $"A word repeated {threshold} or more times in a row.",
         SpamSignal.SymbolRatio => $"At least {threshold:P0} of the characters are emoji or symbols.",
         SpamSignal.MaxLength => $"Longer than {threshold} characters.",
+        SpamSignal.RepeatFromAuthor => $"The author posted the same text within {window}.",
+        SpamSignal.CopyCampaign => $"{threshold} or more authors posted the same text within {window}.",
         _ => $"Shorter than {threshold} characters.",
     };
 

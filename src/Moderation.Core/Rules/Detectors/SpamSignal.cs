@@ -20,4 +20,10 @@ public enum SpamSignal
 
     /// <summary>Shorter than N characters (after trimming).</summary>
     MinLength,
+
+    /// <summary>The same author posted the same text (after folding) within the window.</summary>
+    RepeatFromAuthor,
+
+    /// <summary>At least N distinct authors posted the same text within the window: a copy-paste campaign.</summary>
+    CopyCampaign,
 }

@@ -13,8 +13,9 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
     private static readonly string[] Kinds = ["terms", "terms_file", "regex", "links", "contact", "spam"];
     private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
     private static readonly string[] LinkKeys = [.. LinkModes, "allow"];
-    private static readonly string[] SpamSignals = ["caps_ratio", "repeated_characters", "repeated_words", "symbol_ratio", "max_length", "min_length"];
-    private static readonly string[] SpamKeys = [.. SpamSignals, "min_letters", "min_characters"];
+    private static readonly string[] SpamSignals =
+        ["caps_ratio", "repeated_characters", "repeated_words", "symbol_ratio", "max_length", "min_length", "repeat_within", "copies_from_authors"];
+    private static readonly string[] SpamKeys = [.. SpamSignals, "min_letters", "min_characters", "within"];
     private static readonly string[] ConditionKeys =
         ["account_age_below", "reply", "author_status", "approved_count_below", "rejected_ratio_above", "article_mode", "article_age_above"];
 
@@ -254,7 +255,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         var signals = SpamSignals.Where(spam.Has).ToList();
         if (signals.Count != 1)
         {
-            spam.Problem("A spam rule needs exactly one of: caps_ratio, repeated_characters, repeated_words, symbol_ratio, max_length, min_length.");
+            spam.Problem($"A spam rule needs exactly one of: {string.Join(", ", SpamSignals)}.");
             return null;
         }
 
@@ -268,8 +269,17 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
                 new SpamDetector(SpamSignal.SymbolRatio, ratio, spam.Count("min_characters", 1, 100_000) ?? 10),
             "max_length" when spam.Count("max_length", 1, 1_000_000) is { } length => new SpamDetector(SpamSignal.MaxLength, length, 0),
             "min_length" when spam.Count("min_length", 1, 1_000_000) is { } length => new SpamDetector(SpamSignal.MinLength, length, 0),
+            "repeat_within" when spam.Duration("repeat_within") is { } window => new SpamDetector(SpamSignal.RepeatFromAuthor, 0, 0, window),
+            "copies_from_authors" when spam.Count("copies_from_authors", 2, 1_000_000) is { } authors =>
+                spam.Duration("within") is { } within ? new SpamDetector(SpamSignal.CopyCampaign, authors, 0, within) : MissingWithin(spam),
             _ => null,
         };
+    }
+
+    private static SpamDetector? MissingWithin(YamlFields spam)
+    {
+        spam.Problem("'copies_from_authors' needs 'within', the window to count authors over (e.g. 1h).");
+        return null;
     }
 
     private static RuleConditions? ReadConditions(YamlFields fields)

@@ -1,0 +1,70 @@
+using Moderation.Api.V1;
+using Moderation.Server.Auth;
+using Moderation.Testing;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>
+/// A copy-paste campaign spread over two service instances sharing Redis: the instances see
+/// one history, so the third author is caught whichever instance each comment reached.
+/// </summary>
+public sealed class CopyCampaignTests : IAsyncLifetime
+{
+    private readonly RedisServerFixture _redis = new();
+    private readonly DirectoryInfo _rules = Directory.CreateTempSubdirectory("moderation-campaign-");
+    private ModerationServerFactory _first = null!;
+    private ModerationServerFactory _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        string path = Path.Combine(_rules.FullName, "rules.yaml");
+        File.WriteAllText(path, """
+            rules:
+              - {id: campaign, action: reject, spam: {copies_from_authors: 3, within: 1h}}
+              - {id: repeat, action: hold, spam: {repeat_within: 10m}}
+            """);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Rules:Path"] = path,
+            ["Redis:Configuration"] = _redis.Configuration,
+            ["Redis:KeyPrefix"] = RedisServerFixture.UniquePrefix(),
+        };
+        _first = new ModerationServerFactory(settings);
+        _second = new ModerationServerFactory(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        await _redis.DisposeAsync();
+        _rules.Delete(recursive: true);
+    }
+
+    private static Task<SubmitCommentResponse> Submit(ModerationServerFactory instance, string author, string text) =>
+        new CommentService.CommentServiceClient(instance.ChannelFor(Roles.Site)).SubmitCommentAsync(Requests.Submit(text, author)).ResponseAsync;
+
+    [Fact]
+    public async Task SubmitComment_SameTextFromThreeAuthorsAcrossInstances_RejectsTheThird()
+    {
+        var first = await Submit(_first, "alice", "Vote for candidate X, the only honest one!");
+        var second = await Submit(_second, "bob", "VOTE for candidate X -- the only honest one");
+        var third = await Submit(_first, "carol", "vote for candidate x, the only honest one");
+
+        Assert.Equal(Verdict.Approved, first.Decision.Verdict);
+        Assert.Equal(Verdict.Approved, second.Decision.Verdict);
+        Assert.Equal(Verdict.Rejected, third.Decision.Verdict);
+        Assert.Equal("campaign", third.Decision.Reasons.Single().RuleId);
+    }
+
+    [Fact]
+    public async Task SubmitComment_SameAuthorRepeatsOnTheOtherInstance_IsHeld()
+    {
+        var first = await Submit(_first, "dave", "I already said this once.");
+        var repeat = await Submit(_second, "dave", "I already said this once!");
+
+        Assert.Equal(Verdict.Approved, first.Decision.Verdict);
+        Assert.Equal(Verdict.PendingReview, repeat.Decision.Verdict);
+    }
+}
