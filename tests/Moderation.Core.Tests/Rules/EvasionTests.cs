@@ -121,6 +121,24 @@ public sealed class EvasionTests
     public void AllowTerms_SuppressTheHitsInsideThem(string text) => Assert.Null(Hit(text, "ass-words"));
 
     [Theory]
+    [InlineData("case and width", "The ＮＡＴＯ SUMMIT in Ｖｉｌｎｉｕｓ")]
+    [InlineData("accents", "Un café naïve à Zürich, señor.")]
+    [InlineData("look-alikes", "Ελλάδα, Россия и Україна: новини.")]
+    [InlineData("leet", "Top 10 tips: 4 ways in 3 days for $5 at 7pm, 100% true!")]
+    [InlineData("repeated letters", "Aaah, the bookkeeper said 'noooo' in Tallahassee.")]
+    [InlineData("separated letters", "Plan A, B or C; the U.N. and the E.U. agree.")]
+    [InlineData("invisible characters", "co\u00ADoperation and re\u200Bsearch")]
+    [InlineData("combining marks", "Ångström, Đorđe and Søren met Zoë.")]
+    [InlineData("html entities", "Fish &amp; chips &#8212; great &lt;3")]
+    [InlineData("wildcards", "The passage about the bass player's grass.")]
+    public void CleanSentencesPerTechnique_MatchNothing(string technique, string text)
+    {
+        var decision = Rules.Evaluate(text);
+
+        Assert.True(decision.Reasons.Count == 0, $"{technique}: '{text}' matched {string.Join(", ", decision.Reasons.Select(r => r.RuleId))}.");
+    }
+
+    [Theory]
     [InlineData("Scunthorpe United won 2-1.")]
     [InlineData("The assassination was analysed in a careful analysis.")]
     [InlineData("Kim Jong-un's troops crossed the border.")]
