@@ -8,20 +8,22 @@ namespace Moderation.Redis;
 /// <remarks>
 /// Redis Cluster runs a script only when all its keys share one hash slot, and the slot comes
 /// from the part of the key in braces. Workflow keys share the tag <c>{wf}</c> because one
-/// script must update a comment and its queue together; rate-limit keys carry the subject in
-/// their tag, and text-history keys the text's fingerprint, so they spread over the cluster.
+/// script must update a comment and its queue together. Rate-limit keys share the tag
+/// <c>{rl}</c>: one script checks all the limits of a submission (author, IP, article, global)
+/// and charges all or none, which needs them in one slot; at comment rates one node carries
+/// that easily. Text-history keys carry the text's fingerprint, so they spread over the cluster.
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
     private readonly string _workflow = prefix + ":{wf}:";
-    private readonly string _rateLimit = prefix + ":rl:{";
+    private readonly string _rateLimit = prefix + ":{rl}:";
     private readonly string _textHistory = prefix + ":text:{";
 
     public RedisKey Comment(string commentId) => _workflow + "comment:" + commentId;
 
     public RedisKey PendingQueue => _workflow + "queue:pending";
 
-    public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject + "}";
+    public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
 
     /// <summary>The authors who posted one text (by fingerprint), scored by when, in milliseconds.</summary>
     public RedisKey TextHistory(string fingerprint) => _textHistory + fingerprint + "}";

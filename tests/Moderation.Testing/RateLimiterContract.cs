@@ -83,6 +83,63 @@ public abstract class RateLimiterContract
     }
 
     [Fact]
+    public async Task TryAcquire_OneLimitRefuses_ChargesNoneOfTheOthers()
+    {
+        var limiter = CreateLimiter();
+        var perIp = new RateLimitPolicy("ip", "ip", 2, TimeSpan.FromHours(1), 2);
+        await ExhaustAsync(limiter, "u1");
+
+        var refused = await limiter.TryAcquireAsync([new RateLimitRequest(FivePerMinute, "u1"), new RateLimitRequest(perIp, "10.0.0.1")], default);
+        var ipAfter = await limiter.TryAcquireAsync(perIp, "10.0.0.1", default);
+
+        Assert.False(refused.IsAllowed);
+        Assert.Equal("author", refused.Refusal!.PolicyName);
+        Assert.True(refused.Decisions[1].IsAllowed);
+        Assert.Equal(1, ipAfter.Remaining);
+    }
+
+    [Fact]
+    public async Task TryAcquire_AllLimitsAllow_ChargesEachOnce()
+    {
+        var limiter = CreateLimiter();
+        var perIp = new RateLimitPolicy("ip", "ip", 3, TimeSpan.FromHours(1), 3);
+
+        var outcome = await limiter.TryAcquireAsync([new RateLimitRequest(FivePerMinute, "u1"), new RateLimitRequest(perIp, "10.0.0.1")], default);
+
+        Assert.True(outcome.IsAllowed);
+        Assert.Equal([4, 2], outcome.Decisions.Select(d => d.Remaining));
+    }
+
+    [Fact]
+    public async Task TryAcquire_ShadowLimitOver_IsReportedButNeverRefuses()
+    {
+        var limiter = CreateLimiter();
+        var shadow = new RateLimitPolicy("trial", "global", 1, TimeSpan.FromHours(1), 1, shadow: true);
+        await limiter.TryAcquireAsync(shadow, "all", default);
+
+        var outcome = await limiter.TryAcquireAsync([new RateLimitRequest(FivePerMinute, "u1"), new RateLimitRequest(shadow, "all")], default);
+
+        Assert.True(outcome.IsAllowed);
+        Assert.False(outcome.Decisions[1].IsAllowed);
+        Assert.True(outcome.Decisions[1].Shadow);
+        Assert.Null(outcome.Refusal);
+    }
+
+    [Fact]
+    public async Task TryAcquire_CostTwo_TakesTwoPermits()
+    {
+        var limiter = CreateLimiter();
+
+        var outcome = await limiter.TryAcquireAsync([new RateLimitRequest(FivePerMinute, "u1", Cost: 2)], default);
+        var afterTwoMore = await limiter.TryAcquireAsync([new RateLimitRequest(FivePerMinute, "u1", Cost: 2)], default);
+        var overBudget = await limiter.TryAcquireAsync([new RateLimitRequest(FivePerMinute, "u1", Cost: 2)], default);
+
+        Assert.Equal(3, outcome.Decisions[0].Remaining);
+        Assert.Equal(1, afterTwoMore.Decisions[0].Remaining);
+        Assert.False(overBudget.IsAllowed);
+    }
+
+    [Fact]
     public async Task TryAcquire_ConcurrentCallers_AdmitExactlyTheBurst()
     {
         var limiter = CreateLimiter();

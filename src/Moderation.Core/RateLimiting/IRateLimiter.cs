@@ -1,8 +1,12 @@
 namespace Moderation.Core.RateLimiting;
 
-/// <summary>Takes permits from a subject's quota, atomically across every instance that shares the store.</summary>
+/// <summary>Takes permits from subjects' quotas, atomically across every instance that shares the store.</summary>
 public interface IRateLimiter
 {
-    /// <summary>Takes one permit for <paramref name="subject"/>; a refusal consumes nothing.</summary>
-    ValueTask<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy, string subject, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the permits of every request at once, or none: a submission refused by any
+    /// non-shadow limit consumes nothing from the others. Shadow limits are charged when they
+    /// have room and reported, but never refuse.
+    /// </summary>
+    ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken);
 }

@@ -2,7 +2,7 @@ namespace Moderation.Core.RateLimiting;
 
 /// <summary>
 /// GCRA in process memory: exact for one instance, shared with nobody. The embedded default
-/// when no Redis is configured.
+/// when no Redis is configured, and the fallback of fail-open limits when Redis is down.
 /// </summary>
 public sealed class InMemoryGcraRateLimiter(TimeProvider timeProvider) : IRateLimiter
 {
@@ -14,42 +14,68 @@ public sealed class InMemoryGcraRateLimiter(TimeProvider timeProvider) : IRateLi
     private readonly Lock _gate = new();
     private int _callsSinceSweep;
 
-    public ValueTask<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy, string subject, CancellationToken cancellationToken)
+    public ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
-
         long now = (long)(timeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds;
-        var key = (policy.Name, subject);
-        Gcra.Outcome outcome;
+        var outcomes = new Gcra.Outcome[requests.Count];
+        var decisions = new RateLimitDecision[requests.Count];
         lock (_gate)
         {
-            outcome = Gcra.Evaluate(now, _tats.TryGetValue(key, out long tat) ? tat : null, policy);
-            if (outcome.IsAllowed)
+            bool allowed = true;
+            for (int i = 0; i < requests.Count; i++)
             {
-                _tats[key] = outcome.NewTat;
+                var (policy, subject, cost) = requests[i];
+                outcomes[i] = Gcra.Evaluate(now, _tats.TryGetValue((policy.Name, subject), out long tat) ? tat : null, policy, cost);
+                allowed &= outcomes[i].IsAllowed || policy.Shadow;
+                decisions[i] = ToDecision(policy, outcomes[i]);
             }
 
-            if (++_callsSinceSweep >= SweepEvery)
+            if (allowed)
             {
-                _callsSinceSweep = 0;
-                foreach (var (staleKey, staleTat) in _tats)
+                for (int i = 0; i < requests.Count; i++)
                 {
-                    if (staleTat <= now)
+                    if (outcomes[i].IsAllowed)
                     {
-                        _tats.Remove(staleKey);
+                        _tats[(requests[i].Policy.Name, requests[i].Subject)] = outcomes[i].NewTat;
                     }
                 }
             }
-        }
 
-        return ValueTask.FromResult(new RateLimitDecision(
+            SweepNowAndThen(now);
+            return ValueTask.FromResult(new RateLimitOutcome(allowed, decisions));
+        }
+    }
+
+    /// <summary>The decision a GCRA outcome means for a policy; shared with the Redis limiter.</summary>
+    public static RateLimitDecision ToDecision(RateLimitPolicy policy, Gcra.Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new RateLimitDecision(
             policy.Name,
             policy.SubjectKind,
             outcome.IsAllowed,
             outcome.Remaining,
             TimeSpan.FromMicroseconds(outcome.RetryAfterMicroseconds),
-            TimeSpan.FromMicroseconds(outcome.ResetAfterMicroseconds)));
+            TimeSpan.FromMicroseconds(outcome.ResetAfterMicroseconds),
+            policy.Shadow);
+    }
+
+    private void SweepNowAndThen(long now)
+    {
+        if (++_callsSinceSweep < SweepEvery)
+        {
+            return;
+        }
+
+        _callsSinceSweep = 0;
+        foreach (var (key, tat) in _tats)
+        {
+            if (tat <= now)
+            {
+                _tats.Remove(key);
+            }
+        }
     }
 }

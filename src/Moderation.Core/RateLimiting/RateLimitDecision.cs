@@ -10,4 +10,5 @@ public sealed record RateLimitDecision(
     bool IsAllowed,
     int Remaining,
     TimeSpan RetryAfter,
-    TimeSpan ResetAfter);
+    TimeSpan ResetAfter,
+    bool Shadow = false);

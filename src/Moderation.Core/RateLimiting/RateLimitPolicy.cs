@@ -6,7 +6,7 @@ namespace Moderation.Core.RateLimiting;
 /// </summary>
 public sealed record RateLimitPolicy
 {
-    public RateLimitPolicy(string name, string subjectKind, int permitLimit, TimeSpan period, int burst)
+    public RateLimitPolicy(string name, string subjectKind, int permitLimit, TimeSpan period, int burst, bool shadow = false, LimitFailureMode failureMode = LimitFailureMode.Open)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(subjectKind);
@@ -18,7 +18,19 @@ public sealed record RateLimitPolicy
         PermitLimit = permitLimit;
         Period = period;
         Burst = burst;
+        Shadow = shadow;
+        FailureMode = failureMode;
     }
+
+    /// <summary>Counted and reported, never refuses: for trying a limit out on real traffic.</summary>
+    public bool Shadow { get; }
+
+    /// <summary>What happens when the shared store cannot answer in time.</summary>
+    public LimitFailureMode FailureMode { get; }
+
+    /// <summary>The same limit with its rate divided among <paramref name="instances"/> instances, for limiting alone.</summary>
+    public RateLimitPolicy PerInstance(int instances) =>
+        instances <= 1 ? this : new(Name, SubjectKind, Math.Max(1, PermitLimit / instances), Period, Math.Max(1, Burst / instances), Shadow, FailureMode);
 
     /// <summary>The limit's name, reported in refusals (google.rpc.QuotaFailure).</summary>
     public string Name { get; }
