@@ -27,7 +27,10 @@ public static class RedisServiceCollectionExtensions
         });
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         services.AddSingleton<ICommentStore, RedisCommentStore>();
-        services.AddSingleton<IRateLimiter, RedisGcraRateLimiter>();
+        services.AddSingleton<IRateLimiter>(provider => new RedisGcraRateLimiter(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<RedisKeys>(),
+            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null));
         services.AddSingleton<ITextHistoryStore, RedisTextHistoryStore>();
         return services;
     }

@@ -101,11 +101,11 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
     [Fact]
     public void Start_OutOfRangeRateLimit_FailsNamingTheOption()
     {
-        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["RateLimits:Author:PermitLimit"] = "0" });
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["RateLimits:Limits:0:PermitLimit"] = "0" });
 
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
 
-        Assert.Contains("PermitLimit", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("RateLimits:Limits", error.ToString(), StringComparison.Ordinal);
     }
 }
 

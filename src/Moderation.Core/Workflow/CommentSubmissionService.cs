@@ -16,8 +16,7 @@ public sealed class CommentSubmissionService(
     ICommentStore store,
     ITextHistoryStore textHistory,
     IRuleSetProvider rules,
-    IRateLimiter rateLimiter,
-    RateLimitPolicy authorLimit,
+    SubmissionRateLimiter rateLimiter,
     TimeProvider timeProvider)
 {
     public async Task<SubmissionResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
@@ -31,13 +30,13 @@ public sealed class CommentSubmissionService(
             return Replay(known, submission);
         }
 
-        var limit = await rateLimiter.TryAcquireAsync(authorLimit, submission.Author.Id, cancellationToken).ConfigureAwait(false);
-        if (!limit.IsAllowed)
+        var now = timeProvider.GetUtcNow();
+        var limits = await rateLimiter.AcquireAsync(submission, EvaluationContext.For(submission, now), cancellationToken).ConfigureAwait(false);
+        if (limits.Refusal is { } refusal)
         {
-            throw new RateLimitExceededException(limit);
+            throw new RateLimitExceededException(refusal);
         }
 
-        var now = timeProvider.GetUtcNow();
         var ruleSet = rules.Current;
 
         // Recorded before the rules run, so a campaign counts this comment too; skipped when no

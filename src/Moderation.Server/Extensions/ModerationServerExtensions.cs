@@ -28,7 +28,14 @@ public static class ModerationServerExtensions
         services.AddGrpcReflection();
         services.AddSingleton(TimeProvider.System);
 
-        var health = services.AddGrpcHealthChecks().AddCheck<RulesHealthCheck>("rules");
+        var health = services.AddGrpcHealthChecks(options =>
+            {
+                // The overall status leaves out degraded rate limits, which fail open and keep serving.
+                options.Services.Map("", check => !check.Tags.Contains(RateLimitHealthCheck.Tag));
+                options.Services.Map(RateLimitHealthCheck.ServiceName, check => check.Tags.Contains(RateLimitHealthCheck.Tag));
+            })
+            .AddCheck<RulesHealthCheck>("rules")
+            .AddCheck<RateLimitHealthCheck>("rate-limits", tags: [RateLimitHealthCheck.Tag]);
         services.AddModerationStorage(builder.Configuration, health);
         services.AddModerationRules(builder.Configuration);
         services.AddModerationRateLimits(builder.Configuration);
@@ -103,10 +110,12 @@ public static class ModerationServerExtensions
 
     private static void AddModerationRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthorRateLimitOptions>().Bind(configuration.GetSection(AuthorRateLimitOptions.SectionName))
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => !o.Problems().Any(), "RateLimits:Limits has invalid entries; each needs a unique Name (a-z, 0-9, '-', '_') and values in range.")
             .ValidateOnStart();
-        services.AddSingleton(provider =>
-            provider.GetRequiredService<IOptions<AuthorRateLimitOptions>>().Value.ToPolicy());
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        services.AddSingleton<SubmissionLimits>();
+        services.AddSingleton<SubmissionRateLimiter>();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
@@ -19,8 +20,9 @@ public sealed class CommentSubmissionServiceTests
 
     public CommentSubmissionServiceTests()
     {
-        var limit = new RateLimitPolicy("author", "author", permitLimit: 2, TimeSpan.FromMinutes(1), burst: 2);
-        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), new InMemoryGcraRateLimiter(_time), limit, _time);
+        var options = new RateLimitOptions { Limits = [new LimitOptions { Name = "author", PermitLimit = 2 }] };
+        var limiter = new SubmissionRateLimiter(new InMemoryGcraRateLimiter(_time), new SubmissionLimits(options), options, _time, NullLogger<SubmissionRateLimiter>.Instance);
+        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), limiter, _time);
     }
 
     [Fact]

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+using Moderation.Core.Rules;
+
+namespace Moderation.Core.RateLimiting;
+
+/// <summary>
+/// Checks a submission's limits against the shared store within a time budget. A subject
+/// refused once is refused locally until its retry-after, without asking the store again. When
+/// the store is slow or down, each limit's failure mode applies: fail-open limits are checked by
+/// an in-process limiter at their rate divided by the instance count; a fail-closed limit
+/// refuses the submission as unavailable.
+/// </summary>
+public sealed partial class SubmissionRateLimiter(
+    IRateLimiter shared,
+    SubmissionLimits limits,
+    RateLimitOptions options,
+    TimeProvider timeProvider,
+    ILogger<SubmissionRateLimiter> logger)
+{
+    private static readonly TimeSpan DegradedReportFor = TimeSpan.FromSeconds(30);
+
+    private readonly InMemoryGcraRateLimiter _fallback = new(timeProvider);
+    private readonly ConcurrentDictionary<(string Policy, string Subject), DateTimeOffset> _refusedUntil = new();
+    private long _degradedUntilTicks;
+    private int _checksSincePrune;
+
+    /// <summary>Whether limits were recently checked without the shared store.</summary>
+    public bool IsDegraded => timeProvider.GetUtcNow().UtcTicks < Interlocked.Read(ref _degradedUntilTicks);
+
+    public async Task<RateLimitOutcome> AcquireAsync(CommentSubmission submission, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var requests = limits.For(submission, context);
+        if (requests.Count == 0)
+        {
+            return new RateLimitOutcome(true, []);
+        }
+
+        if (RefusedLocally(requests, now) is { } local)
+        {
+            return local;
+        }
+
+        var outcome = await AcquireSharedAsync(requests, cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsAllowed)
+        {
+            for (int i = 0; i < requests.Count; i++)
+            {
+                var decision = outcome.Decisions[i];
+                if (!decision.IsAllowed && !decision.Shadow)
+                {
+                    _refusedUntil[(requests[i].Policy.Name, requests[i].Subject)] = now + decision.RetryAfter;
+                }
+            }
+        }
+
+        PruneNowAndThen(now);
+        return outcome;
+    }
+
+    private async Task<RateLimitOutcome> AcquireSharedAsync(List<RateLimitRequest> requests, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(options.FailureBudget, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await shared.TryAcquireAsync(requests, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or StorageUnavailableException)
+        {
+            Interlocked.Exchange(ref _degradedUntilTicks, (timeProvider.GetUtcNow() + DegradedReportFor).UtcTicks);
+            if (requests.Find(r => r.Policy.FailureMode == LimitFailureMode.Closed) is { Policy: not null } closed)
+            {
+                LogFailedClosed(logger, closed.Policy.Name, ex);
+                throw new StorageUnavailableException($"Rate limit '{closed.Policy.Name}' cannot be checked right now; retry shortly.", ex);
+            }
+
+            LogFailedOpen(logger, options.InstanceCount, ex);
+            var perInstance = requests.Select(r => r with { Policy = r.Policy.PerInstance(options.InstanceCount) }).ToList();
+            return await _fallback.TryAcquireAsync(perInstance, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A refusal from memory, when a requested subject was refused and its retry-after has not passed.</summary>
+    private RateLimitOutcome? RefusedLocally(List<RateLimitRequest> requests, DateTimeOffset now)
+    {
+        RateLimitDecision[]? decisions = null;
+        for (int i = 0; i < requests.Count; i++)
+        {
+            var (policy, subject, _) = requests[i];
+            if (!policy.Shadow && _refusedUntil.TryGetValue((policy.Name, subject), out var until) && until > now)
+            {
+                decisions ??= requests.Select(r => new RateLimitDecision(r.Policy.Name, r.Policy.SubjectKind, true, 0, TimeSpan.Zero, TimeSpan.Zero, r.Policy.Shadow)).ToArray();
+                decisions[i] = new RateLimitDecision(policy.Name, policy.SubjectKind, false, 0, until - now, until - now, policy.Shadow);
+            }
+        }
+
+        return decisions is null ? null : new RateLimitOutcome(false, decisions);
+    }
+
+    private void PruneNowAndThen(DateTimeOffset now)
+    {
+        if (Interlocked.Increment(ref _checksSincePrune) % 4096 != 0)
+        {
+            return;
+        }
+
+        foreach (var (key, until) in _refusedUntil)
+        {
+            if (until <= now)
+            {
+                _refusedUntil.TryRemove(KeyValuePair.Create(key, until));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Rate limits checked in process (fail open, rates divided by {InstanceCount}): the shared store did not answer in time")]
+    private static partial void LogFailedOpen(ILogger logger, int instanceCount, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Submission refused as unavailable: fail-closed limit {LimitName} cannot be checked")]
+    private static partial void LogFailedClosed(ILogger logger, string limitName, Exception exception);
+}
