@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Moderation.Server.Auth;
 
@@ -26,8 +28,11 @@ public sealed class ModerationServerFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
 
-    public ModerationServerFactory(IReadOnlyDictionary<string, string?>? settings = null, bool withTestKeys = true)
+    private readonly Action<IServiceCollection>? _replaceServices;
+
+    public ModerationServerFactory(IReadOnlyDictionary<string, string?>? settings = null, bool withTestKeys = true, Action<IServiceCollection>? replaceServices = null)
     {
+        _replaceServices = replaceServices;
         var all = new Dictionary<string, string?>();
         if (withTestKeys)
         {
@@ -59,6 +64,10 @@ public sealed class ModerationServerFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_replaceServices is not null)
+        {
+            builder.ConfigureTestServices(_replaceServices);
+        }
     }
 
     /// <summary>A channel whose calls carry the test key of <paramref name="role"/>.</summary>

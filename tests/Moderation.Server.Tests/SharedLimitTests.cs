@@ -1,0 +1,66 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Moderation.Api.V1;
+using Moderation.Server.Auth;
+using Moderation.Testing;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>
+/// Two service instances share one Redis and have clocks hours apart: a limit holds exactly,
+/// because the limiter judges time by Redis's clock, not the instances'.
+/// </summary>
+public sealed class SharedLimitTests : IAsyncLifetime
+{
+    private const int Limit = 10;
+    private readonly RedisServerFixture _redis = new();
+    private ModerationServerFactory _first = null!;
+    private ModerationServerFactory _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = _redis.Configuration,
+            ["Redis:KeyPrefix"] = RedisServerFixture.UniquePrefix(),
+            ["RateLimits:Limits:0:Name"] = "author",
+            ["RateLimits:Limits:0:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimits:Limits:0:Period"] = "01:00:00",
+        };
+        var now = DateTimeOffset.UtcNow;
+        _first = new ModerationServerFactory(settings, replaceServices: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
+        _second = new ModerationServerFactory(settings, replaceServices: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now.AddHours(3))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SubmitComment_32ConcurrentClientsOnTwoSkewedInstances_AdmitExactlyTheLimit()
+    {
+        var clients = new[] { _first, _second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
+
+        var attempts = Enumerable.Range(0, 32).Select(async i =>
+        {
+            try
+            {
+                await clients[i % 2].SubmitCommentAsync(Requests.Submit($"Comment {i}", author: "busy-author"));
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        });
+        var statuses = await Task.WhenAll(attempts);
+
+        Assert.Equal(Limit, statuses.Count(s => s == StatusCode.OK));
+        Assert.Equal(32 - Limit, statuses.Count(s => s == StatusCode.ResourceExhausted));
+    }
+}
