@@ -30,6 +30,20 @@ public sealed class RedisGcraRateLimiterTests(RedisServerFixture redis) : RateLi
     }
 
     [Fact]
+    public async Task TryAcquire_KeyMemory_StaysSmallPerSubject()
+    {
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        var limiter = new RedisGcraRateLimiter(redis.Connection, keys);
+        var policy = new RateLimitPolicy("author", "author", 5, TimeSpan.FromMinutes(1), 5);
+        await limiter.TryAcquireAsync(policy, "author-with-a-typical-id-123456", default);
+
+        var bytes = (long)await redis.Connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", keys.RateLimit("author", "author-with-a-typical-id-123456"));
+
+        // One string with a TTL: measured at 104 bytes on Redis 7.0 (docs/benchmarks.md).
+        Assert.InRange(bytes, 1, 128);
+    }
+
+    [Fact]
     public async Task TryAcquire_TwoInstancesSharingRedis_ShareOneQuota()
     {
         var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
