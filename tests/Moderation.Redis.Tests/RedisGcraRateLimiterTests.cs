@@ -30,6 +30,20 @@ public sealed class RedisGcraRateLimiterTests(RedisServerFixture redis) : RateLi
     }
 
     [Fact]
+    public async Task TryAcquire_CallerClock_JudgesTimeByTheCallerNotRedis()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var limiter = new RedisGcraRateLimiter(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()), clock);
+        var policy = new RateLimitPolicy("author", "author", 1, TimeSpan.FromHours(1), 1);
+        Assert.True((await limiter.TryAcquireAsync(policy, "u1", default)).IsAllowed);
+        Assert.False((await limiter.TryAcquireAsync(policy, "u1", default)).IsAllowed);
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.True((await limiter.TryAcquireAsync(policy, "u1", default)).IsAllowed);
+    }
+
+    [Fact]
     public async Task TryAcquire_KeyMemory_StaysSmallPerSubject()
     {
         var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
