@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.V1;
 using Moderation.Core.RateLimiting;
 using Moderation.Server.Auth;
+using Moderation.Testing;
 using GrpcHealth = Grpc.Health.V1.Health;
 
 namespace Moderation.Server.Tests;
@@ -13,7 +14,7 @@ namespace Moderation.Server.Tests;
 /// </summary>
 public sealed class DegradedLimitsTests : IAsyncLifetime
 {
-    private readonly ModerationServerFactory _factory = new(replaceServices: services => services.AddSingleton<IRateLimiter, SilentLimiter>());
+    private readonly ModerationServerFactory _factory = new(replaceServices: services => services.AddSingleton<IRateLimiter, SilentRateLimiter>());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -31,15 +32,5 @@ public sealed class DegradedLimitsTests : IAsyncLifetime
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest { Service = "moderation.v1.RateLimits" })).Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
         Assert.Contains(_factory.Logs.Lines, l => l.Contains("[3001]", StringComparison.Ordinal));
-    }
-
-    /// <summary>A shared store that never answers, as Redis does behind a network partition.</summary>
-    private sealed class SilentLimiter : IRateLimiter
-    {
-        public async ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("Unreachable.");
-        }
     }
 }

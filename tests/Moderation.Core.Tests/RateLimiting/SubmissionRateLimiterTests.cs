@@ -103,7 +103,7 @@ public sealed class SubmissionRateLimiterTests
     public async Task Acquire_StoreSilentPastTheBudget_FailsOpenAtTheRatePerInstanceAndReportsDegraded()
     {
         var options = new RateLimitOptions { Limits = [new LimitOptions { Name = "author", PermitLimit = 6 }], InstanceCount = 3 };
-        var limiter = Limiter(new SilentLimiter(), options);
+        var limiter = Limiter(new SilentRateLimiter(), options);
 
         var outcomes = new List<bool>();
         for (int i = 0; i < 4; i++)
@@ -121,7 +121,7 @@ public sealed class SubmissionRateLimiterTests
     [Fact]
     public async Task Acquire_StoreSilentWithAFailClosedLimit_IsUnavailable()
     {
-        var limiter = Limiter(new SilentLimiter(), new LimitOptions { Name = "author" }, new LimitOptions { Name = "global", Dimension = LimitDimension.Global, FailureMode = LimitFailureMode.Closed });
+        var limiter = Limiter(new SilentRateLimiter(), new LimitOptions { Name = "author" }, new LimitOptions { Name = "global", Dimension = LimitDimension.Global, FailureMode = LimitFailureMode.Closed });
 
         var pending = limiter.AcquireAsync(Submission(), Context(Submission()), default);
         _time.Advance(TimeSpan.FromMilliseconds(50));
@@ -133,7 +133,7 @@ public sealed class SubmissionRateLimiterTests
     [Fact]
     public async Task Acquire_CallerCancels_IsCancellationNotAFallback()
     {
-        var limiter = Limiter(new SilentLimiter(), new LimitOptions { Name = "author" });
+        var limiter = Limiter(new SilentRateLimiter(), new LimitOptions { Name = "author" });
         using var cancel = new CancellationTokenSource();
 
         var pending = limiter.AcquireAsync(Submission(), Context(Submission()), cancel.Token);
@@ -163,16 +163,6 @@ public sealed class SubmissionRateLimiterTests
         {
             Calls++;
             return inner.TryAcquireAsync(requests, cancellationToken);
-        }
-    }
-
-    /// <summary>A store that never answers, as Redis does when a network partition swallows the request.</summary>
-    private sealed class SilentLimiter : IRateLimiter
-    {
-        public async ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("Unreachable.");
         }
     }
 }
