@@ -23,6 +23,17 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey PendingQueue => _workflow + "queue:pending";
 
+    /// <summary>A comment's history: a list of JSON entries, appended by the same scripts that change the comment.</summary>
+    public RedisKey History(string commentId) => _workflow + "history:" + commentId;
+
+    /// <summary>An author's status and counts.</summary>
+    public RedisKey Author(string authorId) => _workflow + "author:" + authorId;
+
+    /// <summary>The author's comments in the pending queue.</summary>
+    public RedisKey AuthorPending(string authorId) => _workflow + "author-pending:" + authorId;
+
+    public RedisKey Article(string articleId) => _workflow + "article:" + articleId;
+
     public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
 
     /// <summary>The authors who posted one text (by fingerprint), scored by when, in milliseconds.</summary>

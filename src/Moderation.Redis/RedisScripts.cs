@@ -9,24 +9,30 @@ namespace Moderation.Redis;
 internal static class RedisScripts
 {
     /// <summary>
-    /// Creates a comment unless its id is taken, and queues it when pending. Returns an empty
-    /// array when created, or the stored hash (HGETALL) when the id was taken.
+    /// Creates a comment unless its id is taken: its hash, its first history entry, its place in
+    /// the pending queue and the author's pending set when held, and the author's count when
+    /// decided. Returns an empty array when created, or the stored hash when the id was taken.
     /// </summary>
     public static readonly LuaScript AddComment = LuaScript.Prepare("""
         if redis.call('EXISTS', @commentKey) == 1 then
           return redis.call('HGETALL', @commentKey)
         end
-        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @state, 'version', @version, 'updated', @updated)
+        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @state, 'version', @version, 'updated', @updated, 'author', @authorId)
+        redis.call('RPUSH', @historyKey, @historyEntry)
         if @queueScore ~= '' then
           redis.call('ZADD', @pendingKey, @queueScore, @commentId)
+          redis.call('SADD', @authorPendingKey, @commentId)
+        end
+        if @countField ~= '' then
+          redis.call('HINCRBY', @authorKey, @countField, 1)
         end
         return {}
         """);
 
     /// <summary>
-    /// Applies a moderator's decision. Returns {-1} for an unknown comment, {-2, version} for a
-    /// stale expected version, {0, hash} when the state was already the decided one, and
-    /// {1, hash} after a change.
+    /// Applies a moderator's decision with its history entry, queue and author bookkeeping.
+    /// Returns {-1} for an unknown comment, {-2, version} for a stale expected version, {0, hash}
+    /// when the state was already the decided one, and {1, hash} after a change.
     /// </summary>
     public static readonly LuaScript DecideComment = LuaScript.Prepare("""
         local current = redis.call('HMGET', @commentKey, 'state', 'version')
@@ -41,9 +47,16 @@ internal static class RedisScripts
         end
         redis.call('HINCRBY', @commentKey, 'version', 1)
         redis.call('HSET', @commentKey, 'state', @newState, 'updated', @updated, 'mod', @moderatorDecision)
+        redis.call('RPUSH', @historyKey, @historyEntry)
         if current[1] == @pendingState then
           redis.call('ZREM', @pendingKey, @commentId)
+          redis.call('SREM', @authorPendingKey, @commentId)
+        elseif current[1] == @approvedState then
+          redis.call('HINCRBY', @authorKey, 'approved', -1)
+        elseif current[1] == @rejectedState then
+          redis.call('HINCRBY', @authorKey, 'rejected', -1)
         end
+        redis.call('HINCRBY', @authorKey, @countField, 1)
         return {1, redis.call('HGETALL', @commentKey)}
         """);
 

@@ -26,7 +26,9 @@ public static class RedisServiceCollectionExtensions
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
-        services.AddSingleton<ICommentStore, RedisCommentStore>();
+        services.AddSingleton<RedisCommentStore>();
+        services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<RedisCommentStore>());
+        services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IRateLimiter>(provider => new RedisGcraRateLimiter(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<RedisKeys>(),

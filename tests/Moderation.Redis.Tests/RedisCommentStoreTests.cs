@@ -12,7 +12,7 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
 
     [Fact]
-    public async Task Add_PendingComment_WritesOneHashAndOneQueueEntryUnderOneHashTag()
+    public async Task Add_PendingComment_WritesItsKeysUnderOneHashTag()
     {
         string prefix = RedisServerFixture.UniquePrefix();
         var store = new RedisCommentStore(redis.Connection, new RedisKeys(prefix));
@@ -21,7 +21,9 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
 
         var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
         var keys = server.Keys(pattern: prefix + ":*").Select(k => (string)k!).Order().ToList();
-        Assert.Equal([$"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:queue:pending"], keys);
+        Assert.Equal(
+            [$"{prefix}:{{wf}}:author-pending:author-1", $"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:history:c-1", $"{prefix}:{{wf}}:queue:pending"],
+            keys);
         Assert.Single(keys.Select(k => redis.Connection.HashSlot(k)).Distinct());
     }
 }

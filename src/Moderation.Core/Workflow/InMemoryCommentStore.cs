@@ -4,13 +4,18 @@ using Moderation.Core.Errors;
 namespace Moderation.Core.Workflow;
 
 /// <summary>
-/// Comments and queues in process memory: the embedded default for one instance. Nothing
+/// Comments, queues, histories, authors and articles in process memory: the embedded default
+/// for one instance. One lock makes each change whole, as one Lua script does in Redis. Nothing
 /// survives a restart and nothing is shared with other instances.
 /// </summary>
-public sealed class InMemoryCommentStore : ICommentStore
+public sealed class InMemoryCommentStore : ICommentStore, IModerationStateStore
 {
     private readonly Dictionary<string, Comment> _comments = new(StringComparer.Ordinal);
     private readonly SortedSet<QueuePosition> _pending = [];
+    private readonly Dictionary<string, List<HistoryEntry>> _history = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AuthorRecord> _authors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _pendingByAuthor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ArticleSettings> _articles = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken)
@@ -32,11 +37,8 @@ public sealed class InMemoryCommentStore : ICommentStore
             }
 
             _comments.Add(comment.Id, comment);
-            if (comment.State == CommentState.PendingReview)
-            {
-                _pending.Add(PendingPosition(comment));
-            }
-
+            _history[comment.Id] = [HistoryEntry.Submitted(comment)];
+            Track(comment, before: null);
             return Task.FromResult(new AddCommentResult(comment, Created: true));
         }
     }
@@ -95,14 +97,100 @@ public sealed class InMemoryCommentStore : ICommentStore
                 ModeratorDecision = decision,
             };
             _comments[commentId] = decided;
-            if (current.State == CommentState.PendingReview)
-            {
-                _pending.Remove(PendingPosition(current));
-            }
-
+            _history[commentId].Add(HistoryEntry.Decided(decided.Version, decision));
+            Track(decided, current);
             return Task.FromResult(new DecideCommentResult(decided, Unchanged: false));
         }
     }
+
+    public Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_authors.GetValueOrDefault(authorId) ?? AuthorRecord.New(authorId));
+        }
+    }
+
+    public Task<AuthorRecord> SetAuthorStatusAsync(string authorId, AuthorStatus status, DateTimeOffset? suspendedUntil, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var record = _authors.GetValueOrDefault(authorId) ?? AuthorRecord.New(authorId);
+            _authors[authorId] = record with { Status = status, SuspendedUntil = status == AuthorStatus.Suspended ? suspendedUntil : null };
+            return Task.FromResult(_authors[authorId]);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(_pendingByAuthor.TryGetValue(authorId, out var pending) ? [.. pending] : []);
+        }
+    }
+
+    public Task<ArticleSettings> GetArticleAsync(string articleId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_articles.GetValueOrDefault(articleId) ?? ArticleSettings.Open(articleId));
+        }
+    }
+
+    public Task UpsertArticleAsync(ArticleSettings article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        lock (_gate)
+        {
+            _articles[article.ArticleId] = article;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> GetHistoryAsync(string commentId, int offset, int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_history.TryGetValue(commentId, out var entries))
+            {
+                throw new CommentNotFoundException(commentId);
+            }
+
+            return Task.FromResult(((IReadOnlyList<HistoryEntry>)entries.Skip(offset).Take(count).ToList(), entries.Count));
+        }
+    }
+
+    /// <summary>Keeps the queue, the author's pending set and the author's counts in step with a comment's state.</summary>
+    private void Track(Comment now, Comment? before)
+    {
+        string author = now.Submission.Author.Id;
+        if (before?.State == CommentState.PendingReview)
+        {
+            _pending.Remove(PendingPosition(before));
+            _pendingByAuthor[author].Remove(now.Id);
+        }
+
+        if (now.State == CommentState.PendingReview)
+        {
+            _pending.Add(PendingPosition(now));
+            if (!_pendingByAuthor.TryGetValue(author, out var set))
+            {
+                _pendingByAuthor[author] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(now.Id);
+        }
+
+        var record = _authors.GetValueOrDefault(author) ?? AuthorRecord.New(author);
+        _authors[author] = record with
+        {
+            ApprovedCount = record.ApprovedCount + Delta(CommentState.Approved, now, before),
+            RejectedCount = record.RejectedCount + Delta(CommentState.Rejected, now, before),
+        };
+    }
+
+    private static int Delta(CommentState state, Comment now, Comment? before) =>
+        (now.State == state ? 1 : 0) - (before?.State == state ? 1 : 0);
 
     private static QueuePosition PendingPosition(Comment comment) =>
         new(comment.CreatedAt.ToUnixTimeMilliseconds(), comment.Id);

@@ -15,6 +15,7 @@ internal sealed record CommentDocument(CommentSubmission Submission, Decision De
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CommentDocument))]
 [JsonSerializable(typeof(ModeratorDecision))]
+[JsonSerializable(typeof(HistoryEntry))]
 internal sealed partial class CommentJsonContext : JsonSerializerContext;
 
 /// <summary>Converts comments to and from the Redis hash that holds each one.</summary>
@@ -25,12 +26,19 @@ internal static class CommentHash
     public const string Version = "version";
     public const string Updated = "updated";
     public const string ModeratorDecision = "mod";
+    public const string Author = "author";
 
     public static string Serialize(Comment comment) =>
         JsonSerializer.Serialize(new CommentDocument(comment.Submission, comment.Decision, comment.CreatedAt), CommentJsonContext.Default.CommentDocument);
 
     public static string Serialize(ModeratorDecision decision) =>
         JsonSerializer.Serialize(decision, CommentJsonContext.Default.ModeratorDecision);
+
+    public static string Serialize(HistoryEntry entry) =>
+        JsonSerializer.Serialize(entry, CommentJsonContext.Default.HistoryEntry);
+
+    public static HistoryEntry ReadHistoryEntry(string json) =>
+        JsonSerializer.Deserialize(json, CommentJsonContext.Default.HistoryEntry) ?? throw new InvalidDataException("An empty history entry.");
 
     public static string StateValue(CommentState state) => ((int)state).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

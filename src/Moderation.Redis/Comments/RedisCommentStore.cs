@@ -7,10 +7,12 @@ using StackExchange.Redis;
 namespace Moderation.Redis.Comments;
 
 /// <summary>
-/// Comments in Redis hashes, the pending queue in a sorted set scored by enqueue time (ms).
-/// Every change is one Lua script, so a comment and its queue membership change together.
+/// Comments in Redis hashes, the pending queue in a sorted set scored by enqueue time (ms),
+/// histories in lists, authors and articles in hashes, all under the workflow hash tag. Every
+/// change is one Lua script, so a comment, its queue membership, its history and its author's
+/// counts change together.
 /// </summary>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys) : ICommentStore
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys) : ICommentStore, IModerationStateStore
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
@@ -26,11 +28,18 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         ArgumentNullException.ThrowIfNull(comment);
         return RedisCalls.RunAsync(async () =>
         {
+            string authorId = comment.Submission.Author.Id;
             var result = await RedisScripts.AddComment.EvaluateAsync(_db, new
             {
                 commentKey = keys.Comment(comment.Id),
                 pendingKey = keys.PendingQueue,
+                historyKey = keys.History(comment.Id),
+                authorKey = keys.Author(authorId),
+                authorPendingKey = keys.AuthorPending(authorId),
                 commentId = comment.Id,
+                authorId,
+                historyEntry = CommentHash.Serialize(HistoryEntry.Submitted(comment)),
+                countField = CountField(comment.State),
                 doc = CommentHash.Serialize(comment),
                 state = CommentHash.StateValue(comment.State),
                 version = comment.Version,
@@ -99,13 +108,28 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         ArgumentNullException.ThrowIfNull(decision);
         return RedisCalls.RunAsync(async () =>
         {
+            // The author's keys must be named to the script up front; a comment's author never changes.
+            var author = await _db.HashGetAsync(keys.Comment(commentId), CommentHash.Author).ConfigureAwait(false);
+            if (author.IsNull)
+            {
+                throw new CommentNotFoundException(commentId);
+            }
+
+            var newState = Comment.StateFor(decision.Verdict);
             var result = (RedisResult[])(await RedisScripts.DecideComment.EvaluateAsync(_db, new
             {
                 commentKey = keys.Comment(commentId),
                 pendingKey = keys.PendingQueue,
+                historyKey = keys.History(commentId),
+                authorKey = keys.Author(author!),
+                authorPendingKey = keys.AuthorPending(author!),
                 commentId,
-                newState = CommentHash.StateValue(Comment.StateFor(decision.Verdict)),
+                newState = CommentHash.StateValue(newState),
                 pendingState = CommentHash.StateValue(CommentState.PendingReview),
+                approvedState = CommentHash.StateValue(CommentState.Approved),
+                rejectedState = CommentHash.StateValue(CommentState.Rejected),
+                countField = CountField(newState),
+                historyEntry = CommentHash.Serialize(HistoryEntry.Decided(expectedVersion + 1, decision)),
                 expectedVersion = expectedVersion.ToString(CultureInfo.InvariantCulture),
                 updated = decision.DecidedAt.ToUnixTimeMilliseconds(),
                 moderatorDecision = CommentHash.Serialize(decision),
@@ -118,4 +142,85 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
             };
         }, cancellationToken);
     }
+
+    public Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () => ReadAuthor(authorId, await _db.HashGetAllAsync(keys.Author(authorId)).ConfigureAwait(false)), cancellationToken);
+
+    public Task<AuthorRecord> SetAuthorStatusAsync(string authorId, AuthorStatus status, DateTimeOffset? suspendedUntil, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () =>
+        {
+            var key = keys.Author(authorId);
+            var until = status == AuthorStatus.Suspended && suspendedUntil is { } end ? end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : "";
+            var transaction = _db.CreateTransaction();
+            _ = transaction.HashSetAsync(key, [new HashEntry("status", (int)status), new HashEntry("until", until)]);
+            var read = transaction.HashGetAllAsync(key);
+            await transaction.ExecuteAsync().ConfigureAwait(false);
+            return ReadAuthor(authorId, await read.ConfigureAwait(false));
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<string>>(
+            async () => (await _db.SetMembersAsync(keys.AuthorPending(authorId)).ConfigureAwait(false)).Select(v => (string)v!).ToList(),
+            cancellationToken);
+
+    public Task<ArticleSettings> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () =>
+        {
+            var fields = (await _db.HashGetAllAsync(keys.Article(articleId)).ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
+            return fields.Count == 0
+                ? ArticleSettings.Open(articleId)
+                : new ArticleSettings(articleId, (ArticleMode)int.Parse(fields["mode"], CultureInfo.InvariantCulture), TimeOrNull(fields["closes"]), TimeOrNull(fields["published"]));
+        }, cancellationToken);
+
+    public Task UpsertArticleAsync(ArticleSettings article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return RedisCalls.RunAsync(async () =>
+        {
+            await _db.HashSetAsync(keys.Article(article.ArticleId),
+            [
+                new HashEntry("mode", (int)article.Mode),
+                new HashEntry("closes", article.ClosesAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
+                new HashEntry("published", article.PublishedAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
+            ]).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> GetHistoryAsync(string commentId, int offset, int count, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<(IReadOnlyList<HistoryEntry>, int)>(async () =>
+        {
+            var key = keys.History(commentId);
+            var total = _db.ListLengthAsync(key);
+            var page = _db.ListRangeAsync(key, offset, offset + count - 1);
+            if (await total.ConfigureAwait(false) == 0)
+            {
+                throw new CommentNotFoundException(commentId);
+            }
+
+            return ((await page.ConfigureAwait(false)).Select(v => CommentHash.ReadHistoryEntry(v!)).ToList(), (int)await total.ConfigureAwait(false));
+        }, cancellationToken);
+
+    /// <summary>The author count a comment in <paramref name="state"/> adds to, or "" for none.</summary>
+    private static string CountField(CommentState state) => state switch
+    {
+        CommentState.Approved => "approved",
+        CommentState.Rejected => "rejected",
+        _ => "",
+    };
+
+    private static AuthorRecord ReadAuthor(string authorId, HashEntry[] entries)
+    {
+        var fields = entries.ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
+        int Count(string name) => fields.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
+        return new AuthorRecord(
+            authorId,
+            fields.TryGetValue("status", out var status) ? (AuthorStatus)int.Parse(status, CultureInfo.InvariantCulture) : AuthorStatus.Normal,
+            fields.TryGetValue("until", out var until) ? TimeOrNull(until) : null,
+            Count("approved"),
+            Count("rejected"));
+    }
+
+    private static DateTimeOffset? TimeOrNull(string milliseconds) =>
+        milliseconds.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(milliseconds, CultureInfo.InvariantCulture));
 }

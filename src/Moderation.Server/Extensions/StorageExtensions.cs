@@ -35,7 +35,9 @@ internal static class StorageExtensions
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix));
-            services.AddSingleton<ICommentStore, InMemoryCommentStore>();
+            services.AddSingleton<InMemoryCommentStore>();
+            services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
+            services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();
             services.AddSingleton<ITextHistoryStore, InMemoryTextHistoryStore>();
             return;

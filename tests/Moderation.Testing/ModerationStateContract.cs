@@ -1,0 +1,125 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Decisions;
+using Moderation.Core.Errors;
+using Moderation.Core.Workflow;
+using Xunit;
+
+namespace Moderation.Testing;
+
+/// <summary>
+/// What every store of histories, authors and articles must do, written through the comment
+/// store the way the service writes them.
+/// </summary>
+public abstract class ModerationStateContract
+{
+    /// <summary>A fresh pair of views on one store, private to the calling test.</summary>
+    protected abstract (ICommentStore Comments, IModerationStateStore State) CreateStores();
+
+    private static ModeratorDecision By(string moderator, Verdict verdict, string note = "") =>
+        new(moderator, verdict, ReasonCode.Abuse, note, TestComments.Epoch.AddMinutes(5));
+
+    [Fact]
+    public async Task History_SubmitThenDecide_RecordsEachChangeInOrder()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+        await comments.DecideAsync("c1", 1, By("mod-ann", Verdict.Rejected, "Personal attack"), default);
+
+        var (entries, total) = await state.GetHistoryAsync("c1", 0, 10, default);
+
+        Assert.Equal(2, total);
+        Assert.Equal(("system", "submitted", 1L, CommentState.PendingReview), (entries[0].Actor, entries[0].Action, entries[0].Version, entries[0].State));
+        Assert.Equal("A thoughtful comment.", entries[0].Text);
+        Assert.Equal(["rule-1"], entries[0].RuleIds);
+        Assert.Equal(("mod-ann", "rejected", 2L, CommentState.Rejected, "Personal attack"), (entries[1].Actor, entries[1].Action, entries[1].Version, entries[1].State, entries[1].Note));
+        Assert.Equal(ReasonCode.Abuse, entries[1].ReasonCode);
+        Assert.Equal(TestComments.Epoch.AddMinutes(5), entries[1].OccurredAt);
+    }
+
+    [Fact]
+    public async Task History_Paged_ReturnsTheRequestedSlice()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+        await comments.DecideAsync("c1", 1, By("m", Verdict.Approved), default);
+        await comments.DecideAsync("c1", 2, By("m", Verdict.Rejected), default);
+
+        var (page, total) = await state.GetHistoryAsync("c1", 1, 1, default);
+
+        Assert.Equal(3, total);
+        Assert.Equal("approved", Assert.Single(page).Action);
+    }
+
+    [Fact]
+    public async Task History_UnknownComment_IsNotFound()
+    {
+        await Assert.ThrowsAsync<CommentNotFoundException>(() => CreateStores().State.GetHistoryAsync("nobody", 0, 10, default));
+    }
+
+    [Fact]
+    public async Task AuthorCounts_FollowWhereTheirCommentsStand()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("a", CommentState.Approved, TestComments.Epoch, author: "u1"), default);
+        await comments.AddAsync(TestComments.Stored("b", CommentState.Rejected, TestComments.Epoch, author: "u1"), default);
+        await comments.AddAsync(TestComments.Stored("c", CommentState.PendingReview, TestComments.Epoch, author: "u1"), default);
+        await comments.DecideAsync("c", 1, By("m", Verdict.Approved), default);
+        var afterApproval = await state.GetAuthorAsync("u1", default);
+
+        await comments.DecideAsync("a", 1, By("m", Verdict.Rejected), default);
+        var afterOverturn = await state.GetAuthorAsync("u1", default);
+
+        Assert.Equal((2, 1), (afterApproval.ApprovedCount, afterApproval.RejectedCount));
+        Assert.Equal((1, 2), (afterOverturn.ApprovedCount, afterOverturn.RejectedCount));
+    }
+
+    [Fact]
+    public async Task Author_Unknown_IsNormalWithNoHistory()
+    {
+        var author = await CreateStores().State.GetAuthorAsync("new-reader", default);
+
+        Assert.Equal(AuthorRecord.New("new-reader"), author);
+    }
+
+    [Fact]
+    public async Task SetAuthorStatus_KeepsCountsAndSuspensionEnd()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("a", CommentState.Approved, TestComments.Epoch, author: "u1"), default);
+        var until = TestComments.Epoch.AddDays(3);
+
+        var suspended = await state.SetAuthorStatusAsync("u1", AuthorStatus.Suspended, until, default);
+        var normal = await state.SetAuthorStatusAsync("u1", AuthorStatus.Normal, until, default);
+
+        Assert.Equal((AuthorStatus.Suspended, (DateTimeOffset?)until, 1), (suspended.Status, suspended.SuspendedUntil, suspended.ApprovedCount));
+        Assert.Equal((AuthorStatus.Normal, (DateTimeOffset?)null), (normal.Status, normal.SuspendedUntil));
+        Assert.Equal(normal, await state.GetAuthorAsync("u1", default));
+    }
+
+    [Fact]
+    public async Task PendingCommentIds_AreTheAuthorsWaitingComments()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("p1", CommentState.PendingReview, TestComments.Epoch, author: "u1"), default);
+        await comments.AddAsync(TestComments.Stored("p2", CommentState.PendingReview, TestComments.Epoch, author: "u1"), default);
+        await comments.AddAsync(TestComments.Stored("ok", CommentState.Approved, TestComments.Epoch, author: "u1"), default);
+        await comments.AddAsync(TestComments.Stored("other", CommentState.PendingReview, TestComments.Epoch, author: "u2"), default);
+        await comments.DecideAsync("p2", 1, By("m", Verdict.Approved), default);
+
+        Assert.Equal(["p1"], await state.GetPendingCommentIdsAsync("u1", default));
+        Assert.Empty(await state.GetPendingCommentIdsAsync("nobody", default));
+    }
+
+    [Fact]
+    public async Task Article_UpsertedThenRead_IsAsStored()
+    {
+        var state = CreateStores().State;
+        var article = new ArticleSettings("war-report", ArticleMode.Premoderated, TestComments.Epoch.AddDays(7), TestComments.Epoch);
+
+        await state.UpsertArticleAsync(article, default);
+        await state.UpsertArticleAsync(article with { ArticleId = "other", Mode = ArticleMode.Closed, ClosesAt = null }, default);
+
+        Assert.Equal(article, await state.GetArticleAsync("war-report", default));
+        Assert.Equal(ArticleSettings.Open("never-seen"), await state.GetArticleAsync("never-seen", default));
+    }
+}
