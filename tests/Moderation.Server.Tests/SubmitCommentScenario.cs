@@ -166,6 +166,97 @@ public abstract class SubmitCommentScenario(IServerFixture server)
     }
 }
 
+public abstract class WorkflowScenario(IServerFixture server)
+{
+    private readonly CommentService.CommentServiceClient _comments = new(server.Factory.ChannelFor(Roles.Site));
+    private readonly ModerationService.ModerationServiceClient _moderation = new(server.Factory.ChannelFor(Roles.Moderator));
+
+    [Fact]
+    public async Task GetCommentHistory_AfterADecision_NamesTheModeratorFromTheCredential()
+    {
+        var request = Requests.Submit("What bullshit");
+        await _comments.SubmitCommentAsync(request);
+        await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Rejected, ReasonCode = ReasonCode.Abuse, Note = "Rude", ExpectedVersion = 1 });
+
+        var history = await _moderation.GetCommentHistoryAsync(new GetCommentHistoryRequest { CommentId = request.CommentId });
+
+        Assert.Equal(["submitted", "rejected"], history.Entries.Select(e => e.Action));
+        Assert.Equal(("system", "What bullshit"), (history.Entries[0].Actor, history.Entries[0].Text));
+        Assert.Equal(["profanity-mild"], history.Entries[0].RuleIds);
+        Assert.Equal(("moderator-test", 2L, ReasonCode.Abuse, "Rude"), (history.Entries[1].Actor, history.Entries[1].Version, history.Entries[1].ReasonCode, history.Entries[1].Note));
+        Assert.Empty(history.NextPageToken);
+    }
+
+    [Fact]
+    public async Task SetAuthorStatus_BanWithRejectPending_RejectsTheirQueueAndTheirNextComments()
+    {
+        string author = Requests.NewId("troll");
+        await _comments.SubmitCommentAsync(Requests.Submit("bullshit one", author));
+        await _comments.SubmitCommentAsync(Requests.Submit("bullshit two", author));
+
+        var banned = await _moderation.SetAuthorStatusAsync(new SetAuthorStatusRequest { AuthorId = author, Status = AuthorStatus.Banned, RejectPending = true, Note = "Spam run" });
+        var queue = await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, AuthorId = author });
+        var next = await _comments.SubmitCommentAsync(Requests.Submit("A perfectly polite comment.", author));
+
+        Assert.Equal((AuthorStatus.Banned, 2u, 2u), (banned.Status, banned.RejectedPendingCount, banned.RejectedCount));
+        Assert.Empty(queue.Items);
+        Assert.Equal(Verdict.Rejected, next.Decision.Verdict);
+        Assert.Equal("author-banned", next.Decision.Reasons.Single().RuleId);
+    }
+
+    [Fact]
+    public async Task SetAuthorStatus_SuspendedWithoutAnEnd_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.SetAuthorStatusAsync(
+            new SetAuthorStatusRequest { AuthorId = "someone", Status = AuthorStatus.Suspended }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("suspended_until", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task UpsertArticle_Closed_RefusesNewCommentsWithFailedPrecondition()
+    {
+        string article = Requests.NewId("article");
+        await _comments.UpsertArticleAsync(new UpsertArticleRequest { Article = new Article { ArticleId = article, Mode = ArticleMode.Closed } });
+        var request = Requests.Submit("Too late?");
+        request.ArticleId = article;
+
+        var (code, status) = await Requests.FailureOf(() => _comments.SubmitCommentAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, code);
+        Assert.Equal("ARTICLE_CLOSED", status.GetDetail<PreconditionFailure>()!.Violations.Single().Type);
+    }
+
+    [Fact]
+    public async Task UpsertArticle_Premoderated_HoldsEveryComment()
+    {
+        string article = Requests.NewId("article");
+        var stored = await _comments.UpsertArticleAsync(new UpsertArticleRequest { Article = new Article { ArticleId = article, Mode = ArticleMode.Premoderated } });
+        var request = Requests.Submit("A calm and clean comment.");
+        request.ArticleId = article;
+
+        var reply = await _comments.SubmitCommentAsync(request);
+
+        Assert.Equal(ArticleMode.Premoderated, stored.Article.Mode);
+        Assert.Equal((Verdict.PendingReview, "article-premoderated"), (reply.Decision.Verdict, reply.Decision.Reasons.Single().RuleId));
+    }
+
+    [Fact]
+    public async Task UpsertArticle_NoMode_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _comments.UpsertArticleAsync(
+            new UpsertArticleRequest { Article = new Article { ArticleId = "a1" } }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("article.mode", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+}
+
+public sealed class WorkflowInMemoryTests(InMemoryServer server) : WorkflowScenario(server), IClassFixture<InMemoryServer>;
+
+public sealed class WorkflowRedisTests(RedisBackedServer server) : WorkflowScenario(server), IClassFixture<RedisBackedServer>;
+
 public sealed class SubmitCommentInMemoryTests(InMemoryServer server) : SubmitCommentScenario(server), IClassFixture<InMemoryServer>;
 
 public sealed class SubmitCommentRedisTests(RedisBackedServer server) : SubmitCommentScenario(server), IClassFixture<RedisBackedServer>

@@ -123,8 +123,10 @@ public sealed class RuleSet
                 .Select(r => new TextSpan(CodePoints.OffsetOf(text, r.Start), CodePoints.OffsetOf(text, r.End)))
                 .Distinct()
                 .ToList();
-            reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessage, rule.ModeratorMessage, spans, rule.Shadow, rule.Weight));
-            if (rule.Shadow)
+            // Trusted authors skip hold rules (reported, as shadow rules are) but not reject rules.
+            bool skipped = rule.Shadow || (rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
+            reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessage, rule.ModeratorMessage, spans, skipped, rule.Weight));
+            if (skipped)
             {
                 continue;
             }

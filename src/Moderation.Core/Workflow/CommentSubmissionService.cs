@@ -14,6 +14,7 @@ namespace Moderation.Core.Workflow;
 public sealed class CommentSubmissionService(
     CommentValidator validator,
     ICommentStore store,
+    IModerationStateStore state,
     ITextHistoryStore textHistory,
     IRuleSetProvider rules,
     SubmissionRateLimiter rateLimiter,
@@ -31,7 +32,24 @@ public sealed class CommentSubmissionService(
         }
 
         var now = timeProvider.GetUtcNow();
-        var limits = await rateLimiter.AcquireAsync(submission, EvaluationContext.For(submission, now), cancellationToken).ConfigureAwait(false);
+        var articleRead = state.GetArticleAsync(submission.ArticleId, cancellationToken);
+        var authorRead = state.GetAuthorAsync(submission.Author.Id, cancellationToken);
+        var article = await articleRead.ConfigureAwait(false);
+        var author = await authorRead.ConfigureAwait(false);
+        if (article.IsClosedAt(now))
+        {
+            throw new ArticleClosedException(submission.ArticleId);
+        }
+
+        var context = EvaluationContext.For(submission, now) with
+        {
+            AuthorStatus = author.StatusAt(now),
+            ApprovedCount = author.ApprovedCount,
+            RejectedCount = author.RejectedCount,
+            ArticleMode = article.Mode,
+            ArticlePublishedAt = article.PublishedAt,
+        };
+        var limits = await rateLimiter.AcquireAsync(submission, context, cancellationToken).ConfigureAwait(false);
         if (limits.Refusal is { } refusal)
         {
             throw new RateLimitExceededException(refusal);
@@ -44,7 +62,7 @@ public sealed class CommentSubmissionService(
         var history = ruleSet.HistoryWindows.Count == 0
             ? null
             : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
-        var decision = ruleSet.Evaluate(submission.Text, EvaluationContext.For(submission, now, history));
+        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now);
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 

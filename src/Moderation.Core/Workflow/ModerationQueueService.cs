@@ -4,9 +4,10 @@ using Moderation.Core.Errors;
 
 namespace Moderation.Core.Workflow;
 
-/// <summary>What moderators do: list queues and decide comments.</summary>
-public sealed class ModerationQueueService(ICommentStore store, TimeProvider timeProvider)
+/// <summary>What moderators do: list queues, decide comments, read histories, set authors' status.</summary>
+public sealed class ModerationQueueService(ICommentStore store, IModerationStateStore state, TimeProvider timeProvider)
 {
+    public const int DefaultHistoryPageSize = 50;
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
@@ -58,6 +59,76 @@ public sealed class ModerationQueueService(ICommentStore store, TimeProvider tim
         violations.ThrowIfAny();
         var decision = new ModeratorDecision(moderatorId, verdict!.Value, reasonCode, note ?? "", timeProvider.GetUtcNow());
         return store.DecideAsync(commentId, expectedVersion, decision, cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<HistoryEntry> Entries, string? NextPageToken)> GetHistoryAsync(string commentId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "comment_id", commentId);
+        if (pageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add("page_size", $"Must be 0 (the default, {DefaultHistoryPageSize}) to {MaxPageSize}.");
+        }
+
+        violations.ThrowIfAny();
+        int offset = string.IsNullOrEmpty(pageToken) ? 0 : OffsetPageToken.Parse(pageToken, "page_token");
+        int count = pageSize == 0 ? DefaultHistoryPageSize : pageSize;
+        var (entries, total) = await state.GetHistoryAsync(commentId, offset, count, cancellationToken).ConfigureAwait(false);
+        return (entries, offset + entries.Count < total ? OffsetPageToken.Of(offset + entries.Count) : null);
+    }
+
+    /// <summary>
+    /// Sets an author's status. With <paramref name="rejectPending"/> (for bans), each comment of
+    /// theirs still pending is rejected as a decision of <paramref name="moderatorId"/>; returns how many.
+    /// </summary>
+    public async Task<(AuthorRecord Author, int RejectedPending)> SetAuthorStatusAsync(
+        string authorId, AuthorStatus? status, DateTimeOffset? suspendedUntil, bool rejectPending, string? note, string moderatorId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "author_id", authorId);
+        if (status is null)
+        {
+            violations.Add("status", "Required: AUTHOR_STATUS_NORMAL, _TRUSTED, _PREMODERATED, _SUSPENDED or _BANNED.");
+        }
+        else if (status == AuthorStatus.Suspended && (suspendedUntil is not { } until || until <= now))
+        {
+            violations.Add("suspended_until", "Required with AUTHOR_STATUS_SUSPENDED, and in the future.");
+        }
+
+        if (rejectPending && status != AuthorStatus.Banned)
+        {
+            violations.Add("reject_pending", "Only with AUTHOR_STATUS_BANNED.");
+        }
+
+        CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
+        violations.ThrowIfAny();
+
+        var author = await state.SetAuthorStatusAsync(authorId, status!.Value, suspendedUntil, cancellationToken).ConfigureAwait(false);
+        int rejected = 0;
+        if (rejectPending)
+        {
+            var rejection = new ModeratorDecision(moderatorId, Verdict.Rejected, ReasonCode.Abuse, note ?? "Author banned.", now);
+            foreach (string commentId in await state.GetPendingCommentIdsAsync(authorId, cancellationToken).ConfigureAwait(false))
+            {
+                // Each rejection is atomic on its own; a comment decided meanwhile is left as it is.
+                if (await store.GetAsync(commentId, cancellationToken).ConfigureAwait(false) is { State: CommentState.PendingReview } pending)
+                {
+                    try
+                    {
+                        var result = await store.DecideAsync(commentId, pending.Version, rejection, cancellationToken).ConfigureAwait(false);
+                        rejected += result.Unchanged ? 0 : 1;
+                    }
+                    catch (VersionMismatchException)
+                    {
+                    }
+                }
+            }
+
+            author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (author, rejected);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

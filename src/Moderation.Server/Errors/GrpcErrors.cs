@@ -59,6 +59,10 @@ internal static class GrpcErrors
             },
         }),
         StorageUnavailableException unavailable => Build(Code.Unavailable, unavailable.Message),
+        ArticleClosedException closed => Build(Code.FailedPrecondition, closed.Message, new PreconditionFailure
+        {
+            Violations = { new PreconditionFailure.Types.Violation { Type = "ARTICLE_CLOSED", Subject = "article:" + closed.ArticleId, Description = "The article takes no more comments." } },
+        }),
         _ => Build(Code.Internal, "Internal error."),
     };
 

@@ -41,6 +41,7 @@ public static class ModerationServerExtensions
         services.AddModerationRateLimits(builder.Configuration);
         services.AddSingleton<CommentSubmissionService>();
         services.AddSingleton<ModerationQueueService>();
+        services.AddSingleton<ArticleService>();
         return builder;
     }
 

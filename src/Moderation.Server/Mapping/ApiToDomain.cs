@@ -53,6 +53,32 @@ internal static class ApiToDomain
         _ => ReasonCode.Unspecified,
     };
 
+    /// <summary>Null for unspecified, so Core reports the missing field.</summary>
+    public static AuthorStatus? ToAuthorStatus(this Proto.AuthorStatus status) => status switch
+    {
+        Proto.AuthorStatus.Normal => AuthorStatus.Normal,
+        Proto.AuthorStatus.Trusted => AuthorStatus.Trusted,
+        Proto.AuthorStatus.Premoderated => AuthorStatus.Premoderated,
+        Proto.AuthorStatus.Suspended => AuthorStatus.Suspended,
+        Proto.AuthorStatus.Banned => AuthorStatus.Banned,
+        _ => null,
+    };
+
+    /// <summary>An undefined mode stays undefined, so Core reports the field.</summary>
+    public static ArticleSettings? ToSettings(this Proto.Article? article) => article is null
+        ? null
+        : new ArticleSettings(
+            article.ArticleId,
+            article.Mode switch
+            {
+                Proto.ArticleMode.Open => ArticleMode.Open,
+                Proto.ArticleMode.Premoderated => ArticleMode.Premoderated,
+                Proto.ArticleMode.Closed => ArticleMode.Closed,
+                _ => 0,
+            },
+            article.ClosesAt?.ToDateTimeOffsetOrViolation("article.closes_at"),
+            article.PublishedAt?.ToDateTimeOffsetOrViolation("article.published_at"));
+
     /// <summary>
     /// A Timestamp a client built by hand may be out of range (nanos past 999,999,999, seconds
     /// past year 9999); converting such a value throws, so it is reported as the bad field it is.

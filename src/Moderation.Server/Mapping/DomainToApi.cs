@@ -115,6 +115,55 @@ internal static class DomainToApi
         EnqueuedAt = Timestamp.FromDateTimeOffset(item.EnqueuedAt),
     };
 
+    public static Proto.HistoryEntry ToApi(this HistoryEntry entry) => new()
+    {
+        Version = entry.Version,
+        OccurredAt = Timestamp.FromDateTimeOffset(entry.OccurredAt),
+        Actor = entry.Actor,
+        Action = entry.Action,
+        State = entry.State.ToApi(),
+        ReasonCode = entry.ReasonCode.ToApi(),
+        Note = entry.Note,
+        RuleIds = { entry.RuleIds ?? [] },
+        Text = entry.Text ?? "",
+    };
+
+    public static Proto.AuthorStatus ToApi(this AuthorStatus status) => status switch
+    {
+        AuthorStatus.Normal => Proto.AuthorStatus.Normal,
+        AuthorStatus.Trusted => Proto.AuthorStatus.Trusted,
+        AuthorStatus.Premoderated => Proto.AuthorStatus.Premoderated,
+        AuthorStatus.Suspended => Proto.AuthorStatus.Suspended,
+        AuthorStatus.Banned => Proto.AuthorStatus.Banned,
+        _ => Proto.AuthorStatus.Unspecified,
+    };
+
+    public static Proto.Article ToApi(this ArticleSettings article)
+    {
+        var reply = new Proto.Article
+        {
+            ArticleId = article.ArticleId,
+            Mode = article.Mode switch
+            {
+                ArticleMode.Open => Proto.ArticleMode.Open,
+                ArticleMode.Premoderated => Proto.ArticleMode.Premoderated,
+                ArticleMode.Closed => Proto.ArticleMode.Closed,
+                _ => Proto.ArticleMode.Unspecified,
+            },
+        };
+        if (article.ClosesAt is { } closes)
+        {
+            reply.ClosesAt = Timestamp.FromDateTimeOffset(closes);
+        }
+
+        if (article.PublishedAt is { } published)
+        {
+            reply.PublishedAt = Timestamp.FromDateTimeOffset(published);
+        }
+
+        return reply;
+    }
+
     public static Proto.RuleSummary ToSummary(this RuleDefinition rule) => new()
     {
         Id = rule.Id,

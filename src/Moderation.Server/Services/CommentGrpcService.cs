@@ -9,8 +9,11 @@ namespace Moderation.Server.Services;
 /// moderation.v1.CommentService. Methods not overridden here answer UNIMPLEMENTED until their
 /// issue delivers them.
 /// </summary>
-internal sealed class CommentGrpcService(CommentSubmissionService submissions) : CommentService.CommentServiceBase
+internal sealed class CommentGrpcService(CommentSubmissionService submissions, ArticleService articles) : CommentService.CommentServiceBase
 {
+    public override async Task<UpsertArticleResponse> UpsertArticle(UpsertArticleRequest request, ServerCallContext context) =>
+        new() { Article = (await articles.UpsertAsync(request.Article.ToSettings(), context.CancellationToken)).ToApi() };
+
     public override async Task<SubmitCommentResponse> SubmitComment(SubmitCommentRequest request, ServerCallContext context)
     {
         var result = await submissions.SubmitAsync(request.ToSubmission(), context.CancellationToken);

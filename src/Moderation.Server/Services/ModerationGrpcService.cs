@@ -23,6 +23,38 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue) : Mode
         };
     }
 
+    public override async Task<GetCommentHistoryResponse> GetCommentHistory(GetCommentHistoryRequest request, ServerCallContext context)
+    {
+        var (entries, next) = await queue.GetHistoryAsync(request.CommentId, request.PageSize, request.PageToken, context.CancellationToken);
+        return new GetCommentHistoryResponse { Entries = { entries.Select(e => e.ToApi()) }, NextPageToken = next ?? "" };
+    }
+
+    public override async Task<SetAuthorStatusResponse> SetAuthorStatus(SetAuthorStatusRequest request, ServerCallContext context)
+    {
+        var (author, rejected) = await queue.SetAuthorStatusAsync(
+            request.AuthorId,
+            request.Status.ToAuthorStatus(),
+            request.SuspendedUntil?.ToDateTimeOffsetOrViolation("suspended_until"),
+            request.RejectPending,
+            request.Note,
+            CallerIdentity.Of(context),
+            context.CancellationToken);
+        var reply = new SetAuthorStatusResponse
+        {
+            AuthorId = author.AuthorId,
+            Status = author.Status.ToApi(),
+            ApprovedCount = (uint)Math.Max(0, author.ApprovedCount),
+            RejectedCount = (uint)Math.Max(0, author.RejectedCount),
+            RejectedPendingCount = (uint)rejected,
+        };
+        if (author.SuspendedUntil is { } until)
+        {
+            reply.SuspendedUntil = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(until);
+        }
+
+        return reply;
+    }
+
     public override async Task<DecideCommentResponse> DecideComment(DecideCommentRequest request, ServerCallContext context)
     {
         var result = await queue.DecideAsync(

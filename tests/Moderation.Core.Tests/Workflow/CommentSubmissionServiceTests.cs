@@ -22,7 +22,7 @@ public sealed class CommentSubmissionServiceTests
     {
         var options = new RateLimitOptions { Limits = [new LimitOptions { Name = "author", PermitLimit = 2 }] };
         var limiter = new SubmissionRateLimiter(new InMemoryGcraRateLimiter(_time), new SubmissionLimits(options), options, _time, NullLogger<SubmissionRateLimiter>.Instance);
-        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), limiter, _time);
+        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, _store, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), limiter, _time);
     }
 
     [Fact]
@@ -91,6 +91,65 @@ public sealed class CommentSubmissionServiceTests
             () => _service.SubmitAsync(TestComments.Submission("c1", new string('a', new InputLimitOptions().MaxTextLength + 1)), default));
 
         Assert.Equal("text", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public async Task Submit_BannedAuthor_IsRejectedWithTheReason()
+    {
+        await _store.SetAuthorStatusAsync("author-1", AuthorStatus.Banned, null, default);
+
+        var result = await _service.SubmitAsync(TestComments.Submission("c1", "A polite remark."), default);
+
+        Assert.Equal(Verdict.Rejected, result.Comment.Decision.Verdict);
+        Assert.Equal("author-banned", result.Comment.Decision.Reasons.Single().RuleId);
+    }
+
+    [Fact]
+    public async Task Submit_SuspendedAuthor_IsRejectedUntilTheSuspensionEnds()
+    {
+        await _store.SetAuthorStatusAsync("author-1", AuthorStatus.Suspended, _time.GetUtcNow().AddHours(1), default);
+
+        var during = await _service.SubmitAsync(TestComments.Submission("c1", "First."), default);
+        _time.Advance(TimeSpan.FromHours(2));
+        var after = await _service.SubmitAsync(TestComments.Submission("c2", "Second."), default);
+
+        Assert.Equal(Verdict.Rejected, during.Comment.Decision.Verdict);
+        Assert.Equal(Verdict.Approved, after.Comment.Decision.Verdict);
+    }
+
+    [Fact]
+    public async Task Submit_PremoderatedAuthorOrArticle_IsHeld()
+    {
+        await _store.SetAuthorStatusAsync("watched", AuthorStatus.Premoderated, null, default);
+        await _store.UpsertArticleAsync(new ArticleSettings("sensitive", ArticleMode.Premoderated), default);
+
+        var byAuthor = await _service.SubmitAsync(TestComments.Submission("c1", "Hello.", author: "watched"), default);
+        var onArticle = await _service.SubmitAsync(TestComments.Submission("c2", "Hello.", article: "sensitive"), default);
+
+        Assert.Equal(("author-premoderated", CommentState.PendingReview), (byAuthor.Comment.Decision.Reasons.Single().RuleId, byAuthor.Comment.State));
+        Assert.Equal(("article-premoderated", CommentState.PendingReview), (onArticle.Comment.Decision.Reasons.Single().RuleId, onArticle.Comment.State));
+    }
+
+    [Fact]
+    public async Task Submit_ClosedArticle_IsRefusedAndStoresNothing()
+    {
+        await _store.UpsertArticleAsync(new ArticleSettings("old-news", ArticleMode.Open, ClosesAt: _time.GetUtcNow().AddMinutes(-1)), default);
+
+        await Assert.ThrowsAsync<ArticleClosedException>(() => _service.SubmitAsync(TestComments.Submission("c1", article: "old-news"), default));
+        Assert.Null(await _store.GetAsync("c1", default));
+    }
+
+    [Fact]
+    public async Task Submit_TrustedAuthor_SkipsHoldRulesButNotRejectRules()
+    {
+        await _store.SetAuthorStatusAsync("veteran", AuthorStatus.Trusted, null, default);
+
+        var held = await _service.SubmitAsync(TestComments.Submission("c1", "You idiot", author: "veteran"), default);
+        var rejected = await _service.SubmitAsync(TestComments.Submission("c2", "fuck off", author: "veteran"), default);
+
+        Assert.Equal(Verdict.Approved, held.Comment.Decision.Verdict);
+        Assert.True(held.Comment.Decision.Reasons.Single().Shadow);
+        Assert.Equal(Verdict.Rejected, rejected.Comment.Decision.Verdict);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ModerationQueueServiceTests
     private readonly InMemoryCommentStore _store = new();
     private readonly ModerationQueueService _service;
 
-    public ModerationQueueServiceTests() => _service = new ModerationQueueService(_store, _time);
+    public ModerationQueueServiceTests() => _service = new ModerationQueueService(_store, _store, _time);
 
     [Fact]
     public async Task Decide_PendingComment_RecordsTheModeratorAndTime()
