@@ -1,0 +1,51 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Moderation.Api.V1;
+using Moderation.Server.Auth;
+using GrpcHealth = Grpc.Health.V1.Health;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>
+/// Nothing acknowledged is lost: the service's redis-server (AOF on, as docker-compose runs it)
+/// is killed and restarted between a submission and its decision.
+/// </summary>
+public sealed class DurabilityTests(RedisBackedServer server) : IClassFixture<RedisBackedServer>
+{
+    [Fact]
+    public async Task SubmitThenRedisRestart_CommentQueueAndHistorySurviveAndCanBeDecided()
+    {
+        var comments = new CommentService.CommentServiceClient(server.Factory.ChannelFor(Roles.Site));
+        var moderation = new ModerationService.ModerationServiceClient(server.Factory.ChannelFor(Roles.Moderator));
+        string author = Requests.NewId("u");
+        var request = Requests.Submit("That is bullshit.", author);
+        var acknowledged = await comments.SubmitCommentAsync(request);
+
+        await server.Redis.StopAsync();
+        await server.Redis.StartAsync();
+        await WaitUntilServingAsync();
+
+        var stored = (await comments.GetCommentAsync(new GetCommentRequest { CommentId = request.CommentId })).Comment;
+        var queue = await moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, AuthorId = author });
+        var decided = await moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Approved, ExpectedVersion = stored.Version });
+        var history = await moderation.GetCommentHistoryAsync(new GetCommentHistoryRequest { CommentId = request.CommentId });
+
+        Assert.Equal(CommentState.PendingReview, acknowledged.State);
+        Assert.Equal((CommentState.PendingReview, 1L), (stored.State, stored.Version));
+        Assert.Single(queue.Items);
+        Assert.Equal(CommentState.Approved, decided.Comment.State);
+        Assert.Equal(["submitted", "approved"], history.Entries.Select(e => e.Action));
+    }
+
+    /// <summary>The client reconnects on its own; poll health until it sees Redis again, within a deadline.</summary>
+    private async Task WaitUntilServingAsync()
+    {
+        var health = new GrpcHealth.HealthClient(server.Factory.ChannelWithToken(null));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The service did not reconnect to the restarted Redis in time.");
+            await Task.Delay(100);
+        }
+    }
+}
