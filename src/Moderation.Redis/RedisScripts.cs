@@ -61,6 +61,40 @@ internal static class RedisScripts
         """);
 
     /// <summary>
+    /// Replaces a comment with its edited form when the version matches, with its history entry
+    /// and the queue and author bookkeeping of leaving the old state and entering the new one.
+    /// Returns {-1} for an unknown comment, {-2, version} for a stale version, {1} after the edit.
+    /// </summary>
+    public static readonly LuaScript EditComment = LuaScript.Prepare("""
+        local current = redis.call('HMGET', @commentKey, 'state', 'version')
+        if not current[1] then
+          return {-1}
+        end
+        if current[2] ~= @expectedVersion then
+          return {-2, tonumber(current[2])}
+        end
+        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @newState, 'version', @newVersion, 'updated', @updated)
+        redis.call('RPUSH', @historyKey, @historyEntry)
+        if current[1] == @pendingState then
+          redis.call('ZREM', @pendingKey, @commentId)
+          redis.call('SREM', @authorPendingKey, @commentId)
+        elseif current[1] == @approvedState then
+          redis.call('HINCRBY', @authorKey, 'approved', -1)
+        elseif current[1] == @rejectedState then
+          redis.call('HINCRBY', @authorKey, 'rejected', -1)
+        end
+        if @newState == @pendingState then
+          redis.call('ZADD', @pendingKey, @queueScore, @commentId)
+          redis.call('SADD', @authorPendingKey, @commentId)
+        elseif @newState == @approvedState then
+          redis.call('HINCRBY', @authorKey, 'approved', 1)
+        elseif @newState == @rejectedState then
+          redis.call('HINCRBY', @authorKey, 'rejected', 1)
+        end
+        return {1}
+        """);
+
+    /// <summary>
     /// Records an author posting a text and reads its history in one step: the author's previous
     /// time (or -1), then the number of authors within each window. Entries older than the
     /// longest window are dropped and the key expires with it, so memory stays bounded.

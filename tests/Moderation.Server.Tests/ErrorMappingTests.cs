@@ -53,9 +53,9 @@ public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
-    public async Task EditComment_NotBuiltYet_IsUnimplemented()
+    public async Task ReportComment_NotBuiltYet_IsUnimplemented()
     {
-        var (code, _) = await Requests.FailureOf(() => _comments.EditCommentAsync(new EditCommentRequest { CommentId = "c1" }).ResponseAsync);
+        var (code, _) = await Requests.FailureOf(() => _comments.ReportCommentAsync(new ReportCommentRequest { CommentId = "c1" }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, code);
     }

@@ -243,6 +243,38 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task EditComment_ApprovedCommentEditedToNeedReview_GoesBackToThePendingQueue()
+    {
+        string author = Requests.NewId("u");
+        var request = Requests.Submit("A fair point about the budget.", author);
+        var first = await _comments.SubmitCommentAsync(request);
+
+        var edit = await _comments.EditCommentAsync(new EditCommentRequest { CommentId = request.CommentId, AuthorId = author, Text = "A fair point, you idiots.", ExpectedVersion = first.Version });
+        var queue = await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Pending, AuthorId = author });
+        var history = await _moderation.GetCommentHistoryAsync(new GetCommentHistoryRequest { CommentId = request.CommentId });
+
+        Assert.Equal((Verdict.Approved, Verdict.PendingReview, 2L), (first.Decision.Verdict, edit.Decision.Verdict, edit.Version));
+        Assert.Equal(request.CommentId, Assert.Single(queue.Items).Comment.CommentId);
+        Assert.Equal(["A fair point about the budget.", "A fair point, you idiots."], history.Entries.Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task EditComment_SomeoneElseOrStaleOrRejected_IsRefused()
+    {
+        string author = Requests.NewId("u");
+        var request = Requests.Submit("Original text.", author);
+        await _comments.SubmitCommentAsync(request);
+        var rejectedRequest = Requests.Submit("fuck this", author);
+        await _comments.SubmitCommentAsync(rejectedRequest);
+
+        var (notAuthor, _) = await Requests.FailureOf(() => _comments.EditCommentAsync(new EditCommentRequest { CommentId = request.CommentId, AuthorId = "impostor", Text = "Mine now", ExpectedVersion = 1 }).ResponseAsync);
+        var (stale, _) = await Requests.FailureOf(() => _comments.EditCommentAsync(new EditCommentRequest { CommentId = request.CommentId, AuthorId = author, Text = "Edit", ExpectedVersion = 7 }).ResponseAsync);
+        var (rejected, _) = await Requests.FailureOf(() => _comments.EditCommentAsync(new EditCommentRequest { CommentId = rejectedRequest.CommentId, AuthorId = author, Text = "Sorry, nice now", ExpectedVersion = 1 }).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.Aborted, StatusCode.FailedPrecondition), (notAuthor, stale, rejected));
+    }
+
+    [Fact]
     public async Task UpsertArticle_NoMode_IsInvalidArgument()
     {
         var (code, status) = await Requests.FailureOf(() => _comments.UpsertArticleAsync(

@@ -74,6 +74,45 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task Edit_ApprovedIntoPending_MovesItIntoTheQueueAndKeepsBothTexts()
+    {
+        var (comments, state) = CreateStores();
+        var original = TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch, author: "u1");
+        await comments.AddAsync(original, default);
+        var edited = original with
+        {
+            Submission = original.Submission with { Text = "Now with a held word." },
+            State = CommentState.PendingReview,
+            Version = 2,
+            UpdatedAt = TestComments.Epoch.AddMinutes(1),
+        };
+
+        await comments.EditAsync("c1", 1, edited, default);
+
+        var stored = await comments.GetAsync("c1", default);
+        var queue = await comments.ListQueueAsync(new QueueQuery(QueueKind.Pending, 10), default);
+        var author = await state.GetAuthorAsync("u1", default);
+        var (history, _) = await state.GetHistoryAsync("c1", 0, 10, default);
+        Assert.Equal(("Now with a held word.", CommentState.PendingReview, 2L), (stored!.Submission.Text, stored.State, stored.Version));
+        Assert.Equal("c1", Assert.Single(queue.Items).Comment.Id);
+        Assert.Equal(0, author.ApprovedCount);
+        Assert.Equal(["c1"], await state.GetPendingCommentIdsAsync("u1", default));
+        Assert.Equal([("submitted", "A thoughtful comment."), ("edited", "Now with a held word.")], history.Select(h => (h.Action, h.Text!)));
+        Assert.Equal("u1", history[1].Actor);
+    }
+
+    [Fact]
+    public async Task Edit_StaleVersion_ChangesNothing()
+    {
+        var (comments, _) = CreateStores();
+        var original = TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch);
+        await comments.AddAsync(original, default);
+
+        await Assert.ThrowsAsync<VersionMismatchException>(() => comments.EditAsync("c1", 5, original with { Version = 6 }, default));
+        Assert.Equal(1, (await comments.GetAsync("c1", default))!.Version);
+    }
+
+    [Fact]
     public async Task Author_Unknown_IsNormalWithNoHistory()
     {
         var author = await CreateStores().State.GetAuthorAsync("new-reader", default);

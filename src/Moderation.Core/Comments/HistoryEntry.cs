@@ -26,6 +26,15 @@ public sealed record HistoryEntry(
             Text: comment.Submission.Text);
     }
 
+    public static HistoryEntry Edited(Comment edited)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        return new HistoryEntry(
+            edited.Version, edited.UpdatedAt, edited.Submission.Author.Id, "edited", edited.State,
+            RuleIds: edited.Decision.Reasons.Where(r => !r.Shadow).Select(r => r.RuleId).ToList(),
+            Text: edited.Submission.Text);
+    }
+
     public static HistoryEntry Decided(long newVersion, ModeratorDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

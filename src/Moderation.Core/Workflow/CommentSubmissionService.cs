@@ -70,6 +70,62 @@ public sealed class CommentSubmissionService(
         return added.Created ? new SubmissionResult(added.Comment, Replayed: false) : Replay(added.Comment, submission);
     }
 
+    /// <summary>
+    /// The author's new text, moderated again: an approved comment whose edit needs review goes
+    /// back to the pending queue; the history keeps both texts.
+    /// </summary>
+    public async Task<Comment> EditAsync(string commentId, string authorId, string text, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "comment_id", commentId);
+        CommentValidator.CheckId(violations, "author_id", authorId);
+        validator.CheckText(violations, "text", text);
+        if (expectedVersion < 1)
+        {
+            violations.Add("expected_version", "Required: the version the author edited (versions start at 1).");
+        }
+
+        violations.ThrowIfAny();
+        var current = await store.GetAsync(commentId, cancellationToken).ConfigureAwait(false) ?? throw new CommentNotFoundException(commentId);
+        if (current.Submission.Author.Id != authorId)
+        {
+            throw new NotTheAuthorException(commentId);
+        }
+
+        if (current.State is CommentState.Rejected)
+        {
+            throw new CommentNotEditableException(commentId, "it was rejected; an edit must not undo that.");
+        }
+
+        if (current.Version != expectedVersion)
+        {
+            throw new VersionMismatchException(commentId, expectedVersion, current.Version);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var submission = current.Submission with { Text = text };
+        var article = await state.GetArticleAsync(submission.ArticleId, cancellationToken).ConfigureAwait(false);
+        var author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
+        var context = EvaluationContext.For(submission, now) with
+        {
+            AuthorStatus = author.StatusAt(now),
+            ApprovedCount = author.ApprovedCount,
+            RejectedCount = author.RejectedCount,
+            ArticleMode = article.Mode,
+            ArticlePublishedAt = article.PublishedAt,
+        };
+        var decision = WorkflowPolicy.Apply(rules.Current.Evaluate(text, context), author, article, now);
+        var edited = current with
+        {
+            Submission = submission,
+            Decision = decision,
+            State = Comment.StateFor(decision.Verdict),
+            Version = current.Version + 1,
+            UpdatedAt = now,
+        };
+        return await store.EditAsync(commentId, expectedVersion, edited, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Comment> GetAsync(string commentId, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();

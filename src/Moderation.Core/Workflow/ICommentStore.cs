@@ -24,5 +24,11 @@ public interface ICommentStore
     /// changes (Unchanged); otherwise a version other than <paramref name="expectedVersion"/>
     /// throws <see cref="Errors.VersionMismatchException"/>, an unknown id <see cref="Errors.CommentNotFoundException"/>.
     /// </summary>
+    /// <summary>
+    /// Replaces a comment with its edited form (new text, decision and state, version + 1),
+    /// recording the edit in its history, when its version is still <paramref name="expectedVersion"/>.
+    /// </summary>
+    Task<Comment> EditAsync(string commentId, long expectedVersion, Comment edited, CancellationToken cancellationToken);
+
     Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken);
 }

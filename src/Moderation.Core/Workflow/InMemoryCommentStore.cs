@@ -68,6 +68,28 @@ public sealed class InMemoryCommentStore : ICommentStore, IModerationStateStore
         }
     }
 
+    public Task<Comment> EditAsync(string commentId, long expectedVersion, Comment edited, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        lock (_gate)
+        {
+            if (!_comments.TryGetValue(commentId, out var current))
+            {
+                throw new CommentNotFoundException(commentId);
+            }
+
+            if (current.Version != expectedVersion)
+            {
+                throw new VersionMismatchException(commentId, expectedVersion, current.Version);
+            }
+
+            _comments[commentId] = edited;
+            _history[commentId].Add(HistoryEntry.Edited(edited));
+            Track(edited, current);
+            return Task.FromResult(edited);
+        }
+    }
+
     public Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -103,6 +103,40 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         }
     }
 
+    public Task<Comment> EditAsync(string commentId, long expectedVersion, Comment edited, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        string authorId = edited.Submission.Author.Id;
+        return RedisCalls.RunAsync(async () =>
+        {
+            var result = (RedisResult[])(await RedisScripts.EditComment.EvaluateAsync(_db, new
+            {
+                commentKey = keys.Comment(commentId),
+                pendingKey = keys.PendingQueue,
+                historyKey = keys.History(commentId),
+                authorKey = keys.Author(authorId),
+                authorPendingKey = keys.AuthorPending(authorId),
+                commentId,
+                expectedVersion = expectedVersion.ToString(CultureInfo.InvariantCulture),
+                doc = CommentHash.Serialize(edited),
+                newState = CommentHash.StateValue(edited.State),
+                newVersion = edited.Version,
+                updated = edited.UpdatedAt.ToUnixTimeMilliseconds(),
+                historyEntry = CommentHash.Serialize(HistoryEntry.Edited(edited)),
+                queueScore = edited.CreatedAt.ToUnixTimeMilliseconds(),
+                pendingState = CommentHash.StateValue(CommentState.PendingReview),
+                approvedState = CommentHash.StateValue(CommentState.Approved),
+                rejectedState = CommentHash.StateValue(CommentState.Rejected),
+            }).ConfigureAwait(false))!;
+            return (int)result[0] switch
+            {
+                -1 => throw new CommentNotFoundException(commentId),
+                -2 => throw new VersionMismatchException(commentId, expectedVersion, (long)result[1]),
+                _ => edited,
+            };
+        }, cancellationToken);
+    }
+
     public Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);

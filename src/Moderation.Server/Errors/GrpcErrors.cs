@@ -59,6 +59,11 @@ internal static class GrpcErrors
             },
         }),
         StorageUnavailableException unavailable => Build(Code.Unavailable, unavailable.Message),
+        NotTheAuthorException notAuthor => Build(Code.PermissionDenied, notAuthor.Message),
+        CommentNotEditableException notEditable => Build(Code.FailedPrecondition, notEditable.Message, new PreconditionFailure
+        {
+            Violations = { new PreconditionFailure.Types.Violation { Type = "COMMENT_NOT_EDITABLE", Subject = "comment:" + notEditable.CommentId, Description = notEditable.Message } },
+        }),
         ArticleClosedException closed => Build(Code.FailedPrecondition, closed.Message, new PreconditionFailure
         {
             Violations = { new PreconditionFailure.Types.Violation { Type = "ARTICLE_CLOSED", Subject = "article:" + closed.ArticleId, Description = "The article takes no more comments." } },

@@ -26,6 +26,12 @@ internal sealed class CommentGrpcService(CommentSubmissionService submissions, A
         };
     }
 
+    public override async Task<EditCommentResponse> EditComment(EditCommentRequest request, ServerCallContext context)
+    {
+        var edited = await submissions.EditAsync(request.CommentId, request.AuthorId, request.Text, request.ExpectedVersion, context.CancellationToken);
+        return new EditCommentResponse { Decision = edited.Decision.ToApi(), State = edited.State.ToApi(), Version = edited.Version };
+    }
+
     public override async Task<GetCommentResponse> GetComment(GetCommentRequest request, ServerCallContext context) =>
         new() { Comment = (await submissions.GetAsync(request.CommentId, context.CancellationToken)).ToApi() };
 }
