@@ -34,6 +34,15 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey Article(string articleId) => _workflow + "article:" + articleId;
 
+    /// <summary>The decision events: a stream, appended by the scripts that change comments after submission.</summary>
+    public RedisKey Events => _workflow + "events";
+
+    /// <summary>
+    /// The newest event id retention has dropped. Redis 7.0 tracks this only for XDEL, not for
+    /// trimming, so the scripts record it as they trim: a cursor older than it has a gap.
+    /// </summary>
+    public RedisKey EventsTrimmed => _workflow + "events-trimmed";
+
     public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
 
     /// <summary>The authors who posted one text (by fingerprint), scored by when, in milliseconds.</summary>

@@ -17,7 +17,7 @@ internal static class RedisScripts
         if redis.call('EXISTS', @commentKey) == 1 then
           return redis.call('HGETALL', @commentKey)
         end
-        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @state, 'version', @version, 'updated', @updated, 'author', @authorId)
+        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @state, 'version', @version, 'updated', @updated, 'author', @authorId, 'article', @articleId)
         redis.call('RPUSH', @historyKey, @historyEntry)
         if @queueScore ~= '' then
           redis.call('ZADD', @pendingKey, @queueScore, @commentId)
@@ -45,8 +45,23 @@ internal static class RedisScripts
         if current[2] ~= @expectedVersion then
           return {-2, tonumber(current[2])}
         end
-        redis.call('HINCRBY', @commentKey, 'version', 1)
+        local newVersion = redis.call('HINCRBY', @commentKey, 'version', 1)
         redis.call('HSET', @commentKey, 'state', @newState, 'updated', @updated, 'mod', @moderatorDecision)
+        local eventMs = tonumber(@eventMs)
+        local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
+        if #newest > 0 then
+          local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
+          if newestMs > eventMs then
+            eventMs = newestMs
+          end
+        end
+        local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
+        if #doomed > 0 then
+          redis.call('SET', @trimmedKey, doomed[1][1])
+        end
+        redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
+          'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+
         redis.call('RPUSH', @historyKey, @historyEntry)
         if current[1] == @pendingState then
           redis.call('ZREM', @pendingKey, @commentId)
@@ -73,8 +88,24 @@ internal static class RedisScripts
         if current[2] ~= @expectedVersion then
           return {-2, tonumber(current[2])}
         end
-        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @newState, 'version', @newVersion, 'updated', @updated)
+        local newVersion = @newVersion
+        redis.call('HSET', @commentKey, 'doc', @doc, 'state', @newState, 'version', newVersion, 'updated', @updated)
         redis.call('RPUSH', @historyKey, @historyEntry)
+        local eventMs = tonumber(@eventMs)
+        local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
+        if #newest > 0 then
+          local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
+          if newestMs > eventMs then
+            eventMs = newestMs
+          end
+        end
+        local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
+        if #doomed > 0 then
+          redis.call('SET', @trimmedKey, doomed[1][1])
+        end
+        redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
+          'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+
         if current[1] == @pendingState then
           redis.call('ZREM', @pendingKey, @commentId)
           redis.call('SREM', @authorPendingKey, @commentId)

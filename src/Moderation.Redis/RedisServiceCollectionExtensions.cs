@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules.History;
 using Moderation.Redis.History;
@@ -26,7 +27,11 @@ public static class RedisServiceCollectionExtensions
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
-        services.AddSingleton<RedisCommentStore>();
+        services.AddSingleton(provider => new RedisCommentStore(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<RedisKeys>(),
+            provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention));
+        services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IRateLimiter>(provider => new RedisGcraRateLimiter(

@@ -275,6 +275,55 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task WatchDecisions_DisconnectAndResumeFromTheLastCursor_MissesNothingAndRepeatsNothing()
+    {
+        string article = Requests.NewId("article");
+        async Task<string> HeldAndDecided(string text, Verdict verdict)
+        {
+            var request = Requests.Submit(text);
+            request.ArticleId = article;
+            await _comments.SubmitCommentAsync(request);
+            await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = verdict, ExpectedVersion = 1 });
+            return request.CommentId;
+        }
+
+        string first = await HeldAndDecided("bullshit one", Verdict.Approved);
+        string second = await HeldAndDecided("bullshit two", Verdict.Rejected);
+        var seen = await ReadEventsAsync(new WatchDecisionsRequest { Cursor = "0-0", ArticleIds = { article } }, count: 2);
+
+        // Disconnected: a decision happens meanwhile.
+        string third = await HeldAndDecided("bullshit three", Verdict.Approved);
+        var resumed = await ReadEventsAsync(new WatchDecisionsRequest { Cursor = seen[^1].Cursor, ArticleIds = { article } }, count: 1);
+
+        Assert.Equal([(first, CommentState.Approved), (second, CommentState.Rejected)], seen.Select(e => (e.CommentId, e.State)));
+        Assert.Equal((third, CommentState.Approved, 2L, "moderator"), (resumed.Single().CommentId, resumed.Single().State, resumed.Single().Version, resumed.Single().Cause));
+    }
+
+    [Fact]
+    public async Task WatchDecisions_ForeignCursor_IsInvalidArgument()
+    {
+        using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = "yesterday" });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    /// <summary>Reads <paramref name="count"/> events, then disconnects; fails if they do not come within a deadline.</summary>
+    private async Task<List<WatchDecisionsResponse>> ReadEventsAsync(WatchDecisionsRequest request, int count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var call = _comments.WatchDecisions(request, cancellationToken: deadline.Token);
+        var events = new List<WatchDecisionsResponse>();
+        while (events.Count < count && await call.ResponseStream.MoveNext(deadline.Token))
+        {
+            events.Add(call.ResponseStream.Current);
+        }
+
+        return events;
+    }
+
+    [Fact]
     public async Task UpsertArticle_NoMode_IsInvalidArgument()
     {
         var (code, status) = await Requests.FailureOf(() => _comments.UpsertArticleAsync(

@@ -1,5 +1,6 @@
 using Moderation.Core.Comments;
 using Moderation.Core.Errors;
+using Moderation.Core.Events;
 
 namespace Moderation.Core.Workflow;
 
@@ -8,8 +9,12 @@ namespace Moderation.Core.Workflow;
 /// for one instance. One lock makes each change whole, as one Lua script does in Redis. Nothing
 /// survives a restart and nothing is shared with other instances.
 /// </summary>
-public sealed class InMemoryCommentStore : ICommentStore, IModerationStateStore
+public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICommentStore, IModerationStateStore, IDecisionEventLog
 {
+    private readonly TimeSpan _eventRetention = eventRetention ?? new EventOptions().Retention;
+    private readonly List<DecisionEvent> _events = [];
+    private EventCursor _maxDeleted = EventCursor.Start;
+
     private readonly Dictionary<string, Comment> _comments = new(StringComparer.Ordinal);
     private readonly SortedSet<QueuePosition> _pending = [];
     private readonly Dictionary<string, List<HistoryEntry>> _history = new(StringComparer.Ordinal);
@@ -86,6 +91,7 @@ public sealed class InMemoryCommentStore : ICommentStore, IModerationStateStore
             _comments[commentId] = edited;
             _history[commentId].Add(HistoryEntry.Edited(edited));
             Track(edited, current);
+            AppendEvent(edited, "edit");
             return Task.FromResult(edited);
         }
     }
@@ -121,6 +127,7 @@ public sealed class InMemoryCommentStore : ICommentStore, IModerationStateStore
             _comments[commentId] = decided;
             _history[commentId].Add(HistoryEntry.Decided(decided.Version, decision));
             Track(decided, current);
+            AppendEvent(decided, "moderator");
             return Task.FromResult(new DecideCommentResult(decided, Unchanged: false));
         }
     }
@@ -179,6 +186,47 @@ public sealed class InMemoryCommentStore : ICommentStore, IModerationStateStore
             }
 
             return Task.FromResult(((IReadOnlyList<HistoryEntry>)entries.Skip(offset).Take(count).ToList(), entries.Count));
+        }
+    }
+
+    public Task<EventCursor> LatestAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_events.Count == 0 ? _maxDeleted : EventCursor.Parse(_events[^1].Cursor, "cursor"));
+        }
+    }
+
+    public Task<IReadOnlyList<DecisionEvent>> ReadAfterAsync(EventCursor after, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (after < _maxDeleted)
+            {
+                throw new CursorExpiredException(after.ToString());
+            }
+
+            return Task.FromResult<IReadOnlyList<DecisionEvent>>(
+                _events.Where(e => EventCursor.Parse(e.Cursor, "cursor") > after).Take(max).ToList());
+        }
+    }
+
+    /// <summary>Appends the event of a change, with an id after every earlier one, and drops events past retention.</summary>
+    private void AppendEvent(Comment changed, string cause)
+    {
+        long ms = changed.UpdatedAt.ToUnixTimeMilliseconds();
+        var cursor = new EventCursor(ms, 0);
+        if (_events.Count > 0 && EventCursor.Parse(_events[^1].Cursor, "cursor") is var last && cursor <= last)
+        {
+            cursor = new EventCursor(last.Milliseconds, last.Sequence + 1);
+        }
+
+        _events.Add(new DecisionEvent(cursor.ToString(), changed.Id, changed.Submission.ArticleId, changed.State, changed.Version, cause, changed.UpdatedAt));
+        long oldest = ms - (long)_eventRetention.TotalMilliseconds;
+        while (_events.Count > 0 && EventCursor.Parse(_events[0].Cursor, "cursor").Milliseconds < oldest)
+        {
+            _maxDeleted = EventCursor.Parse(_events[0].Cursor, "cursor");
+            _events.RemoveAt(0);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Moderation.Core.Comments;
 using Moderation.Core.Errors;
+using Moderation.Core.Events;
 using Moderation.Core.Workflow;
 using StackExchange.Redis;
 
@@ -12,9 +13,10 @@ namespace Moderation.Redis.Comments;
 /// change is one Lua script, so a comment, its queue membership, its history and its author's
 /// counts change together.
 /// </summary>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys) : ICommentStore, IModerationStateStore
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null) : ICommentStore, IModerationStateStore, IDecisionEventLog
 {
     private readonly IDatabase _db = redis.GetDatabase();
+    private readonly long _retentionMs = (long)(eventRetention ?? new EventOptions().Retention).TotalMilliseconds;
 
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync(async () =>
@@ -38,6 +40,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 authorPendingKey = keys.AuthorPending(authorId),
                 commentId = comment.Id,
                 authorId,
+                articleId = comment.Submission.ArticleId,
                 historyEntry = CommentHash.Serialize(HistoryEntry.Submitted(comment)),
                 countField = CountField(comment.State),
                 doc = CommentHash.Serialize(comment),
@@ -123,6 +126,12 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 newVersion = edited.Version,
                 updated = edited.UpdatedAt.ToUnixTimeMilliseconds(),
                 historyEntry = CommentHash.Serialize(HistoryEntry.Edited(edited)),
+                eventsKey = keys.Events,
+                trimmedKey = keys.EventsTrimmed,
+                articleId = edited.Submission.ArticleId,
+                cause = "edit",
+                eventMs = edited.UpdatedAt.ToUnixTimeMilliseconds(),
+                minId = MinEventId(edited.UpdatedAt),
                 queueScore = edited.CreatedAt.ToUnixTimeMilliseconds(),
                 pendingState = CommentHash.StateValue(CommentState.PendingReview),
                 approvedState = CommentHash.StateValue(CommentState.Approved),
@@ -143,7 +152,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         return RedisCalls.RunAsync(async () =>
         {
             // The author's keys must be named to the script up front; a comment's author never changes.
-            var author = await _db.HashGetAsync(keys.Comment(commentId), CommentHash.Author).ConfigureAwait(false);
+            var owner = await _db.HashGetAsync(keys.Comment(commentId), [CommentHash.Author, "article"]).ConfigureAwait(false);
+            var (author, article) = (owner[0], owner[1]);
             if (author.IsNull)
             {
                 throw new CommentNotFoundException(commentId);
@@ -164,6 +174,12 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 rejectedState = CommentHash.StateValue(CommentState.Rejected),
                 countField = CountField(newState),
                 historyEntry = CommentHash.Serialize(HistoryEntry.Decided(expectedVersion + 1, decision)),
+                eventsKey = keys.Events,
+                trimmedKey = keys.EventsTrimmed,
+                articleId = (string?)article ?? "",
+                cause = "moderator",
+                eventMs = decision.DecidedAt.ToUnixTimeMilliseconds(),
+                minId = MinEventId(decision.DecidedAt),
                 expectedVersion = expectedVersion.ToString(CultureInfo.InvariantCulture),
                 updated = decision.DecidedAt.ToUnixTimeMilliseconds(),
                 moderatorDecision = CommentHash.Serialize(decision),
@@ -234,6 +250,52 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
 
             return ((await page.ConfigureAwait(false)).Select(v => CommentHash.ReadHistoryEntry(v!)).ToList(), (int)await total.ConfigureAwait(false));
         }, cancellationToken);
+
+    public Task<EventCursor> LatestAsync(CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () =>
+        {
+            var newest = await _db.StreamRangeAsync(keys.Events, "-", "+", 1, Order.Descending).ConfigureAwait(false);
+            if (newest.Length > 0)
+            {
+                return EventCursor.Parse(newest[0].Id!, "cursor");
+            }
+
+            return await MaxDeletedAsync().ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<DecisionEvent>> ReadAfterAsync(EventCursor after, int max, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<DecisionEvent>>(async () =>
+        {
+            // Retention trims from the front; the scripts record the newest id they trimmed, so a
+            // gap after the cursor shows instead of being skipped silently.
+            if (after < await MaxDeletedAsync().ConfigureAwait(false))
+            {
+                throw new CursorExpiredException(after.ToString());
+            }
+
+            var entries = await _db.StreamRangeAsync(keys.Events, "(" + after, "+", max).ConfigureAwait(false);
+            return entries.Select(entry =>
+            {
+                var fields = entry.Values.ToDictionary(v => (string)v.Name!, v => (string)v.Value!);
+                return new DecisionEvent(
+                    entry.Id!,
+                    fields["comment"],
+                    fields["article"],
+                    (CommentState)int.Parse(fields["state"], CultureInfo.InvariantCulture),
+                    long.Parse(fields["version"], CultureInfo.InvariantCulture),
+                    fields["cause"],
+                    DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields["at"], CultureInfo.InvariantCulture)));
+            }).ToList();
+        }, cancellationToken);
+
+    private async Task<EventCursor> MaxDeletedAsync()
+    {
+        var trimmed = await _db.StringGetAsync(keys.EventsTrimmed).ConfigureAwait(false);
+        return trimmed.IsNull ? EventCursor.Start : EventCursor.Parse(trimmed!, "cursor");
+    }
+
+    private string MinEventId(DateTimeOffset now) =>
+        Math.Max(0, now.ToUnixTimeMilliseconds() - _retentionMs).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The author count a comment in <paramref name="state"/> adds to, or "" for none.</summary>
     private static string CountField(CommentState state) => state switch

@@ -59,6 +59,10 @@ internal static class GrpcErrors
             },
         }),
         StorageUnavailableException unavailable => Build(Code.Unavailable, unavailable.Message),
+        Core.Events.CursorExpiredException expired => Build(Code.OutOfRange, expired.Message, new BadRequest
+        {
+            FieldViolations = { new BadRequest.Types.FieldViolation { Field = "cursor", Description = "Older than the event retention." } },
+        }),
         NotTheAuthorException notAuthor => Build(Code.PermissionDenied, notAuthor.Message),
         CommentNotEditableException notEditable => Build(Code.FailedPrecondition, notEditable.Message, new PreconditionFailure
         {

@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Comments;
+using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
 using Moderation.Core.Workflow;
@@ -42,6 +43,9 @@ public static class ModerationServerExtensions
         services.AddSingleton<CommentSubmissionService>();
         services.AddSingleton<ModerationQueueService>();
         services.AddSingleton<ArticleService>();
+        services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<EventOptions>>().Value);
+        services.AddSingleton<DecisionEventService>();
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules.History;
 using Moderation.Core.Workflow;
@@ -35,7 +37,8 @@ internal static class StorageExtensions
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix));
-            services.AddSingleton<InMemoryCommentStore>();
+            services.AddSingleton(provider => new InMemoryCommentStore(provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention));
+            services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();

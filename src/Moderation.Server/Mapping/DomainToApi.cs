@@ -128,6 +128,17 @@ internal static class DomainToApi
         Text = entry.Text ?? "",
     };
 
+    public static Proto.WatchDecisionsResponse ToApi(this Moderation.Core.Events.DecisionEvent decisionEvent) => new()
+    {
+        Cursor = decisionEvent.Cursor,
+        CommentId = decisionEvent.CommentId,
+        ArticleId = decisionEvent.ArticleId,
+        State = decisionEvent.State.ToApi(),
+        Version = decisionEvent.Version,
+        Cause = decisionEvent.Cause,
+        OccurredAt = Timestamp.FromDateTimeOffset(decisionEvent.OccurredAt),
+    };
+
     public static Proto.AuthorStatus ToApi(this AuthorStatus status) => status switch
     {
         AuthorStatus.Normal => Proto.AuthorStatus.Normal,

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Moderation.Api.V1;
+using Moderation.Core.Events;
 using Moderation.Core.Workflow;
 using Moderation.Server.Mapping;
 
@@ -9,8 +10,11 @@ namespace Moderation.Server.Services;
 /// moderation.v1.CommentService. Methods not overridden here answer UNIMPLEMENTED until their
 /// issue delivers them.
 /// </summary>
-internal sealed class CommentGrpcService(CommentSubmissionService submissions, ArticleService articles) : CommentService.CommentServiceBase
+internal sealed class CommentGrpcService(CommentSubmissionService submissions, ArticleService articles, DecisionEventService events) : CommentService.CommentServiceBase
 {
+    public override Task WatchDecisions(WatchDecisionsRequest request, IServerStreamWriter<WatchDecisionsResponse> responseStream, ServerCallContext context) =>
+        events.WatchAsync(request.Cursor, request.ArticleIds, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
+
     public override async Task<UpsertArticleResponse> UpsertArticle(UpsertArticleRequest request, ServerCallContext context) =>
         new() { Article = (await articles.UpsertAsync(request.Article.ToSettings(), context.CancellationToken)).ToApi() };
 

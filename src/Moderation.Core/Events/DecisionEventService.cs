@@ -1,0 +1,55 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+
+namespace Moderation.Core.Events;
+
+/// <summary>
+/// Streams decision events to the site from a cursor: every event after it, in order, at least
+/// once, then new ones as they come, until the caller goes away.
+/// </summary>
+public sealed class DecisionEventService(IDecisionEventLog log, EventOptions options, TimeProvider timeProvider)
+{
+    public const int MaxArticleFilters = 100;
+    private const int BatchSize = 100;
+
+    public async Task WatchAsync(string? cursor, IReadOnlyCollection<string> articleIds, Func<DecisionEvent, Task> deliver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        ArgumentNullException.ThrowIfNull(deliver);
+        var violations = new FieldViolations();
+        if (articleIds.Count > MaxArticleFilters)
+        {
+            violations.Add("article_ids", $"At most {MaxArticleFilters} articles.");
+        }
+
+        foreach (string articleId in articleIds)
+        {
+            CommentValidator.CheckId(violations, "article_ids", articleId);
+        }
+
+        EventCursor? from = string.IsNullOrEmpty(cursor) ? null : EventCursor.Parse(cursor, "cursor");
+        violations.ThrowIfAny();
+
+        var after = from ?? await log.LatestAsync(cancellationToken).ConfigureAwait(false);
+        var filter = articleIds.Count == 0 ? null : articleIds.ToHashSet(StringComparer.Ordinal);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var events = await log.ReadAfterAsync(after, BatchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var decisionEvent in events)
+            {
+                if (filter is null || filter.Contains(decisionEvent.ArticleId))
+                {
+                    await deliver(decisionEvent).ConfigureAwait(false);
+                }
+
+                after = EventCursor.Parse(decisionEvent.Cursor, "cursor");
+            }
+
+            if (events.Count < BatchSize)
+            {
+                // Idle: look again after the poll interval (StackExchange.Redis cannot block on XREAD).
+                await Task.Delay(options.PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
