@@ -1,3 +1,4 @@
+using Moderation.Core.Workflow;
 using StackExchange.Redis;
 
 namespace Moderation.Redis;
@@ -22,6 +23,22 @@ public sealed class RedisKeys(string prefix)
     public RedisKey Comment(string commentId) => _workflow + "comment:" + commentId;
 
     public RedisKey PendingQueue => _workflow + "queue:pending";
+
+    /// <summary>Approved comments reported by enough readers, scored by when they crossed the threshold.</summary>
+    public RedisKey ReportedQueue => _workflow + "queue:reported";
+
+    /// <summary>Comments hidden by reports, scored by when they were hidden.</summary>
+    public RedisKey HiddenQueue => _workflow + "queue:hidden";
+
+    /// <summary>The readers who reported a comment (one report each).</summary>
+    public RedisKey Reporters(string commentId) => _workflow + "reporters:" + commentId;
+
+    public RedisKey Queue(QueueKind queue) => queue switch
+    {
+        QueueKind.Pending => PendingQueue,
+        QueueKind.Reported => ReportedQueue,
+        _ => HiddenQueue,
+    };
 
     /// <summary>A comment's history: a list of JSON entries, appended by the same scripts that change the comment.</summary>
     public RedisKey History(string commentId) => _workflow + "history:" + commentId;

@@ -40,11 +40,16 @@ internal static class RedisScripts
           return {-1}
         end
         if current[1] == @newState then
+          if @newState == @approvedState and redis.call('ZREM', @reportedKey, @commentId) == 1 then
+            redis.call('RPUSH', @historyKey, @dismissEntry)
+          end
           return {0, redis.call('HGETALL', @commentKey)}
         end
         if current[2] ~= @expectedVersion then
           return {-2, tonumber(current[2])}
         end
+        redis.call('ZREM', @reportedKey, @commentId)
+        redis.call('ZREM', @hiddenKey, @commentId)
         local newVersion = redis.call('HINCRBY', @commentKey, 'version', 1)
         redis.call('HSET', @commentKey, 'state', @newState, 'updated', @updated, 'mod', @moderatorDecision)
         local eventMs = tonumber(@eventMs)
@@ -123,6 +128,56 @@ internal static class RedisScripts
           redis.call('HINCRBY', @authorKey, 'rejected', 1)
         end
         return {1}
+        """);
+
+    /// <summary>
+    /// Records a reader's report once per reader, with its history entry. An approved comment
+    /// enters the reported queue at the reported threshold, and is hidden at the hide threshold
+    /// (leaving the reported queue for the hidden one, with an event for the site). Returns {-1}
+    /// for an unknown comment, {-2} when the comment changed since it was read, {0, count, state}
+    /// for a repeated report, {1, count, state} otherwise.
+    /// </summary>
+    public static readonly LuaScript ReportComment = LuaScript.Prepare("""
+        local current = redis.call('HMGET', @commentKey, 'state', 'version')
+        if not current[1] then
+          return {-1}
+        end
+        if current[2] ~= @expectedVersion then
+          return {-2}
+        end
+        if redis.call('SADD', @reportersKey, @reporter) == 0 then
+          return {0, redis.call('SCARD', @reportersKey), current[1]}
+        end
+        local count = redis.call('SCARD', @reportersKey)
+        redis.call('RPUSH', @historyKey, @reportedEntry)
+        if current[1] == @approvedState then
+          if count >= tonumber(@hideThreshold) then
+            local newVersion = redis.call('HINCRBY', @commentKey, 'version', 1)
+            redis.call('HSET', @commentKey, 'state', @newState, 'updated', @eventMs)
+            redis.call('RPUSH', @historyKey, @hiddenEntry)
+            redis.call('ZREM', @reportedKey, @commentId)
+            redis.call('ZADD', @hiddenKey, @eventMs, @commentId)
+            redis.call('HINCRBY', @authorKey, 'approved', -1)
+            local eventMs = tonumber(@eventMs)
+            local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
+            if #newest > 0 then
+              local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
+              if newestMs > eventMs then
+                eventMs = newestMs
+              end
+            end
+            local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
+            if #doomed > 0 then
+              redis.call('SET', @trimmedKey, doomed[1][1])
+            end
+            redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
+              'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+            return {1, count, @newState}
+          elseif count >= tonumber(@reportedThreshold) then
+            redis.call('ZADD', @reportedKey, 'NX', @eventMs, @commentId)
+          end
+        end
+        return {1, count, current[1]}
         """);
 
     /// <summary>

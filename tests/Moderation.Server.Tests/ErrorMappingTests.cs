@@ -53,9 +53,9 @@ public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
-    public async Task ReportComment_NotBuiltYet_IsUnimplemented()
+    public async Task ClaimComments_NotBuiltYet_IsUnimplemented()
     {
-        var (code, _) = await Requests.FailureOf(() => _comments.ReportCommentAsync(new ReportCommentRequest { CommentId = "c1" }).ResponseAsync);
+        var (code, _) = await Requests.FailureOf(() => _moderation.ClaimCommentsAsync(new ClaimCommentsRequest { Queue = Queue.Pending, MaxItems = 1 }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, code);
     }

@@ -300,6 +300,34 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task ReportComment_ThreeThenFiveReaders_QueueThenHideUntilAModeratorRejects()
+    {
+        var request = Requests.Submit("A provocative but clean opinion.");
+        await _comments.SubmitCommentAsync(request);
+        async Task<ReportCommentResponse> Report(string reader) =>
+            await _comments.ReportCommentAsync(new ReportCommentRequest { CommentId = request.CommentId, ReporterId = reader, Reason = ReasonCode.Abuse });
+
+        for (int i = 1; i <= 3; i++)
+        {
+            await Report($"{request.CommentId}-reader-{i}");
+        }
+
+        var reported = await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Reported, AuthorId = request.Author.Id });
+        var repeated = await Report($"{request.CommentId}-reader-3");
+        await Report($"{request.CommentId}-reader-4");
+        var hiding = await Report($"{request.CommentId}-reader-5");
+        var hidden = await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Hidden, AuthorId = request.Author.Id });
+        var rejected = await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Rejected, ReasonCode = ReasonCode.Abuse, ExpectedVersion = 2 });
+
+        Assert.Equal(3u, Assert.Single(reported.Items).ReportCount);
+        Assert.True(repeated.Duplicate);
+        Assert.Equal((5u, CommentState.Hidden), (hiding.ReportCount, hiding.State));
+        Assert.Equal(CommentState.Hidden, Assert.Single(hidden.Items).Comment.State);
+        Assert.Equal(CommentState.Rejected, rejected.Comment.State);
+        Assert.Empty((await _moderation.ListQueueAsync(new ListQueueRequest { Queue = Queue.Hidden, AuthorId = request.Author.Id })).Items);
+    }
+
+    [Fact]
     public async Task WatchDecisions_ForeignCursor_IsInvalidArgument()
     {
         using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = "yesterday" });

@@ -113,6 +113,77 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task Report_Thresholds_QueueThenHideAnApprovedComment()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch, author: "u1"), default);
+        var at = TestComments.Epoch.AddHours(1);
+
+        var first = await comments.ReportAsync("c1", "r1", ReasonCode.Abuse, "rude", reportedThreshold: 2, hideThreshold: 3, at, default);
+        var second = await comments.ReportAsync("c1", "r2", ReasonCode.Spam, "", 2, 3, at, default);
+        var repeated = await comments.ReportAsync("c1", "r2", ReasonCode.Spam, "", 2, 3, at, default);
+        var reported = await comments.ListQueueAsync(new QueueQuery(QueueKind.Reported, 10), default);
+        var third = await comments.ReportAsync("c1", "r3", ReasonCode.Abuse, "", 2, 3, at.AddMinutes(1), default);
+        var hiddenQueue = await comments.ListQueueAsync(new QueueQuery(QueueKind.Hidden, 10), default);
+
+        Assert.Equal((1, CommentState.Approved, false), (first.ReportCount, first.State, first.Duplicate));
+        Assert.Equal((2, false), (second.ReportCount, second.Duplicate));
+        Assert.Equal((2, true), (repeated.ReportCount, repeated.Duplicate));
+        var item = Assert.Single(reported.Items);
+        Assert.Equal((QueueKind.Reported, 2), (item.Queue, item.ReportCount));
+        Assert.Equal(CommentState.HiddenByReports, third.State);
+        Assert.Empty((await comments.ListQueueAsync(new QueueQuery(QueueKind.Reported, 10), default)).Items);
+        Assert.Equal(("c1", 3), (Assert.Single(hiddenQueue.Items).Comment.Id, hiddenQueue.Items[0].ReportCount));
+        Assert.Equal(2, (await comments.GetAsync("c1", default))!.Version);
+        Assert.Equal(0, (await state.GetAuthorAsync("u1", default)).ApprovedCount);
+        var (history, _) = await state.GetHistoryAsync("c1", 0, 10, default);
+        Assert.Equal(["submitted", "reported", "reported", "reported", "hidden"], history.Select(h => h.Action));
+        Assert.Equal(("reader:r1", ReasonCode.Abuse, "rude"), (history[1].Actor, history[1].ReasonCode, history[1].Note));
+    }
+
+    [Fact]
+    public async Task Decide_HiddenComment_PublishedAgainLeavesTheHiddenQueue()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch, author: "u1"), default);
+        await comments.ReportAsync("c1", "r1", ReasonCode.Abuse, "", 1, 1, TestComments.Epoch, default);
+
+        var decided = await comments.DecideAsync("c1", 2, By("mod", Verdict.Approved), default);
+
+        Assert.Equal((CommentState.Approved, 3L), (decided.Comment.State, decided.Comment.Version));
+        Assert.Empty((await comments.ListQueueAsync(new QueueQuery(QueueKind.Hidden, 10), default)).Items);
+        Assert.Equal(1, (await state.GetAuthorAsync("u1", default)).ApprovedCount);
+    }
+
+    [Fact]
+    public async Task Decide_ReportedCommentApprovedAgain_DismissesTheReports()
+    {
+        var (comments, state) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch), default);
+        await comments.ReportAsync("c1", "r1", ReasonCode.Abuse, "", 1, 5, TestComments.Epoch, default);
+
+        var result = await comments.DecideAsync("c1", 1, By("mod", Verdict.Approved, "Fair comment"), default);
+
+        Assert.True(result.Unchanged);
+        Assert.Empty((await comments.ListQueueAsync(new QueueQuery(QueueKind.Reported, 10), default)).Items);
+        var (history, _) = await state.GetHistoryAsync("c1", 0, 10, default);
+        Assert.Equal(("reports-dismissed", "mod", "Fair comment"), (history[^1].Action, history[^1].Actor, history[^1].Note));
+    }
+
+    [Fact]
+    public async Task Report_PendingComment_IsCountedButQueuesNothing()
+    {
+        var (comments, _) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+
+        var result = await comments.ReportAsync("c1", "r1", ReasonCode.Spam, "", 1, 1, TestComments.Epoch, default);
+
+        Assert.Equal((1, CommentState.PendingReview), (result.ReportCount, result.State));
+        Assert.Empty((await comments.ListQueueAsync(new QueueQuery(QueueKind.Reported, 10), default)).Items);
+        Assert.Empty((await comments.ListQueueAsync(new QueueQuery(QueueKind.Hidden, 10), default)).Items);
+    }
+
+    [Fact]
     public async Task Author_Unknown_IsNormalWithNoHistory()
     {
         var author = await CreateStores().State.GetAuthorAsync("new-reader", default);

@@ -35,6 +35,18 @@ public sealed record HistoryEntry(
             Text: edited.Submission.Text);
     }
 
+    public static HistoryEntry Reported(Comment comment, string reporterId, ReasonCode reason, string note, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return new HistoryEntry(comment.Version, at, "reader:" + reporterId, "reported", comment.State, reason, note);
+    }
+
+    public static HistoryEntry Hidden(Comment comment, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return new HistoryEntry(comment.Version + 1, at, System, "hidden", CommentState.HiddenByReports);
+    }
+
     public static HistoryEntry Decided(long newVersion, ModeratorDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -30,5 +30,12 @@ public interface ICommentStore
     /// </summary>
     Task<Comment> EditAsync(string commentId, long expectedVersion, Comment edited, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a reader's report, once per reader. An approved comment enters the reported queue
+    /// at <paramref name="reportedThreshold"/> distinct reporters and is hidden (leaving the
+    /// reported queue for the hidden one) at <paramref name="hideThreshold"/>.
+    /// </summary>
+    Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken);
 }

@@ -17,6 +17,9 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
 
     private readonly Dictionary<string, Comment> _comments = new(StringComparer.Ordinal);
     private readonly SortedSet<QueuePosition> _pending = [];
+    private readonly Dictionary<QueueKind, SortedSet<QueuePosition>> _reportQueues = new() { [QueueKind.Reported] = [], [QueueKind.Hidden] = [] };
+    private readonly Dictionary<string, QueuePosition> _reportQueuePositions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _reporters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HistoryEntry>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthorRecord> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _pendingByAuthor = new(StringComparer.Ordinal);
@@ -51,18 +54,16 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     public Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Queue != QueueKind.Pending)
-        {
-            // Only the pending queue is filled so far: nothing reaches the others yet.
-            return Task.FromResult(new QueuePage([], null));
-        }
-
         lock (_gate)
         {
             var page = new QueuePageBuilder(query);
-            foreach (var position in _pending)
+            foreach (var position in query.Queue == QueueKind.Pending ? _pending : _reportQueues[query.Queue])
             {
-                var item = new QueueItem(_comments[position.CommentId], QueueKind.Pending, DateTimeOffset.FromUnixTimeMilliseconds(position.EnqueuedAtUnixMilliseconds));
+                var item = new QueueItem(
+                    _comments[position.CommentId],
+                    query.Queue,
+                    DateTimeOffset.FromUnixTimeMilliseconds(position.EnqueuedAtUnixMilliseconds),
+                    _reporters.GetValueOrDefault(position.CommentId)?.Count ?? 0);
                 if (!page.Offer(item))
                 {
                     break;
@@ -109,6 +110,12 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
 
             if (current.State == newState)
             {
+                // Approving a reported comment again dismisses the reports.
+                if (newState == CommentState.Approved && RemoveFromReportQueues(commentId))
+                {
+                    _history[commentId].Add(new HistoryEntry(current.Version, decision.DecidedAt, decision.ModeratorId, "reports-dismissed", current.State, decision.ReasonCode, decision.Note));
+                }
+
                 return Task.FromResult(new DecideCommentResult(current, Unchanged: true));
             }
 
@@ -129,6 +136,45 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
             Track(decided, current);
             AppendEvent(decided, "moderator");
             return Task.FromResult(new DecideCommentResult(decided, Unchanged: false));
+        }
+    }
+
+    public Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_comments.TryGetValue(commentId, out var current))
+            {
+                throw new CommentNotFoundException(commentId);
+            }
+
+            if (!_reporters.TryGetValue(commentId, out var reporters))
+            {
+                _reporters[commentId] = reporters = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (!reporters.Add(reporterId))
+            {
+                return Task.FromResult(new ReportResult(reporters.Count, current.State, Duplicate: true));
+            }
+
+            _history[commentId].Add(HistoryEntry.Reported(current, reporterId, reason, note, now));
+            if (current.State == CommentState.Approved && reporters.Count >= hideThreshold)
+            {
+                var hidden = current with { State = CommentState.HiddenByReports, Version = current.Version + 1, UpdatedAt = now };
+                _comments[commentId] = hidden;
+                _history[commentId].Add(HistoryEntry.Hidden(current, now));
+                Track(hidden, current);
+                AppendEvent(hidden, "reports");
+                return Task.FromResult(new ReportResult(reporters.Count, hidden.State, Duplicate: false));
+            }
+
+            if (current.State == CommentState.Approved && reporters.Count >= reportedThreshold && !_reportQueuePositions.ContainsKey(commentId))
+            {
+                AddToReportQueue(QueueKind.Reported, commentId, now);
+            }
+
+            return Task.FromResult(new ReportResult(reporters.Count, current.State, Duplicate: false));
         }
     }
 
@@ -230,10 +276,40 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
         }
     }
 
-    /// <summary>Keeps the queue, the author's pending set and the author's counts in step with a comment's state.</summary>
+    private void AddToReportQueue(QueueKind queue, string commentId, DateTimeOffset at)
+    {
+        var position = new QueuePosition(at.ToUnixTimeMilliseconds(), commentId);
+        _reportQueues[queue].Add(position);
+        _reportQueuePositions[commentId] = position;
+    }
+
+    /// <summary>Takes a comment out of the reported and hidden queues; true when it was in one.</summary>
+    private bool RemoveFromReportQueues(string commentId)
+    {
+        if (!_reportQueuePositions.Remove(commentId, out var position))
+        {
+            return false;
+        }
+
+        _reportQueues[QueueKind.Reported].Remove(position);
+        _reportQueues[QueueKind.Hidden].Remove(position);
+        return true;
+    }
+
+    /// <summary>Keeps the queues, the author's pending set and the author's counts in step with a comment's state.</summary>
     private void Track(Comment now, Comment? before)
     {
         string author = now.Submission.Author.Id;
+        if (before?.State is CommentState.Approved or CommentState.HiddenByReports && now.State != before.State)
+        {
+            RemoveFromReportQueues(now.Id);
+        }
+
+        if (now.State == CommentState.HiddenByReports)
+        {
+            AddToReportQueue(QueueKind.Hidden, now.Id, now.UpdatedAt);
+        }
+
         if (before?.State == CommentState.PendingReview)
         {
             _pending.Remove(PendingPosition(before));

@@ -2,5 +2,5 @@ using Moderation.Core.Comments;
 
 namespace Moderation.Core.Workflow;
 
-/// <summary>A comment waiting in a queue.</summary>
-public sealed record QueueItem(Comment Comment, QueueKind Queue, DateTimeOffset EnqueuedAt);
+/// <summary>A comment waiting in a queue, with the distinct readers who reported it.</summary>
+public sealed record QueueItem(Comment Comment, QueueKind Queue, DateTimeOffset EnqueuedAt, int ReportCount = 0);

@@ -61,39 +61,41 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     public Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Queue != QueueKind.Pending)
-        {
-            // Only the pending queue is filled so far: nothing reaches the others yet.
-            return Task.FromResult(new QueuePage([], null));
-        }
-
-        return RedisCalls.RunAsync(() => ListPendingAsync(query), cancellationToken);
+        return RedisCalls.RunAsync(() => ListAsync(query), cancellationToken);
     }
 
-    private async Task<QueuePage> ListPendingAsync(QueueQuery query)
+    private async Task<QueuePage> ListAsync(QueueQuery query)
     {
         // Filters may drop entries, so read the index in batches until a page is full. The
         // range starts at the cursor's score; the page builder skips entries at or before the
         // cursor, which keeps pages stable while items leave the queue.
+        var belongs = query.Queue switch
+        {
+            QueueKind.Pending => CommentState.PendingReview,
+            QueueKind.Reported => CommentState.Approved,
+            _ => CommentState.HiddenByReports,
+        };
         int batchSize = Math.Max(query.PageSize + 1, 64);
         double minScore = query.After?.EnqueuedAtUnixMilliseconds ?? double.NegativeInfinity;
         var page = new QueuePageBuilder(query);
         for (long skip = 0; ; skip += batchSize)
         {
-            var batch = await _db.SortedSetRangeByScoreWithScoresAsync(keys.PendingQueue, minScore, double.PositiveInfinity, skip: skip, take: batchSize).ConfigureAwait(false);
+            var batch = await _db.SortedSetRangeByScoreWithScoresAsync(keys.Queue(query.Queue), minScore, double.PositiveInfinity, skip: skip, take: batchSize).ConfigureAwait(false);
             var reads = batch.Select(entry => _db.HashGetAllAsync(keys.Comment(entry.Element!))).ToArray();
+            var reportCounts = batch.Select(entry => _db.SetLengthAsync(keys.Reporters(entry.Element!))).ToArray();
             for (int i = 0; i < batch.Length; i++)
             {
                 var fields = new RedisResultPairs(await reads[i].ConfigureAwait(false));
                 var comment = fields.IsEmpty ? null : CommentHash.Read(fields);
 
                 // A comment decided between the range read and the hash read has left the queue.
-                if (comment?.State != CommentState.PendingReview)
+                if (comment?.State != belongs)
                 {
                     continue;
                 }
 
-                if (!page.Offer(new QueueItem(comment, QueueKind.Pending, DateTimeOffset.FromUnixTimeMilliseconds((long)batch[i].Score))))
+                var item = new QueueItem(comment, query.Queue, DateTimeOffset.FromUnixTimeMilliseconds((long)batch[i].Score), (int)await reportCounts[i].ConfigureAwait(false));
+                if (!page.Offer(item))
                 {
                     return page.Build();
                 }
@@ -102,6 +104,52 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
             if (batch.Length < batchSize)
             {
                 return page.Build();
+            }
+        }
+    }
+
+    public async Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The entries name the version read first; the script refuses if the comment changed
+        // in between, and the report is tried again on the fresh version.
+        for (int attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(commentId, cancellationToken).ConfigureAwait(false) ?? throw new CommentNotFoundException(commentId);
+            string authorId = current.Submission.Author.Id;
+            var result = await RedisCalls.RunAsync(async () => (RedisResult[])(await RedisScripts.ReportComment.EvaluateAsync(_db, new
+            {
+                commentKey = keys.Comment(commentId),
+                reportersKey = keys.Reporters(commentId),
+                historyKey = keys.History(commentId),
+                reportedKey = keys.ReportedQueue,
+                hiddenKey = keys.HiddenQueue,
+                authorKey = keys.Author(authorId),
+                eventsKey = keys.Events,
+                trimmedKey = keys.EventsTrimmed,
+                commentId,
+                reporter = reporterId,
+                expectedVersion = current.Version.ToString(CultureInfo.InvariantCulture),
+                reportedEntry = CommentHash.Serialize(HistoryEntry.Reported(current, reporterId, reason, note, now)),
+                hiddenEntry = CommentHash.Serialize(HistoryEntry.Hidden(current, now)),
+                reportedThreshold,
+                hideThreshold,
+                approvedState = CommentHash.StateValue(CommentState.Approved),
+                newState = CommentHash.StateValue(CommentState.HiddenByReports),
+                articleId = current.Submission.ArticleId,
+                cause = "reports",
+                eventMs = now.ToUnixTimeMilliseconds(),
+                minId = MinEventId(now),
+            }).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            switch ((int)result[0])
+            {
+                case -1:
+                    throw new CommentNotFoundException(commentId);
+                case -2 when attempt < 5:
+                    continue;
+                case -2:
+                    throw new StorageUnavailableException($"Comment '{commentId}' kept changing while the report was recorded; retry.");
+                default:
+                    return new ReportResult((int)result[1], (CommentState)int.Parse((string)result[2]!, CultureInfo.InvariantCulture), Duplicate: (int)result[0] == 0);
             }
         }
     }
@@ -152,8 +200,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         return RedisCalls.RunAsync(async () =>
         {
             // The author's keys must be named to the script up front; a comment's author never changes.
-            var owner = await _db.HashGetAsync(keys.Comment(commentId), [CommentHash.Author, "article"]).ConfigureAwait(false);
-            var (author, article) = (owner[0], owner[1]);
+            var owner = await _db.HashGetAsync(keys.Comment(commentId), [CommentHash.Author, "article", CommentHash.Version]).ConfigureAwait(false);
+            var (author, article, version) = (owner[0], owner[1], owner[2]);
             if (author.IsNull)
             {
                 throw new CommentNotFoundException(commentId);
@@ -176,6 +224,10 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 historyEntry = CommentHash.Serialize(HistoryEntry.Decided(expectedVersion + 1, decision)),
                 eventsKey = keys.Events,
                 trimmedKey = keys.EventsTrimmed,
+                reportedKey = keys.ReportedQueue,
+                hiddenKey = keys.HiddenQueue,
+                dismissEntry = CommentHash.Serialize(new HistoryEntry(
+                    version.IsNull ? expectedVersion : (long)version, decision.DecidedAt, decision.ModeratorId, "reports-dismissed", CommentState.Approved, decision.ReasonCode, decision.Note)),
                 articleId = (string?)article ?? "",
                 cause = "moderator",
                 eventMs = decision.DecidedAt.ToUnixTimeMilliseconds(),

@@ -43,6 +43,12 @@ public static class ModerationServerExtensions
         services.AddSingleton<CommentSubmissionService>();
         services.AddSingleton<ModerationQueueService>();
         services.AddSingleton<ArticleService>();
+        services.AddOptions<ReportOptions>().Bind(builder.Configuration.GetSection(ReportOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.HideThreshold >= o.ReportedThreshold, "Reports:HideThreshold must not be below Reports:ReportedThreshold.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReportOptions>>().Value);
+        services.AddSingleton<ReportService>();
         services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<EventOptions>>().Value);
         services.AddSingleton<DecisionEventService>();

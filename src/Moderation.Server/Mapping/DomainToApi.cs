@@ -113,6 +113,7 @@ internal static class DomainToApi
         Comment = item.Comment.ToApi(),
         Queue = item.Queue.ToApi(),
         EnqueuedAt = Timestamp.FromDateTimeOffset(item.EnqueuedAt),
+        ReportCount = (uint)item.ReportCount,
     };
 
     public static Proto.HistoryEntry ToApi(this HistoryEntry entry) => new()

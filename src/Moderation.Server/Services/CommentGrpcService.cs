@@ -10,8 +10,14 @@ namespace Moderation.Server.Services;
 /// moderation.v1.CommentService. Methods not overridden here answer UNIMPLEMENTED until their
 /// issue delivers them.
 /// </summary>
-internal sealed class CommentGrpcService(CommentSubmissionService submissions, ArticleService articles, DecisionEventService events) : CommentService.CommentServiceBase
+internal sealed class CommentGrpcService(CommentSubmissionService submissions, ArticleService articles, ReportService reports, DecisionEventService events) : CommentService.CommentServiceBase
 {
+    public override async Task<ReportCommentResponse> ReportComment(ReportCommentRequest request, ServerCallContext context)
+    {
+        var result = await reports.ReportAsync(request.CommentId, request.ReporterId, request.Reason.ToReasonCode(), request.Note, context.CancellationToken);
+        return new ReportCommentResponse { ReportCount = (uint)result.ReportCount, State = result.State.ToApi(), Duplicate = result.Duplicate };
+    }
+
     public override Task WatchDecisions(WatchDecisionsRequest request, IServerStreamWriter<WatchDecisionsResponse> responseStream, ServerCallContext context) =>
         events.WatchAsync(request.Cursor, request.ArticleIds, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
 

@@ -1,0 +1,28 @@
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+using Moderation.Core.RateLimiting;
+
+namespace Moderation.Core.Workflow;
+
+/// <summary>Readers' reports, as the site passes them on: one per reader per comment, rate-limited per reader.</summary>
+public sealed class ReportService(ICommentStore store, IRateLimiter limiter, ReportOptions options, TimeProvider timeProvider)
+{
+    private readonly RateLimitPolicy _perReporter = new("reports", "reporter", options.PerReporterPerHour, TimeSpan.FromHours(1), options.PerReporterPerHour);
+
+    public async Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string? note, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "comment_id", commentId);
+        CommentValidator.CheckId(violations, "reporter_id", reporterId);
+        CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
+        violations.ThrowIfAny();
+
+        var limit = await limiter.TryAcquireAsync(_perReporter, reporterId, cancellationToken).ConfigureAwait(false);
+        if (!limit.IsAllowed)
+        {
+            throw new RateLimitExceededException(limit);
+        }
+
+        return await store.ReportAsync(commentId, reporterId, reason, note ?? "", options.ReportedThreshold, options.HideThreshold, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+}
