@@ -328,6 +328,25 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task GetQueueStats_ForAnArticle_CountsItsHeldComments()
+    {
+        string article = Requests.NewId("article");
+        for (int i = 0; i < 2; i++)
+        {
+            var request = Requests.Submit($"bullshit number {i}");
+            request.ArticleId = article;
+            await _comments.SubmitCommentAsync(request);
+        }
+
+        var stats = (await _moderation.GetQueueStatsAsync(new GetQueueStatsRequest { ArticleId = article })).Queues.ToDictionary(q => q.Queue);
+
+        Assert.Equal(2u, stats[Queue.Pending].Depth);
+        Assert.True(stats[Queue.Pending].OldestAge.ToTimeSpan() >= TimeSpan.Zero);
+        Assert.Equal(0u, stats[Queue.Reported].Depth);
+        Assert.Equal(0u, stats[Queue.Hidden].Depth);
+    }
+
+    [Fact]
     public async Task WatchDecisions_ForeignCursor_IsInvalidArgument()
     {
         using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = "yesterday" });

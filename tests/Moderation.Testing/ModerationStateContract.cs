@@ -171,6 +171,25 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task QueueStats_CountEachQueueOverallAndPerArticle()
+    {
+        var (comments, _) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("p1", CommentState.PendingReview, TestComments.Epoch.AddMinutes(5), article: "a1"), default);
+        await comments.AddAsync(TestComments.Stored("p2", CommentState.PendingReview, TestComments.Epoch, article: "a2"), default);
+        await comments.AddAsync(TestComments.Stored("ok", CommentState.Approved, TestComments.Epoch, article: "a1"), default);
+        await comments.ReportAsync("ok", "r1", ReasonCode.Spam, "", 1, 5, TestComments.Epoch.AddMinutes(9), default);
+
+        var overall = (await comments.GetQueueStatsAsync(null, default)).ToDictionary(s => s.Queue);
+        var a1 = (await comments.GetQueueStatsAsync("a1", default)).ToDictionary(s => s.Queue);
+
+        Assert.Equal((2, (DateTimeOffset?)TestComments.Epoch), (overall[QueueKind.Pending].Depth, overall[QueueKind.Pending].OldestEnqueuedAt));
+        Assert.Equal(1, overall[QueueKind.Reported].Depth);
+        Assert.Equal((0, (DateTimeOffset?)null), (overall[QueueKind.Hidden].Depth, overall[QueueKind.Hidden].OldestEnqueuedAt));
+        Assert.Equal((1, (DateTimeOffset?)TestComments.Epoch.AddMinutes(5)), (a1[QueueKind.Pending].Depth, a1[QueueKind.Pending].OldestEnqueuedAt));
+        Assert.Equal(1, a1[QueueKind.Reported].Depth);
+    }
+
+    [Fact]
     public async Task Report_PendingComment_IsCountedButQueuesNothing()
     {
         var (comments, _) = CreateStores();

@@ -37,5 +37,8 @@ public interface ICommentStore
     /// </summary>
     Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Depth and oldest entry of every queue, over all articles or one.</summary>
+    Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken);
+
     Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken);
 }

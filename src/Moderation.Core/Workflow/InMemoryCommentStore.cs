@@ -139,6 +139,23 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
         }
     }
 
+    public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var stats = new List<QueueStats>();
+            foreach (var queue in Enum.GetValues<QueueKind>())
+            {
+                var entries = (queue == QueueKind.Pending ? _pending : _reportQueues[queue])
+                    .Where(p => articleId is null || _comments[p.CommentId].Submission.ArticleId == articleId)
+                    .ToList();
+                stats.Add(new QueueStats(queue, entries.Count, entries.Count == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(entries.Min(p => p.EnqueuedAtUnixMilliseconds))));
+            }
+
+            return Task.FromResult<IReadOnlyList<QueueStats>>(stats);
+        }
+    }
+
     public Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)

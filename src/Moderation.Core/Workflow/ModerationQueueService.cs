@@ -61,6 +61,14 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         return store.DecideAsync(commentId, expectedVersion, decision, cancellationToken);
     }
 
+    public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "article_id", articleId, required: false);
+        violations.ThrowIfAny();
+        return store.GetQueueStatsAsync(NullIfEmpty(articleId), cancellationToken);
+    }
+
     public async Task<(IReadOnlyList<HistoryEntry> Entries, string? NextPageToken)> GetHistoryAsync(string commentId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();

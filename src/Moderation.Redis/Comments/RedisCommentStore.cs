@@ -108,6 +108,40 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         }
     }
 
+    public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<QueueStats>>(async () =>
+        {
+            var stats = new List<QueueStats>();
+            foreach (var queue in Enum.GetValues<QueueKind>())
+            {
+                if (articleId is null)
+                {
+                    var depth = _db.SortedSetLengthAsync(keys.Queue(queue));
+                    var oldest = _db.SortedSetRangeByRankWithScoresAsync(keys.Queue(queue), 0, 0);
+                    var first = await oldest.ConfigureAwait(false);
+                    stats.Add(new QueueStats(queue, (int)await depth.ConfigureAwait(false), first.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)first[0].Score)));
+                    continue;
+                }
+
+                // Per article: the queues are small enough (hundreds) to read whole, one pipelined
+                // article lookup per entry, rather than keeping an index per article.
+                var entries = await _db.SortedSetRangeByRankWithScoresAsync(keys.Queue(queue)).ConfigureAwait(false);
+                var articles = entries.Select(e => _db.HashGetAsync(keys.Comment(e.Element!), "article")).ToArray();
+                var matching = new List<double>();
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    if ((string?)await articles[i].ConfigureAwait(false) == articleId)
+                    {
+                        matching.Add(entries[i].Score);
+                    }
+                }
+
+                stats.Add(new QueueStats(queue, matching.Count, matching.Count == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)matching.Min())));
+            }
+
+            return stats;
+        }, cancellationToken);
+
     public async Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The entries name the version read first; the script refuses if the comment changed

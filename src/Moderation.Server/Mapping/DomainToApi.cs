@@ -140,6 +140,13 @@ internal static class DomainToApi
         OccurredAt = Timestamp.FromDateTimeOffset(decisionEvent.OccurredAt),
     };
 
+    public static Proto.QueueStats ToApi(this QueueStats stats, DateTimeOffset now) => new()
+    {
+        Queue = stats.Queue.ToApi(),
+        Depth = (uint)stats.Depth,
+        OldestAge = Duration.FromTimeSpan(stats.OldestEnqueuedAt is { } oldest && oldest < now ? now - oldest : TimeSpan.Zero),
+    };
+
     public static Proto.AuthorStatus ToApi(this AuthorStatus status) => status switch
     {
         AuthorStatus.Normal => Proto.AuthorStatus.Normal,

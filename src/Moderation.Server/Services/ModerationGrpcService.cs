@@ -10,8 +10,15 @@ namespace Moderation.Server.Services;
 /// moderation.v1.ModerationService. Methods not overridden here answer UNIMPLEMENTED until
 /// their issue delivers them.
 /// </summary>
-internal sealed class ModerationGrpcService(ModerationQueueService queue) : ModerationService.ModerationServiceBase
+internal sealed class ModerationGrpcService(ModerationQueueService queue, TimeProvider timeProvider) : ModerationService.ModerationServiceBase
 {
+    public override async Task<GetQueueStatsResponse> GetQueueStats(GetQueueStatsRequest request, ServerCallContext context)
+    {
+        var now = timeProvider.GetUtcNow();
+        var stats = await queue.GetQueueStatsAsync(request.ArticleId, context.CancellationToken);
+        return new GetQueueStatsResponse { Queues = { stats.Select(s => s.ToApi(now)) } };
+    }
+
     public override async Task<ListQueueResponse> ListQueue(ListQueueRequest request, ServerCallContext context)
     {
         var page = await queue.ListQueueAsync(
