@@ -50,6 +50,8 @@ internal static class RedisScripts
         end
         redis.call('ZREM', @reportedKey, @commentId)
         redis.call('ZREM', @hiddenKey, @commentId)
+        redis.call('HDEL', @claimHoldersKey, @commentId)
+        redis.call('HDEL', @claimExpiriesKey, @commentId)
         local newVersion = redis.call('HINCRBY', @commentKey, 'version', 1)
         redis.call('HSET', @commentKey, 'state', @newState, 'updated', @updated, 'mod', @moderatorDecision)
         local eventMs = tonumber(@eventMs)
@@ -94,6 +96,10 @@ internal static class RedisScripts
           return {-2, tonumber(current[2])}
         end
         local newVersion = @newVersion
+        if current[1] ~= @newState then
+          redis.call('HDEL', @claimHoldersKey, @commentId)
+          redis.call('HDEL', @claimExpiriesKey, @commentId)
+        end
         redis.call('HSET', @commentKey, 'doc', @doc, 'state', @newState, 'version', newVersion, 'updated', @updated)
         redis.call('RPUSH', @historyKey, @historyEntry)
         local eventMs = tonumber(@eventMs)
@@ -156,6 +162,8 @@ internal static class RedisScripts
             redis.call('HSET', @commentKey, 'state', @newState, 'updated', @eventMs)
             redis.call('RPUSH', @historyKey, @hiddenEntry)
             redis.call('ZREM', @reportedKey, @commentId)
+            redis.call('HDEL', @claimHoldersKey, @commentId)
+            redis.call('HDEL', @claimExpiriesKey, @commentId)
             redis.call('ZADD', @hiddenKey, @eventMs, @commentId)
             redis.call('HINCRBY', @authorKey, 'approved', -1)
             local eventMs = tonumber(@eventMs)
@@ -178,6 +186,46 @@ internal static class RedisScripts
           end
         end
         return {1, count, current[1]}
+        """);
+
+    /// <summary>
+    /// Leases queue items to a moderator: KEYS = queue, holders, expiries; ARGV = moderator,
+    /// now (ms), lease end (ms), max, then candidate ids oldest first. An item is leased when it
+    /// is still in the queue and unclaimed, its lease has run out, or the caller holds it already.
+    /// Returns the ids leased.
+    /// </summary>
+    public static readonly RedisScript ClaimComments = new("""
+        local claimed = {}
+        local now = tonumber(ARGV[2])
+        for i = 5, #ARGV do
+          if #claimed >= tonumber(ARGV[4]) then
+            break
+          end
+          local id = ARGV[i]
+          if redis.call('ZSCORE', KEYS[1], id) then
+            local holder = redis.call('HGET', KEYS[2], id)
+            local expiry = tonumber(redis.call('HGET', KEYS[3], id) or '0')
+            if (not holder) or expiry <= now or holder == ARGV[1] then
+              redis.call('HSET', KEYS[2], id, ARGV[1])
+              redis.call('HSET', KEYS[3], id, ARGV[3])
+              claimed[#claimed + 1] = id
+            end
+          end
+        end
+        return claimed
+        """);
+
+    /// <summary>Ends the caller's leases: KEYS = holders, expiries; ARGV = moderator, then ids. Returns the ids released.</summary>
+    public static readonly RedisScript ReleaseComments = new("""
+        local released = {}
+        for i = 2, #ARGV do
+          if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[1] then
+            redis.call('HDEL', KEYS[1], ARGV[i])
+            redis.call('HDEL', KEYS[2], ARGV[i])
+            released[#released + 1] = ARGV[i]
+          end
+        end
+        return released
         """);
 
     /// <summary>

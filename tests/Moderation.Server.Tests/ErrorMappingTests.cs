@@ -53,9 +53,11 @@ public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
-    public async Task ClaimComments_NotBuiltYet_IsUnimplemented()
+    public async Task WatchQueue_NotBuiltYet_IsUnimplemented()
     {
-        var (code, _) = await Requests.FailureOf(() => _moderation.ClaimCommentsAsync(new ClaimCommentsRequest { Queue = Queue.Pending, MaxItems = 1 }).ResponseAsync);
+        using var call = _moderation.WatchQueue(new WatchQueueRequest());
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+        var code = error.StatusCode;
 
         Assert.Equal(StatusCode.Unimplemented, code);
     }

@@ -347,6 +347,29 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task ClaimComments_TwoModerators_GetDifferentItemsUnderTheirOwnNames()
+    {
+        string article = Requests.NewId("article");
+        for (int i = 0; i < 3; i++)
+        {
+            var request = Requests.Submit($"bullshit claim {i}");
+            request.ArticleId = article;
+            await _comments.SubmitCommentAsync(request);
+        }
+
+        var admin = new ModerationService.ModerationServiceClient(server.Factory.ChannelFor(Roles.Admin));
+        var mine = await _moderation.ClaimCommentsAsync(new ClaimCommentsRequest { Queue = Queue.Pending, MaxItems = 2, ArticleId = article });
+        var theirs = await admin.ClaimCommentsAsync(new ClaimCommentsRequest { Queue = Queue.Pending, MaxItems = 2, ArticleId = article });
+        var released = await _moderation.ReleaseCommentsAsync(new ReleaseCommentsRequest { CommentIds = { mine.Items[0].Comment.CommentId } });
+
+        Assert.Equal(2, mine.Items.Count);
+        Assert.All(mine.Items, item => Assert.Equal("moderator-test", item.ClaimedBy));
+        Assert.Equal("admin-test", Assert.Single(theirs.Items).ClaimedBy);
+        Assert.DoesNotContain(theirs.Items[0].Comment.CommentId, mine.Items.Select(i => i.Comment.CommentId));
+        Assert.Equal([mine.Items[0].Comment.CommentId], released.ReleasedCommentIds);
+    }
+
+    [Fact]
     public async Task WatchDecisions_ForeignCursor_IsInvalidArgument()
     {
         using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = "yesterday" });

@@ -190,6 +190,61 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task Claim_ModeratorsRacing_NeverShareAnItem()
+    {
+        var (comments, _) = CreateStores();
+        for (int i = 0; i < 10; i++)
+        {
+            await comments.AddAsync(TestComments.Stored($"c{i}", CommentState.PendingReview, TestComments.Epoch.AddSeconds(i)), default);
+        }
+
+        var now = TestComments.Epoch.AddHours(1);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(m =>
+            Task.Run(() => comments.ClaimAsync(QueueKind.Pending, $"mod-{m}", 1, now, now.AddMinutes(5), null, default))));
+
+        // Every moderator gets one item, and no item goes to two of them.
+        var claimed = claims.Select(c => Assert.Single(c).Comment.Id).ToList();
+        Assert.Equal(10, claimed.Distinct().Count());
+        var holders = (await comments.ListQueueAsync(new QueueQuery(QueueKind.Pending, 20), default)).Items.Select(i => i.ClaimedBy).ToList();
+        Assert.Equal(10, holders.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Claim_ExpiredLease_ReturnsTheItemToOthersAndReleaseEndsItEarly()
+    {
+        var (comments, _) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+        await comments.AddAsync(TestComments.Stored("c2", CommentState.PendingReview, TestComments.Epoch.AddSeconds(1)), default);
+        var now = TestComments.Epoch.AddHours(1);
+        await comments.ClaimAsync(QueueKind.Pending, "ann", 2, now, now.AddMinutes(5), null, default);
+
+        var whileLeased = await comments.ClaimAsync(QueueKind.Pending, "bob", 2, now.AddMinutes(4), now.AddMinutes(9), null, default);
+        var released = await comments.ReleaseAsync("ann", ["c2", "c1-not-hers"], default);
+        var afterRelease = await comments.ClaimAsync(QueueKind.Pending, "bob", 2, now.AddMinutes(4), now.AddMinutes(9), null, default);
+        var afterExpiry = await comments.ClaimAsync(QueueKind.Pending, "bob", 2, now.AddMinutes(6), now.AddMinutes(11), null, default);
+
+        Assert.Empty(whileLeased);
+        Assert.Equal(["c2"], released);
+        Assert.Equal(["c2"], afterRelease.Select(i => i.Comment.Id));
+        Assert.Equal(["c1", "c2"], afterExpiry.Select(i => i.Comment.Id));
+        Assert.Equal(now.AddMinutes(11), afterExpiry[0].LeaseExpiresAt);
+    }
+
+    [Fact]
+    public async Task Claim_DecidedItem_LeavesTheQueueAndItsLease()
+    {
+        var (comments, _) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+        var now = TestComments.Epoch.AddHours(1);
+        await comments.ClaimAsync(QueueKind.Pending, "ann", 1, now, now.AddMinutes(5), null, default);
+
+        await comments.DecideAsync("c1", 1, By("ann", Verdict.Approved), default);
+
+        Assert.Empty(await comments.ClaimAsync(QueueKind.Pending, "bob", 5, now, now.AddMinutes(5), null, default));
+        Assert.Empty(await comments.ReleaseAsync("ann", ["c1"], default));
+    }
+
+    [Fact]
     public async Task Report_PendingComment_IsCountedButQueuesNothing()
     {
         var (comments, _) = CreateStores();

@@ -40,6 +40,9 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// <summary>Stops the server by its PID (as a crash would), leaving its data directory.</summary>
     public Task StopAsync() => _server.StopAsync();
 
+    /// <summary>Stops the server as an operator's restart does (SHUTDOWN, AOF flushed), leaving its data directory.</summary>
+    public Task ShutdownAsync() => _server.ShutdownAsync();
+
     public async Task DisposeAsync()
     {
         if (_connection is not null)

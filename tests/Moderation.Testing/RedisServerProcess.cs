@@ -56,6 +56,28 @@ public sealed class RedisServerProcess(int port, string directory, IReadOnlyList
         _process = null;
     }
 
+    /// <summary>
+    /// Shuts the server down the way an operator's restart does (SHUTDOWN: the AOF is written
+    /// and fsynced) and waits for the process to exit.
+    /// </summary>
+    public async Task ShutdownAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            await client.GetStream().WriteAsync("SHUTDOWN\r\n"u8.ToArray());
+            await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
     /// <summary>The path of a Redis tool, failing with what to do when Redis is not installed.</summary>
     public static string FindExecutable(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")

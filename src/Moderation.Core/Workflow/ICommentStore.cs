@@ -40,5 +40,15 @@ public interface ICommentStore
     /// <summary>Depth and oldest entry of every queue, over all articles or one.</summary>
     Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Leases up to <paramref name="max"/> items of a queue, oldest first, to <paramref name="moderatorId"/>
+    /// until <paramref name="leaseUntil"/>: items unclaimed, with an expired lease, or already the caller's.
+    /// No item is ever leased to two moderators at once.
+    /// </summary>
+    Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken);
+
+    /// <summary>Ends the caller's leases on the given comments early; returns the ones released.</summary>
+    Task<IReadOnlyList<string>> ReleaseAsync(string moderatorId, IReadOnlyList<string> commentIds, CancellationToken cancellationToken);
+
     Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken);
 }

@@ -20,6 +20,7 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     private readonly Dictionary<QueueKind, SortedSet<QueuePosition>> _reportQueues = new() { [QueueKind.Reported] = [], [QueueKind.Hidden] = [] };
     private readonly Dictionary<string, QueuePosition> _reportQueuePositions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _reporters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Moderator, DateTimeOffset Until)> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HistoryEntry>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthorRecord> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _pendingByAuthor = new(StringComparer.Ordinal);
@@ -59,11 +60,7 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
             var page = new QueuePageBuilder(query);
             foreach (var position in query.Queue == QueueKind.Pending ? _pending : _reportQueues[query.Queue])
             {
-                var item = new QueueItem(
-                    _comments[position.CommentId],
-                    query.Queue,
-                    DateTimeOffset.FromUnixTimeMilliseconds(position.EnqueuedAtUnixMilliseconds),
-                    _reporters.GetValueOrDefault(position.CommentId)?.Count ?? 0);
+                var item = ItemAt(query.Queue, position);
                 if (!page.Offer(item))
                 {
                     break;
@@ -136,6 +133,41 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
             Track(decided, current);
             AppendEvent(decided, "moderator");
             return Task.FromResult(new DecideCommentResult(decided, Unchanged: false));
+        }
+    }
+
+    public Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var claimed = new List<QueueItem>();
+            foreach (var position in queue == QueueKind.Pending ? _pending : _reportQueues[queue])
+            {
+                if (claimed.Count == max)
+                {
+                    break;
+                }
+
+                bool free = !_claims.TryGetValue(position.CommentId, out var holder) || holder.Until <= now || holder.Moderator == moderatorId;
+                if (free && (articleId is null || _comments[position.CommentId].Submission.ArticleId == articleId))
+                {
+                    _claims[position.CommentId] = (moderatorId, leaseUntil);
+                    claimed.Add(ItemAt(queue, position));
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<QueueItem>>(claimed);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(string moderatorId, IReadOnlyList<string> commentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commentIds);
+        lock (_gate)
+        {
+            var released = commentIds.Where(id => _claims.TryGetValue(id, out var holder) && holder.Moderator == moderatorId).ToList();
+            released.ForEach(id => _claims.Remove(id));
+            return Task.FromResult<IReadOnlyList<string>>(released);
         }
     }
 
@@ -293,6 +325,18 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
         }
     }
 
+    private QueueItem ItemAt(QueueKind queue, QueuePosition position)
+    {
+        var claim = _claims.TryGetValue(position.CommentId, out var holder) ? holder : default;
+        return new QueueItem(
+            _comments[position.CommentId],
+            queue,
+            DateTimeOffset.FromUnixTimeMilliseconds(position.EnqueuedAtUnixMilliseconds),
+            _reporters.GetValueOrDefault(position.CommentId)?.Count ?? 0,
+            claim.Moderator,
+            claim.Moderator is null ? null : claim.Until);
+    }
+
     private void AddToReportQueue(QueueKind queue, string commentId, DateTimeOffset at)
     {
         var position = new QueuePosition(at.ToUnixTimeMilliseconds(), commentId);
@@ -317,6 +361,12 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     private void Track(Comment now, Comment? before)
     {
         string author = now.Submission.Author.Id;
+        if (before is not null && now.State != before.State)
+        {
+            // Leaving a queue ends any lease on the comment.
+            _claims.Remove(now.Id);
+        }
+
         if (before?.State is CommentState.Approved or CommentState.HiddenByReports && now.State != before.State)
         {
             RemoveFromReportQueues(now.Id);

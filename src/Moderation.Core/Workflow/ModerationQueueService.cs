@@ -61,6 +61,53 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         return store.DecideAsync(commentId, expectedVersion, decision, cancellationToken);
     }
 
+    public const int MaxClaim = 50;
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MinLease = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxLease = TimeSpan.FromHours(1);
+
+    public Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind? queue, int maxItems, TimeSpan? lease, string? articleId, string moderatorId, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        if (queue is null)
+        {
+            violations.Add("queue", "Required: QUEUE_PENDING, QUEUE_REPORTED or QUEUE_HIDDEN.");
+        }
+
+        if (maxItems is < 1 or > MaxClaim)
+        {
+            violations.Add("max_items", $"Must be 1 to {MaxClaim}.");
+        }
+
+        if (lease is { } given && (given < MinLease || given > MaxLease))
+        {
+            violations.Add("lease_duration", $"Must be {MinLease.TotalSeconds:0} seconds to {MaxLease.TotalHours:0} hour; absent means {DefaultLease.TotalMinutes:0} minutes.");
+        }
+
+        CommentValidator.CheckId(violations, "article_id", articleId, required: false);
+        violations.ThrowIfAny();
+        var now = timeProvider.GetUtcNow();
+        return store.ClaimAsync(queue!.Value, moderatorId, maxItems, now, now + (lease ?? DefaultLease), NullIfEmpty(articleId), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(IReadOnlyList<string> commentIds, string moderatorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commentIds);
+        var violations = new FieldViolations();
+        if (commentIds.Count is < 1 or > MaxClaim)
+        {
+            violations.Add("comment_ids", $"Must hold 1 to {MaxClaim} ids.");
+        }
+
+        foreach (string id in commentIds)
+        {
+            CommentValidator.CheckId(violations, "comment_ids", id);
+        }
+
+        violations.ThrowIfAny();
+        return store.ReleaseAsync(moderatorId, commentIds, cancellationToken);
+    }
+
     public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();

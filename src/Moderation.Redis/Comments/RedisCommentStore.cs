@@ -83,6 +83,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
             var batch = await _db.SortedSetRangeByScoreWithScoresAsync(keys.Queue(query.Queue), minScore, double.PositiveInfinity, skip: skip, take: batchSize).ConfigureAwait(false);
             var reads = batch.Select(entry => _db.HashGetAllAsync(keys.Comment(entry.Element!))).ToArray();
             var reportCounts = batch.Select(entry => _db.SetLengthAsync(keys.Reporters(entry.Element!))).ToArray();
+            var holders = batch.Select(entry => _db.HashGetAsync(keys.ClaimHolders, entry.Element)).ToArray();
+            var expiries = batch.Select(entry => _db.HashGetAsync(keys.ClaimExpiries, entry.Element)).ToArray();
             for (int i = 0; i < batch.Length; i++)
             {
                 var fields = new RedisResultPairs(await reads[i].ConfigureAwait(false));
@@ -94,7 +96,15 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                     continue;
                 }
 
-                var item = new QueueItem(comment, query.Queue, DateTimeOffset.FromUnixTimeMilliseconds((long)batch[i].Score), (int)await reportCounts[i].ConfigureAwait(false));
+                var holder = await holders[i].ConfigureAwait(false);
+                var expiry = await expiries[i].ConfigureAwait(false);
+                var item = new QueueItem(
+                    comment,
+                    query.Queue,
+                    DateTimeOffset.FromUnixTimeMilliseconds((long)batch[i].Score),
+                    (int)await reportCounts[i].ConfigureAwait(false),
+                    holder.IsNull ? null : (string?)holder,
+                    expiry.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)expiry));
                 if (!page.Offer(item))
                 {
                     return page.Build();
@@ -106,6 +116,39 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 return page.Build();
             }
         }
+    }
+
+    public Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<QueueItem>>(async () =>
+        {
+            // Candidates in queue order, filtered by article here; the script then leases
+            // atomically, so two moderators racing never receive the same item.
+            var everything = await ListAsync(new QueueQuery(queue, 1_000, ArticleId: articleId)).ConfigureAwait(false);
+            var values = new List<RedisValue>
+            {
+                moderatorId,
+                now.ToUnixTimeMilliseconds(),
+                leaseUntil.ToUnixTimeMilliseconds(),
+                max,
+            };
+            values.AddRange(everything.Items.Select(item => (RedisValue)item.Comment.Id));
+            var leased = (RedisResult[])(await RedisScripts.ClaimComments.EvaluateAsync(_db, [keys.Queue(queue), keys.ClaimHolders, keys.ClaimExpiries], [.. values]).ConfigureAwait(false))!;
+            var ids = leased.Select(r => (string)r!).ToHashSet(StringComparer.Ordinal);
+            return everything.Items
+                .Where(item => ids.Contains(item.Comment.Id))
+                .Select(item => item with { ClaimedBy = moderatorId, LeaseExpiresAt = leaseUntil })
+                .ToList();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ReleaseAsync(string moderatorId, IReadOnlyList<string> commentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commentIds);
+        return RedisCalls.RunAsync<IReadOnlyList<string>>(async () =>
+        {
+            RedisValue[] values = [moderatorId, .. commentIds.Select(id => (RedisValue)id)];
+            var released = (RedisResult[])(await RedisScripts.ReleaseComments.EvaluateAsync(_db, [keys.ClaimHolders, keys.ClaimExpiries], values).ConfigureAwait(false))!;
+            return released.Select(r => (string)r!).ToList();
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken) =>
@@ -157,6 +200,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 historyKey = keys.History(commentId),
                 reportedKey = keys.ReportedQueue,
                 hiddenKey = keys.HiddenQueue,
+                claimHoldersKey = keys.ClaimHolders,
+                claimExpiriesKey = keys.ClaimExpiries,
                 authorKey = keys.Author(authorId),
                 eventsKey = keys.Events,
                 trimmedKey = keys.EventsTrimmed,
@@ -208,6 +253,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 newVersion = edited.Version,
                 updated = edited.UpdatedAt.ToUnixTimeMilliseconds(),
                 historyEntry = CommentHash.Serialize(HistoryEntry.Edited(edited)),
+                claimHoldersKey = keys.ClaimHolders,
+                claimExpiriesKey = keys.ClaimExpiries,
                 eventsKey = keys.Events,
                 trimmedKey = keys.EventsTrimmed,
                 articleId = edited.Submission.ArticleId,
@@ -260,6 +307,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 trimmedKey = keys.EventsTrimmed,
                 reportedKey = keys.ReportedQueue,
                 hiddenKey = keys.HiddenQueue,
+                claimHoldersKey = keys.ClaimHolders,
+                claimExpiriesKey = keys.ClaimExpiries,
                 dismissEntry = CommentHash.Serialize(new HistoryEntry(
                     version.IsNull ? expectedVersion : (long)version, decision.DecidedAt, decision.ModeratorId, "reports-dismissed", CommentState.Approved, decision.ReasonCode, decision.Note)),
                 articleId = (string?)article ?? "",

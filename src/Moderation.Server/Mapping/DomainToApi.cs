@@ -108,13 +108,23 @@ internal static class DomainToApi
         return reply;
     }
 
-    public static Proto.QueueItem ToApi(this QueueItem item) => new()
+    public static Proto.QueueItem ToApi(this QueueItem item)
     {
-        Comment = item.Comment.ToApi(),
-        Queue = item.Queue.ToApi(),
-        EnqueuedAt = Timestamp.FromDateTimeOffset(item.EnqueuedAt),
-        ReportCount = (uint)item.ReportCount,
-    };
+        var reply = new Proto.QueueItem
+        {
+            Comment = item.Comment.ToApi(),
+            Queue = item.Queue.ToApi(),
+            EnqueuedAt = Timestamp.FromDateTimeOffset(item.EnqueuedAt),
+            ReportCount = (uint)item.ReportCount,
+            ClaimedBy = item.ClaimedBy ?? "",
+        };
+        if (item.LeaseExpiresAt is { } expires)
+        {
+            reply.LeaseExpiresAt = Timestamp.FromDateTimeOffset(expires);
+        }
+
+        return reply;
+    }
 
     public static Proto.HistoryEntry ToApi(this HistoryEntry entry) => new()
     {

@@ -12,6 +12,16 @@ namespace Moderation.Server.Services;
 /// </summary>
 internal sealed class ModerationGrpcService(ModerationQueueService queue, TimeProvider timeProvider) : ModerationService.ModerationServiceBase
 {
+    public override async Task<ClaimCommentsResponse> ClaimComments(ClaimCommentsRequest request, ServerCallContext context)
+    {
+        var items = await queue.ClaimAsync(
+            request.Queue.ToQueueKind(), (int)Math.Min(request.MaxItems, int.MaxValue), request.LeaseDuration?.ToTimeSpan(), request.ArticleId, CallerIdentity.Of(context), context.CancellationToken);
+        return new ClaimCommentsResponse { Items = { items.Select(item => item.ToApi()) } };
+    }
+
+    public override async Task<ReleaseCommentsResponse> ReleaseComments(ReleaseCommentsRequest request, ServerCallContext context) =>
+        new() { ReleasedCommentIds = { await queue.ReleaseAsync(request.CommentIds, CallerIdentity.Of(context), context.CancellationToken) } };
+
     public override async Task<GetQueueStatsResponse> GetQueueStats(GetQueueStatsRequest request, ServerCallContext context)
     {
         var now = timeProvider.GetUtcNow();
