@@ -26,6 +26,17 @@ internal static class RedisScripts
         if @countField ~= '' then
           redis.call('HINCRBY', @authorKey, @countField, 1)
         end
+        do
+          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
+            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
+          else
+            redis.call('PERSIST', @commentKey)
+            redis.call('PERSIST', @historyKey)
+            redis.call('PERSIST', @reportersKey)
+          end
+        end
         return {}
         """);
 
@@ -79,6 +90,17 @@ internal static class RedisScripts
           redis.call('HINCRBY', @authorKey, 'rejected', -1)
         end
         redis.call('HINCRBY', @authorKey, @countField, 1)
+        do
+          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
+            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
+          else
+            redis.call('PERSIST', @commentKey)
+            redis.call('PERSIST', @historyKey)
+            redis.call('PERSIST', @reportersKey)
+          end
+        end
         return {1, redis.call('HGETALL', @commentKey)}
         """);
 
@@ -133,6 +155,17 @@ internal static class RedisScripts
         elseif @newState == @rejectedState then
           redis.call('HINCRBY', @authorKey, 'rejected', 1)
         end
+        do
+          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
+            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
+          else
+            redis.call('PERSIST', @commentKey)
+            redis.call('PERSIST', @historyKey)
+            redis.call('PERSIST', @reportersKey)
+          end
+        end
         return {1}
         """);
 
@@ -166,6 +199,9 @@ internal static class RedisScripts
             redis.call('HDEL', @claimExpiriesKey, @commentId)
             redis.call('ZADD', @hiddenKey, @eventMs, @commentId)
             redis.call('HINCRBY', @authorKey, 'approved', -1)
+            redis.call('PERSIST', @commentKey)
+            redis.call('PERSIST', @historyKey)
+            redis.call('PERSIST', @reportersKey)
             local eventMs = tonumber(@eventMs)
             local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
             if #newest > 0 then

@@ -30,7 +30,8 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton(provider => new RedisCommentStore(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<RedisKeys>(),
-            provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention));
+            provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention,
+            provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention));
         services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<RedisCommentStore>());

@@ -26,4 +26,29 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
             keys);
         Assert.Single(keys.Select(k => redis.Connection.HashSlot(k)).Distinct());
     }
+
+    [Fact]
+    public async Task Lifetime_DecidedCommentsExpireAndWaitingOnesNever()
+    {
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        var store = new RedisCommentStore(redis.Connection, keys, decidedRetention: TimeSpan.FromDays(30));
+        var db = redis.Connection.GetDatabase();
+        await store.AddAsync(TestComments.Stored("held", CommentState.PendingReview, TestComments.Epoch), default);
+        await store.AddAsync(TestComments.Stored("published", CommentState.Approved, TestComments.Epoch), default);
+        var heldTtl = await db.KeyTimeToLiveAsync(keys.Comment("held"));
+
+        await store.DecideAsync("held", 1, new ModeratorDecision("mod", Moderation.Core.Decisions.Verdict.Rejected, ReasonCode.Abuse, "", TestComments.Epoch), default);
+
+        Assert.Null(heldTtl);
+        foreach (var key in new[] { keys.Comment("held"), keys.History("held"), keys.Comment("published"), keys.History("published") })
+        {
+            var ttl = await db.KeyTimeToLiveAsync(key);
+            Assert.NotNull(ttl);
+            Assert.InRange(ttl.Value, TimeSpan.FromDays(29.9), TimeSpan.FromDays(30));
+        }
+
+        var published = (await store.GetAsync("published", default))!;
+        await store.EditAsync("published", 1, published with { State = CommentState.PendingReview, Version = 2 }, default);
+        Assert.Null(await db.KeyTimeToLiveAsync(keys.Comment("published")));
+    }
 }

@@ -13,9 +13,11 @@ namespace Moderation.Redis.Comments;
 /// change is one Lua script, so a comment, its queue membership, its history and its author's
 /// counts change together.
 /// </summary>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null) : ICommentStore, IModerationStateStore, IDecisionEventLog
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null)
+    : ICommentStore, IModerationStateStore, IDecisionEventLog
 {
     private readonly IDatabase _db = redis.GetDatabase();
+    private readonly long _decidedRetentionMs = (long)(decidedRetention ?? new WorkflowOptions().DecidedRetention).TotalMilliseconds;
     private readonly long _retentionMs = (long)(eventRetention ?? new EventOptions().Retention).TotalMilliseconds;
 
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken) =>
@@ -43,6 +45,11 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 articleId = comment.Submission.ArticleId,
                 historyEntry = CommentHash.Serialize(HistoryEntry.Submitted(comment)),
                 countField = CountField(comment.State),
+                reportersKey = keys.Reporters(comment.Id),
+                lifetimeState = CommentHash.StateValue(comment.State),
+                approvedState = CommentHash.StateValue(CommentState.Approved),
+                rejectedState = CommentHash.StateValue(CommentState.Rejected),
+                decidedRetentionMs = _decidedRetentionMs,
                 doc = CommentHash.Serialize(comment),
                 state = CommentHash.StateValue(comment.State),
                 version = comment.Version,
@@ -253,6 +260,9 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 newVersion = edited.Version,
                 updated = edited.UpdatedAt.ToUnixTimeMilliseconds(),
                 historyEntry = CommentHash.Serialize(HistoryEntry.Edited(edited)),
+                reportersKey = keys.Reporters(commentId),
+                lifetimeState = CommentHash.StateValue(edited.State),
+                decidedRetentionMs = _decidedRetentionMs,
                 claimHoldersKey = keys.ClaimHolders,
                 claimExpiriesKey = keys.ClaimExpiries,
                 eventsKey = keys.Events,
@@ -303,6 +313,9 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 rejectedState = CommentHash.StateValue(CommentState.Rejected),
                 countField = CountField(newState),
                 historyEntry = CommentHash.Serialize(HistoryEntry.Decided(expectedVersion + 1, decision)),
+                reportersKey = keys.Reporters(commentId),
+                lifetimeState = CommentHash.StateValue(newState),
+                decidedRetentionMs = _decidedRetentionMs,
                 eventsKey = keys.Events,
                 trimmedKey = keys.EventsTrimmed,
                 reportedKey = keys.ReportedQueue,

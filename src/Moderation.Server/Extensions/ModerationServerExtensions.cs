@@ -49,6 +49,7 @@ public static class ModerationServerExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReportOptions>>().Value);
         services.AddSingleton<ReportService>();
+        services.AddOptions<WorkflowOptions>().Bind(builder.Configuration.GetSection(WorkflowOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<EventOptions>>().Value);
         services.AddSingleton<DecisionEventService>();
