@@ -53,12 +53,11 @@ public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
-    public async Task WatchQueue_NotBuiltYet_IsUnimplemented()
+    public async Task WatchQueue_InvalidArticle_IsInvalidArgument()
     {
-        using var call = _moderation.WatchQueue(new WatchQueueRequest());
+        using var call = _moderation.WatchQueue(new WatchQueueRequest { ArticleId = "not an id" });
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
-        var code = error.StatusCode;
 
-        Assert.Equal(StatusCode.Unimplemented, code);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 }

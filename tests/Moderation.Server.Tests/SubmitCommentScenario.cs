@@ -370,6 +370,26 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task WatchQueue_HeldThenDecided_ShowsTheItemEnterAndLeaveWithDepths()
+    {
+        string article = Requests.NewId("article");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var watch = _moderation.WatchQueue(new WatchQueueRequest { Queue = Queue.Pending, ArticleId = article }, cancellationToken: deadline.Token);
+        var request = Requests.Submit("bullshit on screen");
+        request.ArticleId = article;
+        await _comments.SubmitCommentAsync(request);
+
+        Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
+        var entered = watch.ResponseStream.Current;
+        await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Approved, ExpectedVersion = 1 });
+        Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
+        var left = watch.ResponseStream.Current;
+
+        Assert.Equal((request.CommentId, true, 1u, Queue.Pending), (entered.CommentId, entered.Entered, entered.Depth, entered.Queue));
+        Assert.Equal((request.CommentId, false, 0u), (left.CommentId, left.Entered, left.Depth));
+    }
+
+    [Fact]
     public async Task WatchDecisions_ForeignCursor_IsInvalidArgument()
     {
         using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = "yesterday" });

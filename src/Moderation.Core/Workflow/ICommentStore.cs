@@ -37,6 +37,9 @@ public interface ICommentStore
     /// </summary>
     Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Every entry of a queue, oldest first.</summary>
+    Task<IReadOnlyList<QueueMember>> GetQueueMembersAsync(QueueKind queue, CancellationToken cancellationToken);
+
     /// <summary>Depth and oldest entry of every queue, over all articles or one.</summary>
     Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken);
 

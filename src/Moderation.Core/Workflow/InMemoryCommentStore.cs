@@ -171,6 +171,16 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
         }
     }
 
+    public Task<IReadOnlyList<QueueMember>> GetQueueMembersAsync(QueueKind queue, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<QueueMember>>((queue == QueueKind.Pending ? _pending : _reportQueues[queue])
+                .Select(p => new QueueMember(p.CommentId, _comments[p.CommentId].Submission.ArticleId, DateTimeOffset.FromUnixTimeMilliseconds(p.EnqueuedAtUnixMilliseconds)))
+                .ToList());
+        }
+    }
+
     public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken)
     {
         lock (_gate)

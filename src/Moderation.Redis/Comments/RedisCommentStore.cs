@@ -158,6 +158,20 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<QueueMember>> GetQueueMembersAsync(QueueKind queue, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<QueueMember>>(async () =>
+        {
+            var entries = await _db.SortedSetRangeByRankWithScoresAsync(keys.Queue(queue)).ConfigureAwait(false);
+            var articles = entries.Select(e => _db.HashGetAsync(keys.Comment(e.Element!), "article")).ToArray();
+            var members = new List<QueueMember>(entries.Length);
+            for (int i = 0; i < entries.Length; i++)
+            {
+                members.Add(new QueueMember(entries[i].Element!, (string?)await articles[i].ConfigureAwait(false) ?? "", DateTimeOffset.FromUnixTimeMilliseconds((long)entries[i].Score)));
+            }
+
+            return members;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync<IReadOnlyList<QueueStats>>(async () =>
         {

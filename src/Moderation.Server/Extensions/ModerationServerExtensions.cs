@@ -53,6 +53,7 @@ public static class ModerationServerExtensions
         services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<EventOptions>>().Value);
         services.AddSingleton<DecisionEventService>();
+        services.AddSingleton<QueueWatchService>();
         return builder;
     }
 

@@ -150,6 +150,16 @@ internal static class DomainToApi
         OccurredAt = Timestamp.FromDateTimeOffset(decisionEvent.OccurredAt),
     };
 
+    public static Proto.WatchQueueResponse ToApi(this QueueEvent queueEvent) => new()
+    {
+        Queue = queueEvent.Queue.ToApi(),
+        CommentId = queueEvent.CommentId,
+        ArticleId = queueEvent.ArticleId,
+        Entered = queueEvent.Entered,
+        Depth = (uint)Math.Max(0, queueEvent.Depth),
+        OccurredAt = Timestamp.FromDateTimeOffset(queueEvent.OccurredAt),
+    };
+
     public static Proto.QueueStats ToApi(this QueueStats stats, DateTimeOffset now) => new()
     {
         Queue = stats.Queue.ToApi(),

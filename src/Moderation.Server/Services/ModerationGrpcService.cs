@@ -10,8 +10,11 @@ namespace Moderation.Server.Services;
 /// moderation.v1.ModerationService. Methods not overridden here answer UNIMPLEMENTED until
 /// their issue delivers them.
 /// </summary>
-internal sealed class ModerationGrpcService(ModerationQueueService queue, TimeProvider timeProvider) : ModerationService.ModerationServiceBase
+internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueWatchService watcher, TimeProvider timeProvider) : ModerationService.ModerationServiceBase
 {
+    public override Task WatchQueue(WatchQueueRequest request, IServerStreamWriter<WatchQueueResponse> responseStream, ServerCallContext context) =>
+        watcher.WatchAsync(request.Queue.ToQueueKind(), request.ArticleId, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
+
     public override async Task<ClaimCommentsResponse> ClaimComments(ClaimCommentsRequest request, ServerCallContext context)
     {
         var items = await queue.ClaimAsync(
