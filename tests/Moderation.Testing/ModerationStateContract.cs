@@ -245,6 +245,33 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task Decide_TwoModeratorsRacing_OneWinsTheOtherIsRefused()
+    {
+        var (comments, _) = CreateStores();
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+
+        var race = await Task.WhenAll(
+            Task.Run(() => Outcome(() => comments.DecideAsync("c1", 1, By("ann", Verdict.Approved), default))),
+            Task.Run(() => Outcome(() => comments.DecideAsync("c1", 1, By("bob", Verdict.Rejected), default))));
+
+        Assert.Single(race, outcome => outcome == "changed");
+        Assert.Single(race, outcome => outcome == "stale");
+        Assert.Equal(2, (await comments.GetAsync("c1", default))!.Version);
+
+        static async Task<string> Outcome(Func<Task<DecideCommentResult>> decide)
+        {
+            try
+            {
+                return (await decide()).Unchanged ? "unchanged" : "changed";
+            }
+            catch (VersionMismatchException)
+            {
+                return "stale";
+            }
+        }
+    }
+
+    [Fact]
     public async Task Report_PendingComment_IsCountedButQueuesNothing()
     {
         var (comments, _) = CreateStores();

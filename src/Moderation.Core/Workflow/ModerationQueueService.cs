@@ -11,7 +11,39 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>The largest queue listed by score; past it, oldest-first paging is the way through.</summary>
+    public const int MaxScoreOrdered = 10_000;
+
+    public async Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, bool highestScoreFirst, CancellationToken cancellationToken)
+    {
+        if (!highestScoreFirst)
+        {
+            return await ListQueueAsync(queue, pageSize, pageToken, articleId, authorId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // By score: the whole (filtered) queue is read and sorted, then paged by offset.
+        ValidateListing(queue, pageSize, articleId, authorId);
+        int offset = string.IsNullOrEmpty(pageToken) ? 0 : OffsetPageToken.Parse(pageToken, "page_token");
+        int size = pageSize == 0 ? DefaultPageSize : pageSize;
+        var all = await store.ListQueueAsync(new QueueQuery(queue!.Value, MaxScoreOrdered, null, NullIfEmpty(articleId), NullIfEmpty(authorId)), cancellationToken).ConfigureAwait(false);
+        var ordered = all.Items
+            .OrderByDescending(i => i.Comment.Decision.Score)
+            .ThenBy(i => i.EnqueuedAt)
+            .ThenBy(i => i.Comment.Id, StringComparer.Ordinal)
+            .ToList();
+        var page = ordered.Skip(offset).Take(size).ToList();
+        return new QueuePage(page, offset + page.Count < ordered.Count ? OffsetPageToken.Of(offset + page.Count) : null);
+    }
+
     public Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, CancellationToken cancellationToken)
+    {
+        ValidateListing(queue, pageSize, articleId, authorId);
+        QueuePosition? after = string.IsNullOrEmpty(pageToken) ? null : QueuePosition.ParsePageToken(pageToken, "page_token");
+        var query = new QueueQuery(queue!.Value, pageSize == 0 ? DefaultPageSize : pageSize, after, NullIfEmpty(articleId), NullIfEmpty(authorId));
+        return store.ListQueueAsync(query, cancellationToken);
+    }
+
+    private static void ValidateListing(QueueKind? queue, int pageSize, string? articleId, string? authorId)
     {
         var violations = new FieldViolations();
         if (queue is null)
@@ -27,10 +59,6 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         CommentValidator.CheckId(violations, "article_id", articleId, required: false);
         CommentValidator.CheckId(violations, "author_id", authorId, required: false);
         violations.ThrowIfAny();
-
-        QueuePosition? after = string.IsNullOrEmpty(pageToken) ? null : QueuePosition.ParsePageToken(pageToken, "page_token");
-        var query = new QueueQuery(queue!.Value, pageSize == 0 ? DefaultPageSize : pageSize, after, NullIfEmpty(articleId), NullIfEmpty(authorId));
-        return store.ListQueueAsync(query, cancellationToken);
     }
 
     public Task<DecideCommentResult> DecideAsync(

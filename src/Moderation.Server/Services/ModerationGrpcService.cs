@@ -35,7 +35,8 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueW
     public override async Task<ListQueueResponse> ListQueue(ListQueueRequest request, ServerCallContext context)
     {
         var page = await queue.ListQueueAsync(
-            request.Queue.ToQueueKind(), request.PageSize, request.PageToken, request.ArticleId, request.AuthorId, context.CancellationToken);
+            request.Queue.ToQueueKind(), request.PageSize, request.PageToken, request.ArticleId, request.AuthorId,
+            highestScoreFirst: request.Order == QueueOrder.HighestScoreFirst, context.CancellationToken);
         return new ListQueueResponse
         {
             Items = { page.Items.Select(item => item.ToApi()) },

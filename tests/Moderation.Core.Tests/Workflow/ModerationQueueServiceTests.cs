@@ -44,6 +44,28 @@ public sealed class ModerationQueueServiceTests
     }
 
     [Fact]
+    public async Task ListQueue_HighestScoreFirst_OrdersByScoreThenAgeAndPages()
+    {
+        await _store.AddAsync(ScoredComment("low", 1, 0), default);
+        await _store.AddAsync(ScoredComment("high", 5, 2), default);
+        await _store.AddAsync(ScoredComment("mid-old", 3, 1), default);
+        await _store.AddAsync(ScoredComment("mid-new", 3, 3), default);
+
+        var first = await _service.ListQueueAsync(QueueKind.Pending, 3, null, null, null, highestScoreFirst: true, default);
+        var second = await _service.ListQueueAsync(QueueKind.Pending, 3, first.NextPageToken, null, null, highestScoreFirst: true, default);
+
+        Assert.Equal(["high", "mid-old", "mid-new"], first.Items.Select(i => i.Comment.Id));
+        Assert.Equal(["low"], second.Items.Select(i => i.Comment.Id));
+        Assert.Null(second.NextPageToken);
+    }
+
+    private static Comment ScoredComment(string id, double score, int minutes)
+    {
+        var comment = TestComments.Stored(id, CommentState.PendingReview, TestComments.Epoch.AddMinutes(minutes));
+        return comment with { Decision = comment.Decision with { Score = score } };
+    }
+
+    [Fact]
     public async Task ListQueue_DefaultPageSize_IsTwenty()
     {
         for (int i = 0; i < 25; i++)
