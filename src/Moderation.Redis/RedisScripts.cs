@@ -26,6 +26,9 @@ internal static class RedisScripts
         if @countField ~= '' then
           redis.call('HINCRBY', @authorKey, @countField, 1)
         end
+        if @flaggedScore ~= '' then
+          redis.call('ZADD', @reportedKey, @flaggedScore, @commentId)
+        end
         do
           if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
             redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)

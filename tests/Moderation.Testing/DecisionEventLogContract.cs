@@ -70,6 +70,18 @@ public abstract class DecisionEventLogContract
     }
 
     [Fact]
+    public async Task ReadAfter_HiddenByReports_IsAnEventWithItsCause()
+    {
+        var (comments, events) = CreateStores(TimeSpan.FromDays(7));
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch), default);
+
+        await comments.ReportAsync("c1", "r1", ReasonCode.Abuse, "", 1, 1, TestComments.Epoch.AddMinutes(1), default);
+
+        var hidden = Assert.Single(await events.ReadAfterAsync(EventCursor.Start, 10, default));
+        Assert.Equal(("c1", CommentState.HiddenByReports, 2L, "reports"), (hidden.CommentId, hidden.State, hidden.Version, hidden.Cause));
+    }
+
+    [Fact]
     public async Task Latest_NoEvents_IsTheStart()
     {
         Assert.Equal(EventCursor.Start, await CreateStores(TimeSpan.FromDays(7)).Events.LatestAsync(default));

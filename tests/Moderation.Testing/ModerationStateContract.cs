@@ -272,6 +272,19 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task Add_FlaggedApprovedComment_WaitsInTheReportedQueue()
+    {
+        var (comments, _) = CreateStores();
+        var comment = TestComments.Stored("flagged", CommentState.Approved, TestComments.Epoch);
+        await comments.AddAsync(comment with { Decision = comment.Decision with { Flagged = true } }, default);
+        await comments.AddAsync(TestComments.Stored("plain", CommentState.Approved, TestComments.Epoch), default);
+
+        var reported = await comments.ListQueueAsync(new QueueQuery(QueueKind.Reported, 10), default);
+
+        Assert.Equal(["flagged"], reported.Items.Select(i => i.Comment.Id));
+    }
+
+    [Fact]
     public async Task Report_PendingComment_IsCountedButQueuesNothing()
     {
         var (comments, _) = CreateStores();

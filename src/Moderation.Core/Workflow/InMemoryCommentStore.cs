@@ -48,6 +48,12 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
             _comments.Add(comment.Id, comment);
             _history[comment.Id] = [HistoryEntry.Submitted(comment)];
             Track(comment, before: null);
+
+            // A flag rule publishes the comment and asks for a look: it waits with the reported ones.
+            if (comment.State == CommentState.Approved && comment.Decision.Flagged)
+            {
+                AddToReportQueue(QueueKind.Reported, comment.Id, comment.CreatedAt);
+            }
             return Task.FromResult(new AddCommentResult(comment, Created: true));
         }
     }

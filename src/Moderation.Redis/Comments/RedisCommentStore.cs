@@ -46,6 +46,10 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 historyEntry = CommentHash.Serialize(HistoryEntry.Submitted(comment)),
                 countField = CountField(comment.State),
                 reportersKey = keys.Reporters(comment.Id),
+                reportedKey = keys.ReportedQueue,
+                flaggedScore = comment.State == CommentState.Approved && comment.Decision.Flagged
+                    ? comment.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
+                    : "",
                 lifetimeState = CommentHash.StateValue(comment.State),
                 approvedState = CommentHash.StateValue(CommentState.Approved),
                 rejectedState = CommentHash.StateValue(CommentState.Rejected),
