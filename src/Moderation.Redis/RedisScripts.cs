@@ -8,12 +8,54 @@ namespace Moderation.Redis;
 /// </summary>
 internal static class RedisScripts
 {
+    /// <summary>Ends any lease on the comment: it is leaving its queue.</summary>
+    private const string ReleaseClaimsLua = """
+        redis.call('HDEL', @claimHoldersKey, @commentId)
+        redis.call('HDEL', @claimExpiriesKey, @commentId)
+        """;
+
+    /// <summary>
+    /// Appends the change to the decision events (id: the service's milliseconds, never behind
+    /// the newest event, with Redis's sequence), first recording the newest event retention is
+    /// about to trim, so an expired cursor is detected rather than skipped. Expects newVersion.
+    /// </summary>
+    private const string AppendEventLua = """
+        local eventMs = tonumber(@eventMs)
+        local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
+        if #newest > 0 then
+          local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
+          if newestMs > eventMs then
+            eventMs = newestMs
+          end
+        end
+        local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
+        if #doomed > 0 then
+          redis.call('SET', @trimmedKey, doomed[1][1])
+        end
+        redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
+          'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+        """;
+
+    /// <summary>A decided comment (approved, rejected) expires with its history and reporters; any other never does.</summary>
+    private const string SetLifetimeLua = """
+        do
+          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
+            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
+            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
+          else
+            redis.call('PERSIST', @commentKey)
+            redis.call('PERSIST', @historyKey)
+            redis.call('PERSIST', @reportersKey)
+          end
+        """;
+
     /// <summary>
     /// Creates a comment unless its id is taken: its hash, its first history entry, its place in
     /// the pending queue and the author's pending set when held, and the author's count when
     /// decided. Returns an empty array when created, or the stored hash when the id was taken.
     /// </summary>
-    public static readonly LuaScript AddComment = LuaScript.Prepare("""
+    public static readonly LuaScript AddComment = LuaScript.Prepare($$"""
         if redis.call('EXISTS', @commentKey) == 1 then
           return redis.call('HGETALL', @commentKey)
         end
@@ -29,16 +71,7 @@ internal static class RedisScripts
         if @flaggedScore ~= '' then
           redis.call('ZADD', @reportedKey, @flaggedScore, @commentId)
         end
-        do
-          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
-            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
-            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
-            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
-          else
-            redis.call('PERSIST', @commentKey)
-            redis.call('PERSIST', @historyKey)
-            redis.call('PERSIST', @reportersKey)
-          end
+        {{SetLifetimeLua}}
         end
         return {}
         """);
@@ -48,7 +81,7 @@ internal static class RedisScripts
     /// Returns {-1} for an unknown comment, {-2, version} for a stale expected version, {0, hash}
     /// when the state was already the decided one, and {1, hash} after a change.
     /// </summary>
-    public static readonly LuaScript DecideComment = LuaScript.Prepare("""
+    public static readonly LuaScript DecideComment = LuaScript.Prepare($$"""
         local current = redis.call('HMGET', @commentKey, 'state', 'version')
         if not current[1] then
           return {-1}
@@ -64,24 +97,10 @@ internal static class RedisScripts
         end
         redis.call('ZREM', @reportedKey, @commentId)
         redis.call('ZREM', @hiddenKey, @commentId)
-        redis.call('HDEL', @claimHoldersKey, @commentId)
-        redis.call('HDEL', @claimExpiriesKey, @commentId)
+        {{ReleaseClaimsLua}}
         local newVersion = redis.call('HINCRBY', @commentKey, 'version', 1)
         redis.call('HSET', @commentKey, 'state', @newState, 'updated', @updated, 'mod', @moderatorDecision)
-        local eventMs = tonumber(@eventMs)
-        local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
-        if #newest > 0 then
-          local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
-          if newestMs > eventMs then
-            eventMs = newestMs
-          end
-        end
-        local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
-        if #doomed > 0 then
-          redis.call('SET', @trimmedKey, doomed[1][1])
-        end
-        redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
-          'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+        {{AppendEventLua}}
 
         redis.call('RPUSH', @historyKey, @historyEntry)
         if current[1] == @pendingState then
@@ -93,16 +112,7 @@ internal static class RedisScripts
           redis.call('HINCRBY', @authorKey, 'rejected', -1)
         end
         redis.call('HINCRBY', @authorKey, @countField, 1)
-        do
-          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
-            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
-            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
-            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
-          else
-            redis.call('PERSIST', @commentKey)
-            redis.call('PERSIST', @historyKey)
-            redis.call('PERSIST', @reportersKey)
-          end
+        {{SetLifetimeLua}}
         end
         return {1, redis.call('HGETALL', @commentKey)}
         """);
@@ -112,7 +122,7 @@ internal static class RedisScripts
     /// and the queue and author bookkeeping of leaving the old state and entering the new one.
     /// Returns {-1} for an unknown comment, {-2, version} for a stale version, {1} after the edit.
     /// </summary>
-    public static readonly LuaScript EditComment = LuaScript.Prepare("""
+    public static readonly LuaScript EditComment = LuaScript.Prepare($$"""
         local current = redis.call('HMGET', @commentKey, 'state', 'version')
         if not current[1] then
           return {-1}
@@ -122,25 +132,11 @@ internal static class RedisScripts
         end
         local newVersion = @newVersion
         if current[1] ~= @newState then
-          redis.call('HDEL', @claimHoldersKey, @commentId)
-          redis.call('HDEL', @claimExpiriesKey, @commentId)
+          {{ReleaseClaimsLua}}
         end
         redis.call('HSET', @commentKey, 'doc', @doc, 'state', @newState, 'version', newVersion, 'updated', @updated)
         redis.call('RPUSH', @historyKey, @historyEntry)
-        local eventMs = tonumber(@eventMs)
-        local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
-        if #newest > 0 then
-          local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
-          if newestMs > eventMs then
-            eventMs = newestMs
-          end
-        end
-        local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
-        if #doomed > 0 then
-          redis.call('SET', @trimmedKey, doomed[1][1])
-        end
-        redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
-          'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+        {{AppendEventLua}}
 
         if current[1] == @pendingState then
           redis.call('ZREM', @pendingKey, @commentId)
@@ -158,16 +154,7 @@ internal static class RedisScripts
         elseif @newState == @rejectedState then
           redis.call('HINCRBY', @authorKey, 'rejected', 1)
         end
-        do
-          if @lifetimeState == @approvedState or @lifetimeState == @rejectedState then
-            redis.call('PEXPIRE', @commentKey, @decidedRetentionMs)
-            redis.call('PEXPIRE', @historyKey, @decidedRetentionMs)
-            redis.call('PEXPIRE', @reportersKey, @decidedRetentionMs)
-          else
-            redis.call('PERSIST', @commentKey)
-            redis.call('PERSIST', @historyKey)
-            redis.call('PERSIST', @reportersKey)
-          end
+        {{SetLifetimeLua}}
         end
         return {1}
         """);
@@ -179,7 +166,7 @@ internal static class RedisScripts
     /// for an unknown comment, {-2} when the comment changed since it was read, {0, count, state}
     /// for a repeated report, {1, count, state} otherwise.
     /// </summary>
-    public static readonly LuaScript ReportComment = LuaScript.Prepare("""
+    public static readonly LuaScript ReportComment = LuaScript.Prepare($$"""
         local current = redis.call('HMGET', @commentKey, 'state', 'version')
         if not current[1] then
           return {-1}
@@ -198,27 +185,13 @@ internal static class RedisScripts
             redis.call('HSET', @commentKey, 'state', @newState, 'updated', @eventMs)
             redis.call('RPUSH', @historyKey, @hiddenEntry)
             redis.call('ZREM', @reportedKey, @commentId)
-            redis.call('HDEL', @claimHoldersKey, @commentId)
-            redis.call('HDEL', @claimExpiriesKey, @commentId)
+            {{ReleaseClaimsLua}}
             redis.call('ZADD', @hiddenKey, @eventMs, @commentId)
             redis.call('HINCRBY', @authorKey, 'approved', -1)
             redis.call('PERSIST', @commentKey)
             redis.call('PERSIST', @historyKey)
             redis.call('PERSIST', @reportersKey)
-            local eventMs = tonumber(@eventMs)
-            local newest = redis.call('XREVRANGE', @eventsKey, '+', '-', 'COUNT', 1)
-            if #newest > 0 then
-              local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
-              if newestMs > eventMs then
-                eventMs = newestMs
-              end
-            end
-            local doomed = redis.call('XREVRANGE', @eventsKey, '(' .. @minId .. '-0', '-', 'COUNT', 1)
-            if #doomed > 0 then
-              redis.call('SET', @trimmedKey, doomed[1][1])
-            end
-            redis.call('XADD', @eventsKey, 'MINID', @minId, string.format('%.0f', eventMs) .. '-*',
-              'comment', @commentId, 'article', @articleId, 'state', @newState, 'version', newVersion, 'cause', @cause, 'at', @eventMs)
+            {{AppendEventLua}}
             return {1, count, @newState}
           elseif count >= tonumber(@reportedThreshold) then
             redis.call('ZADD', @reportedKey, 'NX', @eventMs, @commentId)

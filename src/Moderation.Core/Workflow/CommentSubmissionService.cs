@@ -41,14 +41,7 @@ public sealed class CommentSubmissionService(
             throw new ArticleClosedException(submission.ArticleId);
         }
 
-        var context = EvaluationContext.For(submission, now) with
-        {
-            AuthorStatus = author.StatusAt(now),
-            ApprovedCount = author.ApprovedCount,
-            RejectedCount = author.RejectedCount,
-            ArticleMode = article.Mode,
-            ArticlePublishedAt = article.PublishedAt,
-        };
+        var context = ContextFor(submission, author, article, now);
         var limits = await rateLimiter.AcquireAsync(submission, context, cancellationToken).ConfigureAwait(false);
         if (limits.Refusal is { } refusal)
         {
@@ -106,14 +99,7 @@ public sealed class CommentSubmissionService(
         var submission = current.Submission with { Text = text };
         var article = await state.GetArticleAsync(submission.ArticleId, cancellationToken).ConfigureAwait(false);
         var author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
-        var context = EvaluationContext.For(submission, now) with
-        {
-            AuthorStatus = author.StatusAt(now),
-            ApprovedCount = author.ApprovedCount,
-            RejectedCount = author.RejectedCount,
-            ArticleMode = article.Mode,
-            ArticlePublishedAt = article.PublishedAt,
-        };
+        var context = ContextFor(submission, author, article, now);
         var decision = WorkflowPolicy.Apply(rules.Current.Evaluate(text, context), author, article, now);
         var edited = current with
         {
@@ -134,6 +120,17 @@ public sealed class CommentSubmissionService(
         return await store.GetAsync(commentId, cancellationToken).ConfigureAwait(false)
             ?? throw new CommentNotFoundException(commentId);
     }
+
+    /// <summary>What rules and limits may ask about a comment: its author's standing and its article's settings.</summary>
+    private static EvaluationContext ContextFor(CommentSubmission submission, AuthorRecord author, ArticleSettings article, DateTimeOffset now) =>
+        EvaluationContext.For(submission, now) with
+        {
+            AuthorStatus = author.StatusAt(now),
+            ApprovedCount = author.ApprovedCount,
+            RejectedCount = author.RejectedCount,
+            ArticleMode = article.Mode,
+            ArticlePublishedAt = article.PublishedAt,
+        };
 
     private static SubmissionResult Replay(Comment stored, CommentSubmission submission)
     {
