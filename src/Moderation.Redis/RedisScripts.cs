@@ -8,6 +8,18 @@ namespace Moderation.Redis;
 /// </summary>
 internal static class RedisScripts
 {
+    /// <summary>Undoes the bookkeeping of the state the comment leaves: its queue and author pending set, or its author count.</summary>
+    private const string LeaveStateLua = """
+        if current[1] == @pendingState then
+          redis.call('ZREM', @pendingKey, @commentId)
+          redis.call('SREM', @authorPendingKey, @commentId)
+        elseif current[1] == @approvedState then
+          redis.call('HINCRBY', @authorKey, 'approved', -1)
+        elseif current[1] == @rejectedState then
+          redis.call('HINCRBY', @authorKey, 'rejected', -1)
+        end
+        """;
+
     /// <summary>Ends any lease on the comment: it is leaving its queue.</summary>
     private const string ReleaseClaimsLua = """
         redis.call('HDEL', @claimHoldersKey, @commentId)
@@ -103,14 +115,7 @@ internal static class RedisScripts
         {{AppendEventLua}}
 
         redis.call('RPUSH', @historyKey, @historyEntry)
-        if current[1] == @pendingState then
-          redis.call('ZREM', @pendingKey, @commentId)
-          redis.call('SREM', @authorPendingKey, @commentId)
-        elseif current[1] == @approvedState then
-          redis.call('HINCRBY', @authorKey, 'approved', -1)
-        elseif current[1] == @rejectedState then
-          redis.call('HINCRBY', @authorKey, 'rejected', -1)
-        end
+        {{LeaveStateLua}}
         redis.call('HINCRBY', @authorKey, @countField, 1)
         {{SetLifetimeLua}}
         end
@@ -138,14 +143,7 @@ internal static class RedisScripts
         redis.call('RPUSH', @historyKey, @historyEntry)
         {{AppendEventLua}}
 
-        if current[1] == @pendingState then
-          redis.call('ZREM', @pendingKey, @commentId)
-          redis.call('SREM', @authorPendingKey, @commentId)
-        elseif current[1] == @approvedState then
-          redis.call('HINCRBY', @authorKey, 'approved', -1)
-        elseif current[1] == @rejectedState then
-          redis.call('HINCRBY', @authorKey, 'rejected', -1)
-        end
+        {{LeaveStateLua}}
         if @newState == @pendingState then
           redis.call('ZADD', @pendingKey, @queueScore, @commentId)
           redis.call('SADD', @authorPendingKey, @commentId)
