@@ -12,7 +12,7 @@ namespace Moderation.Core.Workflow;
 public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICommentStore, IModerationStateStore, IDecisionEventLog
 {
     private readonly TimeSpan _eventRetention = eventRetention ?? new EventOptions().Retention;
-    private readonly List<DecisionEvent> _events = [];
+    private readonly List<(EventCursor Cursor, DecisionEvent Event)> _events = [];
     private EventCursor _maxDeleted = EventCursor.Start;
 
     private readonly Dictionary<string, Comment> _comments = new(StringComparer.Ordinal);
@@ -304,7 +304,7 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     {
         lock (_gate)
         {
-            return Task.FromResult(_events.Count == 0 ? _maxDeleted : EventCursor.Parse(_events[^1].Cursor, "cursor"));
+            return Task.FromResult(_events.Count == 0 ? _maxDeleted : _events[^1].Cursor);
         }
     }
 
@@ -318,7 +318,7 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
             }
 
             return Task.FromResult<IReadOnlyList<DecisionEvent>>(
-                _events.Where(e => EventCursor.Parse(e.Cursor, "cursor") > after).Take(max).ToList());
+                _events.Where(e => e.Cursor > after).Take(max).Select(e => e.Event).ToList());
         }
     }
 
@@ -327,16 +327,16 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     {
         long ms = changed.UpdatedAt.ToUnixTimeMilliseconds();
         var cursor = new EventCursor(ms, 0);
-        if (_events.Count > 0 && EventCursor.Parse(_events[^1].Cursor, "cursor") is var last && cursor <= last)
+        if (_events.Count > 0 && _events[^1].Cursor is var last && cursor <= last)
         {
             cursor = new EventCursor(last.Milliseconds, last.Sequence + 1);
         }
 
-        _events.Add(new DecisionEvent(cursor.ToString(), changed.Id, changed.Submission.ArticleId, changed.State, changed.Version, cause, changed.UpdatedAt));
+        _events.Add((cursor, new DecisionEvent(cursor.ToString(), changed.Id, changed.Submission.ArticleId, changed.State, changed.Version, cause, changed.UpdatedAt)));
         long oldest = ms - (long)_eventRetention.TotalMilliseconds;
-        while (_events.Count > 0 && EventCursor.Parse(_events[0].Cursor, "cursor").Milliseconds < oldest)
+        while (_events.Count > 0 && _events[0].Cursor.Milliseconds < oldest)
         {
-            _maxDeleted = EventCursor.Parse(_events[0].Cursor, "cursor");
+            _maxDeleted = _events[0].Cursor;
             _events.RemoveAt(0);
         }
     }
