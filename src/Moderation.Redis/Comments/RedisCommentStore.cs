@@ -132,9 +132,11 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     public Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync<IReadOnlyList<QueueItem>>(async () =>
         {
-            // Candidates in queue order, filtered by article here; the script then leases
-            // atomically, so two moderators racing never receive the same item.
-            var everything = await ListAsync(new QueueQuery(queue, 1_000, ArticleId: articleId)).ConfigureAwait(false);
+            // Candidates in queue order (ids and articles only), filtered by article here; the
+            // script then leases atomically, so two moderators racing never receive the same item.
+            var members = (await GetQueueMembersAsync(queue, default).ConfigureAwait(false))
+                .Where(m => articleId is null || m.ArticleId == articleId)
+                .ToList();
             var values = new List<RedisValue>
             {
                 moderatorId,
@@ -142,13 +144,25 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 leaseUntil.ToUnixTimeMilliseconds(),
                 max,
             };
-            values.AddRange(everything.Items.Select(item => (RedisValue)item.Comment.Id));
+            values.AddRange(members.Select(m => (RedisValue)m.CommentId));
             var leased = (RedisResult[])(await RedisScripts.ClaimComments.EvaluateAsync(_db, [keys.Queue(queue), keys.ClaimHolders, keys.ClaimExpiries], [.. values]).ConfigureAwait(false))!;
             var ids = leased.Select(r => (string)r!).ToHashSet(StringComparer.Ordinal);
-            return everything.Items
-                .Where(item => ids.Contains(item.Comment.Id))
-                .Select(item => item with { ClaimedBy = moderatorId, LeaseExpiresAt = leaseUntil })
-                .ToList();
+
+            // Only the leased comments are read in full.
+            var claimed = members.Where(m => ids.Contains(m.CommentId)).ToList();
+            var reads = claimed.Select(m => _db.HashGetAllAsync(keys.Comment(m.CommentId))).ToArray();
+            var counts = claimed.Select(m => _db.SetLengthAsync(keys.Reporters(m.CommentId))).ToArray();
+            var items = new List<QueueItem>(claimed.Count);
+            for (int i = 0; i < claimed.Count; i++)
+            {
+                var fields = new RedisResultPairs(await reads[i].ConfigureAwait(false));
+                if (!fields.IsEmpty)
+                {
+                    items.Add(new QueueItem(CommentHash.Read(fields), queue, claimed[i].EnqueuedAt, (int)await counts[i].ConfigureAwait(false), moderatorId, leaseUntil));
+                }
+            }
+
+            return items;
         }, cancellationToken);
 
     public Task<IReadOnlyList<string>> ReleaseAsync(string moderatorId, IReadOnlyList<string> commentIds, CancellationToken cancellationToken)
