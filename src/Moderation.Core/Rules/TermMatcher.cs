@@ -5,8 +5,9 @@ namespace Moderation.Core.Rules;
 
 /// <summary>
 /// Finds the terms of every term-list rule in a text, through the readings that undo evasions
-/// (look-alike letters, leet, spaced and stretched letters, invisible characters, entities),
-/// with one automaton pass per reading. A term matches whole words unless it carries a '*'
+/// (look-alike letters, leet, spaced and stretched letters, separated Korean syllables,
+/// invisible characters, entities), with one automaton pass per reading, and in words where
+/// symbols mask letters. A term matches whole words unless it carries a '*'
 /// wildcard at that end; a hit that lies inside one of its rule's allow terms is dropped.
 /// </summary>
 public sealed class TermMatcher
@@ -63,13 +64,17 @@ public sealed class TermMatcher
         return matches;
     }
 
+    [ThreadStatic]
+    private static List<MaskedWords.Hit>? t_maskedHits;
+
     /// <summary>Adds every distinct match in <paramref name="text"/> to <paramref name="matches"/>.</summary>
     public void FindAll(string text, List<Match> matches)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(matches);
         var hits = t_hits ??= new List<AhoCorasick.Hit>(16);
-        foreach (var view in TextViews.For(text))
+        var views = TextViews.For(text);
+        foreach (var view in views.Readings)
         {
             hits.Clear();
             _automaton.FindAll(view.Chars, hits);
@@ -78,14 +83,19 @@ public sealed class TermMatcher
                 CollectMatches(view, hits, matches);
             }
         }
+
+        var maskedHits = t_maskedHits ??= [];
+        maskedHits.Clear();
+        MaskedWords.FindAll(_automaton, views.Folded, maskedHits);
+        if (maskedHits.Count > 0)
+        {
+            CollectMaskedMatches(views.Folded, maskedHits, matches);
+        }
     }
 
     private void CollectMatches(TextView view, List<AhoCorasick.Hit> hits, List<Match> matches)
     {
-        var found = t_found ??= [];
-        var allowed = t_allowed ??= [];
-        found.Clear();
-        allowed.Clear();
+        var (found, allowed) = ClearedScratch();
         foreach (var hit in hits)
         {
             var pattern = _patterns[hit.PatternId];
@@ -112,6 +122,36 @@ public sealed class TermMatcher
             (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, start, end));
         }
 
+        AddUnlessAllowed(view, found, allowed, matches);
+    }
+
+    /// <summary>A masked word is one word: a term found in it spans all of it, as written.</summary>
+    private void CollectMaskedMatches(TextView view, List<MaskedWords.Hit> hits, List<Match> matches)
+    {
+        var (found, allowed) = ClearedScratch();
+        foreach (var hit in hits)
+        {
+            var pattern = _patterns[hit.PatternId];
+            if ((pattern.OpenStart || hit.StartsWord) && (pattern.OpenEnd || hit.EndsWord))
+            {
+                (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, hit.Start, hit.End));
+            }
+        }
+
+        AddUnlessAllowed(view, found, allowed, matches);
+    }
+
+    private static (List<(int Rule, int Start, int End)> Found, List<(int Rule, int Start, int End)> Allowed) ClearedScratch()
+    {
+        var found = t_found ??= [];
+        var allowed = t_allowed ??= [];
+        found.Clear();
+        allowed.Clear();
+        return (found, allowed);
+    }
+
+    private static void AddUnlessAllowed(TextView view, List<(int Rule, int Start, int End)> found, List<(int Rule, int Start, int End)> allowed, List<Match> matches)
+    {
         foreach (var (rule, start, end) in found)
         {
             if (IsAllowed(allowed, rule, start, end))

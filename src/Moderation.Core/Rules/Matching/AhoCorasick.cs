@@ -139,8 +139,11 @@ internal sealed class AhoCorasick
         }
     }
 
+    /// <summary>The root of the trie, where every pattern starts.</summary>
+    public const int Root = 0;
+
     /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or 0.</summary>
-    private int Step(int state, char c)
+    public int Step(int state, char c)
     {
         if (state == 0 && c < 128)
         {
@@ -170,4 +173,10 @@ internal sealed class AhoCorasick
 
         return 0;
     }
+
+    /// <summary>The trie edges leaving <paramref name="state"/>: for walks that try every next character.</summary>
+    public ReadOnlySpan<int> ChildrenOf(int state) => _edgeTarget.AsSpan(_edgeStart[state], _edgeStart[state + 1] - _edgeStart[state]);
+
+    /// <summary>The patterns that end exactly at <paramref name="state"/> (not those down its failure chain).</summary>
+    public ReadOnlySpan<int> PatternsEndingAt(int state) => _outputs.AsSpan(_outputStart[state], _outputStart[state + 1] - _outputStart[state]);
 }

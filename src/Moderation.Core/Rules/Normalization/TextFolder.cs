@@ -29,28 +29,113 @@ internal static class TextFolder
         return view;
     }
 
-    /// <summary>Folds <paramref name="text"/> into <paramref name="view"/>, replacing what it held.</summary>
-    public static void Fold(string text, TextView view)
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="view"/>, replacing what it held.
+    /// Returns whether some word could be meant in either script; <paramref name="otherScript"/>
+    /// reads such words in the script their majority of letters is not.
+    /// </summary>
+    public static bool Fold(string text, TextView view, bool otherScript = false)
     {
         view.Clear();
+        if (!text.AsSpan().ContainsAnyInRange(CyrillicScript.First, CyrillicScript.Last))
+        {
+            int index = 0;
+            while (index < text.Length)
+            {
+                int start = index;
+                int codePoint = ReadCodePoint(text, ref index);
+                Append(view, codePoint, start, index);
+            }
+
+            return false;
+        }
+
+        return FoldWordByWord(text, view, otherScript);
+    }
+
+    /// <summary>
+    /// A text with Cyrillic in it is folded a word at a time, each word in the script it is
+    /// written in: "КУРВА", "курВа" and "kурва" (a Latin k) all read "курва", while "раураl"
+    /// (Cyrillic р, а, у) still reads "paypal". Letter by letter, the capitals В К М Н Т would
+    /// turn into Latin and the lower-case letters would not, so a word's case would decide
+    /// whether its term matches.
+    /// </summary>
+    private static bool FoldWordByWord(string text, TextView view, bool otherScript)
+    {
+        bool sawEither = false;
+        var points = t_points ??= new List<(int CodePoint, int Start, int End)>(256);
+        points.Clear();
         int index = 0;
         while (index < text.Length)
         {
             int start = index;
-            int codePoint;
-            if (text[index] == '&' && TryReadEntity(text, index, out codePoint, out int entityLength))
+            int codePoint = ReadCodePoint(text, ref index);
+            points.Add((codePoint, start, index));
+        }
+
+        int i = 0;
+        while (i < points.Count)
+        {
+            if (!CyrillicScript.IsWordPart(points[i].CodePoint))
             {
-                index += entityLength;
+                Append(view, points[i].CodePoint, points[i].Start, points[i].End);
+                i++;
+                continue;
+            }
+
+            int wordEnd = i;
+            while (wordEnd < points.Count && CyrillicScript.IsWordPart(points[wordEnd].CodePoint))
+            {
+                wordEnd++;
+            }
+
+            bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(points, i, wordEnd, out bool either);
+            sawEither |= either;
+            if (readsAsCyrillic != (either && otherScript))
+            {
+                bool readDigits = CyrillicScript.CountCyrillicLetters(points, i, wordEnd) >= 2;
+                for (int k = i; k < wordEnd; k++)
+                {
+                    var (codePoint, start, end) = points[k];
+                    if (CyrillicScript.LetterFor(codePoint, readDigits) is not '\0' and char cyrillic)
+                    {
+                        view.Add(cyrillic, start, end);
+                    }
+                    else
+                    {
+                        Append(view, codePoint, start, end);
+                    }
+                }
             }
             else
             {
-                Rune.DecodeFromUtf16(text.AsSpan(index), out Rune rune, out int consumed);
-                codePoint = rune.Value;
-                index += consumed;
+                for (int k = i; k < wordEnd; k++)
+                {
+                    Append(view, points[k].CodePoint, points[k].Start, points[k].End);
+                }
             }
 
-            Append(view, codePoint, start, index);
+            i = wordEnd;
         }
+
+        return sawEither;
+    }
+
+    [ThreadStatic]
+    private static List<(int CodePoint, int Start, int End)>? t_points;
+
+    /// <summary>The code point at <paramref name="index"/>, an HTML character reference read as the one it names.</summary>
+    private static int ReadCodePoint(string text, ref int index)
+    {
+        if (text[index] == '&' && TryReadEntity(text, index, out int codePoint, out int entityLength))
+        {
+            index += entityLength;
+            return codePoint;
+        }
+
+        Rune.DecodeFromUtf16(text.AsSpan(index), out Rune rune, out int consumed);
+        index += consumed;
+        return rune.Value;
     }
 
     private static void Append(TextView view, int codePoint, int start, int end)

@@ -2,8 +2,8 @@ namespace Moderation.Core.Rules.Normalization;
 
 /// <summary>
 /// All the readings of a text that terms are matched against. Clean text has one; each trick
-/// the text shows (leet, spaced letters, stretched letters) adds the readings that undo it, at
-/// most 3 leet variants × 2 spacings × 3 stretchings. The views live in buffers reused per
+/// the text shows (leet, separated Korean syllables, spaced letters, stretched letters) adds the
+/// readings that undo it, at most 4 variants × 3 spacings × 3 stretchings. The views live in buffers reused per
 /// thread, so reading a clean comment allocates nothing once the buffers have grown.
 /// </summary>
 internal sealed class TextViews
@@ -12,9 +12,12 @@ internal sealed class TextViews
     private static TextViews? t_perThread;
 
     private readonly TextView _folded = new(256);
+    private readonly TextView _otherScript = new(256);
     private readonly TextView _leetI = new(256);
     private readonly TextView _leetL = new(256);
     private readonly TextView _joined = new(256);
+    private readonly TextView _joinedAfterWord = new(256);
+    private readonly TextView _hangulJoined = new(256);
     private readonly List<TextView> _variants = new(3);
     private readonly List<TextView> _pool = [];
     private readonly List<TextView> _views = new(18);
@@ -23,16 +26,27 @@ internal sealed class TextViews
     /// The readings of <paramref name="text"/>. Valid until the next call on the same thread:
     /// rule evaluation is synchronous and finishes with them before it returns.
     /// </summary>
-    public static IReadOnlyList<TextView> For(string text) => (t_perThread ??= new TextViews()).Read(text);
+    public static TextViews For(string text)
+    {
+        var views = t_perThread ??= new TextViews();
+        views.Read(text);
+        return views;
+    }
+
+    /// <summary>The separator-collapsed readings that terms and phrases are matched in.</summary>
+    public IReadOnlyList<TextView> Readings => _views;
+
+    /// <summary>The folded text before separators collapse: where masked words ("f*ck", "х*й") are looked for.</summary>
+    public TextView Folded => _folded;
 
     /// <summary>The form terms are stored in: folded and separator-collapsed, nothing guessed.</summary>
     public static string TermForm(string term) => ViewTransforms.CollapseSeparators(TextFolder.Fold(term)).ToString().Trim();
 
-    private List<TextView> Read(string text)
+    private void Read(string text)
     {
         _views.Clear();
         _variants.Clear();
-        TextFolder.Fold(text, _folded);
+        bool eitherScript = TextFolder.Fold(text, _folded);
         _variants.Add(_folded);
         if (ViewTransforms.Leet(_folded, 'i', _leetI))
         {
@@ -43,16 +57,29 @@ internal sealed class TextViews
             }
         }
 
+        if (eitherScript)
+        {
+            TextFolder.Fold(text, _otherScript, otherScript: true);
+            _variants.Add(_otherScript);
+        }
+
+        if (ViewTransforms.JoinHangulSyllables(_folded, _hangulJoined))
+        {
+            _variants.Add(_hangulJoined);
+        }
+
         foreach (var variant in _variants)
         {
             AddCollapsed(variant);
-            if (ViewTransforms.JoinSpacedLetters(variant, _joined))
+            if (ViewTransforms.JoinSpacedLetters(variant, _joined, keepLeadingWord: false, out bool startsWithWord))
             {
                 AddCollapsed(_joined);
+                if (startsWithWord && ViewTransforms.JoinSpacedLetters(variant, _joinedAfterWord, keepLeadingWord: true, out _))
+                {
+                    AddCollapsed(_joinedAfterWord);
+                }
             }
         }
-
-        return _views;
     }
 
     private void AddCollapsed(TextView view)

@@ -60,12 +60,16 @@ internal static class ViewTransforms
 
     /// <summary>
     /// Runs of three or more single letters split by short separators ("f.u.c.k", "f u c k",
-    /// "f-u-c-k") read as one word. Returns false when there is no such run.
+    /// "f-u-c-k") read as one word. With <paramref name="keepLeadingWord"/>, a run that starts
+    /// with a one-letter word ("a", "i", Russian "в", "и", "я", ...) keeps that word apart, so
+    /// "you are a f-u-c-k" reads "a fuck" rather than "afuck". Returns false when there is no
+    /// such run; <paramref name="startsWithWord"/> tells whether some run began with such a word.
     /// </summary>
-    public static bool JoinSpacedLetters(TextView view, TextView into)
+    public static bool JoinSpacedLetters(TextView view, TextView into, bool keepLeadingWord, out bool startsWithWord)
     {
         into.Clear();
         bool joined = false;
+        startsWithWord = false;
         int copiedTo = 0;
         int i = 0;
         while (i < view.Length)
@@ -79,16 +83,21 @@ internal static class ViewTransforms
             // Walk the run of single letters, each separated by 1 to 3 separator characters.
             int count = 1;
             int last = i;
+            int second = -1;
             while (NextSpacedLetter(view, last) is { } next)
             {
+                second = second < 0 ? next : second;
                 last = next;
                 count++;
             }
 
-            if (count >= 3)
+            bool leadingWord = count >= 3 && IsOneLetterWord(view[i]);
+            startsWithWord |= leadingWord;
+            int first = keepLeadingWord && leadingWord ? second : i;
+            if (count - (first == i ? 0 : 1) >= 3)
             {
-                CopyRange(view, into, copiedTo, i);
-                for (int letter = i; letter <= last; letter++)
+                CopyRange(view, into, copiedTo, first);
+                for (int letter = first; letter <= last; letter++)
                 {
                     if (CharClasses.IsWord(view[letter]))
                     {
@@ -106,6 +115,93 @@ internal static class ViewTransforms
         CopyRange(view, into, copiedTo, view.Length);
         return joined;
     }
+
+    /// <summary>
+    /// Korean syllables split by digits, punctuation or symbols ("시-발", "씨.발", "씨1발",
+    /// "시@발") read as one word, and so do single syllables split by spaces ("병 신", "씨 발 놈").
+    /// A space after a longer word stays: "전염병 신고" and "A씨 발언" are innocent. Returns false
+    /// when nothing was joined.
+    /// </summary>
+    public static bool JoinHangulSyllables(TextView view, TextView into)
+    {
+        into.Clear();
+        bool joined = false;
+        int i = 0;
+        while (i < view.Length)
+        {
+            into.Add(view[i], view.StartOf(i), view.EndOf(i));
+            if (!IsHangul(view[i]) || i + 1 >= view.Length || IsHangul(view[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            int gapEnd = i + 1;
+            bool spaced = false;
+            while (gapEnd < view.Length && gapEnd - i <= 4 && !IsHangul(view[gapEnd]) && !char.IsLetter(view[gapEnd]))
+            {
+                spaced |= char.IsWhiteSpace(view[gapEnd]);
+                gapEnd++;
+            }
+
+            bool joins = gapEnd < view.Length && gapEnd - i <= 4 && IsHangul(view[gapEnd])
+                && view[gapEnd] is not ('\n' or '\r')
+                && (!spaced || (IsSingleSyllableBefore(view, i) && IsSingleSyllableAfter(view, gapEnd)));
+            if (joins)
+            {
+                into.ExtendLast(view.EndOf(gapEnd - 1));
+                joined = true;
+                i = gapEnd;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return joined;
+    }
+
+    /// <summary>A character of the Hangul jamo blocks, which folded Korean syllables decompose into.</summary>
+    public static bool IsHangul(char c) => c is (>= '\u1100' and <= '\u11FF') or (>= '\uA960' and <= '\uA97F') or (>= '\uD7B0' and <= '\uD7FF');
+
+    private static bool IsLeadingConsonant(char c) => c is (>= '\u1100' and <= '\u115F') or (>= '\uA960' and <= '\uA97F');
+
+    /// <summary>Whether the Hangul word ending at <paramref name="end"/> is one syllable standing alone.</summary>
+    private static bool IsSingleSyllableBefore(TextView view, int end)
+    {
+        int start = end;
+        while (start > 0 && IsHangul(view[start - 1]))
+        {
+            start--;
+        }
+
+        return CountSyllables(view, start, end + 1) == 1 && (start == 0 || !CharClasses.IsWord(view[start - 1]));
+    }
+
+    private static bool IsSingleSyllableAfter(TextView view, int start)
+    {
+        int end = start;
+        while (end < view.Length && IsHangul(view[end]))
+        {
+            end++;
+        }
+
+        return CountSyllables(view, start, end) == 1 && (end == view.Length || !CharClasses.IsWord(view[end]));
+    }
+
+    private static int CountSyllables(TextView view, int start, int end)
+    {
+        int syllables = 0;
+        for (int k = start; k < end; k++)
+        {
+            syllables += IsLeadingConsonant(view[k]) ? 1 : 0;
+        }
+
+        return syllables;
+    }
+
+    private static bool IsOneLetterWord(char c) => c is 'a' or 'i' or 'o' or 'а' or 'в' or 'и' or 'к' or 'о' or 'с' or 'у' or 'я' or 'і' or 'з';
 
     /// <summary>Every run of non-word characters reads as one space, so phrases match across punctuation.</summary>
     public static void CollapseSeparators(TextView view, TextView into)

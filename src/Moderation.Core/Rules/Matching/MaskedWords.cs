@@ -1,0 +1,185 @@
+using System.Globalization;
+using Moderation.Core.Rules.Normalization;
+
+namespace Moderation.Core.Rules.Matching;
+
+/// <summary>
+/// Finds terms in words where symbols stand for letters or are pushed between them: "f*ck",
+/// "f**k", "a**hole", "f🤬ck", "fu🖕ck", "х*й", "п#здец". A run of k masks inside a word stands
+/// for up to k letters, or for none; the trie is walked with every letter it allows there, so
+/// only real terms are tried. Masks at a word's ends are punctuation ("fine!"), not letters.
+/// </summary>
+internal static class MaskedWords
+{
+    /// <summary>A term found in a masked word: its pattern and the word's range in the view.</summary>
+    public readonly record struct Hit(int PatternId, int Start, int End, bool StartsWord, bool EndsWord);
+
+    private const int MaxMasksPerRun = 3;
+
+    // Each masked word walks at most this many trie states: a bound on the cost of a hostile
+    // comment full of asterisks, far above what a real masked word needs (tens to hundreds).
+    private const int MaxStepsPerWord = 4096;
+
+    private readonly record struct Part(char Letter, int Masks);
+
+    [ThreadStatic]
+    private static List<Part>? t_parts;
+
+    /// <summary>Adds the terms found in every masked word of <paramref name="view"/> to <paramref name="hits"/>.</summary>
+    public static void FindAll(AhoCorasick automaton, TextView view, List<Hit> hits)
+    {
+        int i = 0;
+        while (i < view.Length)
+        {
+            if (!CharClasses.IsWord(view[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int end = i;
+            bool masked = false;
+            while (end < view.Length && (CharClasses.IsWord(view[end]) || IsMask(view[end])))
+            {
+                end++;
+            }
+
+            // The word ends at its last letter or digit; masks after it are punctuation.
+            int wordEnd = end;
+            while (!CharClasses.IsWord(view[wordEnd - 1]))
+            {
+                wordEnd--;
+            }
+
+            for (int k = i; k < wordEnd && !masked; k++)
+            {
+                masked = IsMask(view[k]);
+            }
+
+            if (masked)
+            {
+                FindInWord(automaton, view, i, wordEnd, hits);
+            }
+
+            i = end;
+        }
+    }
+
+    private static void FindInWord(AhoCorasick automaton, TextView view, int start, int end, List<Hit> hits)
+    {
+        var parts = t_parts ??= [];
+        parts.Clear();
+        for (int k = start; k < end; k++)
+        {
+            if (CharClasses.IsWord(view[k]))
+            {
+                parts.Add(new Part(view[k], 0));
+            }
+            else if (!char.IsLowSurrogate(view[k]))
+            {
+                // An emoji is two UTF-16 units and stands for one letter.
+                if (parts[^1].Masks > 0)
+                {
+                    parts[^1] = parts[^1] with { Masks = Math.Min(parts[^1].Masks + 1, MaxMasksPerRun) };
+                }
+                else
+                {
+                    parts.Add(new Part('\0', 1));
+                }
+            }
+        }
+
+        var walk = new Walk(automaton, parts, hits, start, end);
+        for (int first = 0; first < parts.Count; first++)
+        {
+            if (parts[first].Masks == 0)
+            {
+                walk.From(first);
+            }
+        }
+    }
+
+    /// <summary>Characters that stand for a letter when they sit inside a word.</summary>
+    public static bool IsMask(char c)
+    {
+        if (c < 0x80)
+        {
+            return c is '*' or '#' or '@' or '!' or '$' or '%';
+        }
+
+        return char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol;
+    }
+
+    private sealed class Walk(AhoCorasick automaton, List<Part> parts, List<Hit> hits, int viewStart, int viewEnd)
+    {
+        private int _first;
+        private int _steps;
+
+        public void From(int first)
+        {
+            _first = first;
+            _steps = 0;
+            Visit(AhoCorasick.Root, first, letters: 0, maskLetters: 0, usedMask: false);
+        }
+
+        /// <summary>
+        /// The trie state after the parts before <paramref name="next"/>; records the patterns
+        /// ending here when the match so far is a plausible masked term: it hides something,
+        /// ends on a letter and shows at least two real letters, no fewer than it hides.
+        /// </summary>
+        private void Visit(int state, int next, int letters, int maskLetters, bool usedMask)
+        {
+            if (++_steps > MaxStepsPerWord)
+            {
+                return;
+            }
+
+            if (usedMask && next > _first && parts[next - 1].Masks == 0 && letters >= 2 && letters >= maskLetters)
+            {
+                foreach (int pattern in automaton.PatternsEndingAt(state))
+                {
+                    hits.Add(new Hit(pattern, viewStart, viewEnd, _first == 0, next == parts.Count));
+                }
+            }
+
+            if (next == parts.Count)
+            {
+                return;
+            }
+
+            var part = parts[next];
+            if (part.Masks == 0)
+            {
+                int child = automaton.Step(state, part.Letter);
+                if (child != 0)
+                {
+                    Visit(child, next + 1, letters + 1, maskLetters, usedMask);
+                }
+
+                return;
+            }
+
+            // Masks pushed between letters stand for nothing ("fu🖕ck").
+            Visit(state, next + 1, letters, maskLetters, usedMask: true);
+            Fill(state, next, part.Masks, letters, maskLetters);
+        }
+
+        /// <summary>Masks that stand for 1 to <paramref name="left"/> letters, each any letter the trie allows.</summary>
+        private void Fill(int state, int next, int left, int letters, int maskLetters)
+        {
+            foreach (int child in automaton.ChildrenOf(state))
+            {
+                if (_steps > MaxStepsPerWord)
+                {
+                    return;
+                }
+
+                Visit(child, next + 1, letters, maskLetters + 1, usedMask: true);
+                if (left > 1)
+                {
+                    Fill(child, next, left - 1, letters, maskLetters + 1);
+                }
+            }
+        }
+    }
+}
