@@ -1,11 +1,13 @@
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules.Detectors;
+using Moderation.Core.Rules.Matching;
 
 namespace Moderation.Core.Rules;
 
 /// <summary>
-/// One rule as written in the rules file. A term-list rule has <see cref="Terms"/>; every other
-/// kind (regex, links, contact details, spam signals) has a <see cref="Detector"/>.
+/// One rule as written in the rules file. A term-list rule has <see cref="Terms"/>, a phrase
+/// rule <see cref="Phrases"/>; every other kind (regex, links, contact details, spam signals)
+/// has a <see cref="Detector"/>.
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -19,7 +21,8 @@ public sealed record RuleDefinition(
     IReadOnlyList<string> Terms,
     IReadOnlyList<string> AllowTerms,
     RuleDetector? Detector = null,
-    RuleConditions? Conditions = null)
+    RuleConditions? Conditions = null,
+    IReadOnlyList<PhrasePattern>? Phrases = null)
 {
     public RuleConditions When => Conditions ?? RuleConditions.Always;
 }

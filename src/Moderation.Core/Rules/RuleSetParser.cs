@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Moderation.Core.Rules.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -12,7 +13,7 @@ namespace Moderation.Core.Rules;
 /// that every problem, not just syntax errors, is reported with its line and column, and every
 /// problem of the file is reported at once.
 /// </summary>
-public static class RuleSetParser
+public static partial class RuleSetParser
 {
     /// <summary>Far deeper than any rules file needs (they nest five levels).</summary>
     private const int MaxNesting = 64;
@@ -65,7 +66,7 @@ public static class RuleSetParser
             return (rules, ScoreThresholds.None);
         }
 
-        var document = new YamlFields(root, ["version", "thresholds", "rules"], "top-level", problems);
+        var document = new YamlFields(root, ["version", "thresholds", "slots", "rules"], "top-level", problems);
         if (document.Text("version") is { } version && version != "1")
         {
             document.Problem(document.Node("version")!, "Only version 1 is supported.");
@@ -81,6 +82,7 @@ public static class RuleSetParser
             }
         }
 
+        reader.Slots = ReadSlots(document, problems);
         if (document.Node("rules") is not YamlSequenceNode ruleNodes)
         {
             if (document.Node("rules") is { } notAList)
@@ -111,6 +113,46 @@ public static class RuleSetParser
 
         return (rules, thresholds);
     }
+
+    /// <summary>The named phrase lists that phrase rules refer to as <c>{name}</c>.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadSlots(YamlFields document, List<RuleError> problems)
+    {
+        var slots = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (document.Node("slots") is not { } node)
+        {
+            return slots;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            document.Problem(node, "'slots' must be a mapping of names to lists of words or phrases.");
+            return slots;
+        }
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            string name = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!SlotNamePattern().IsMatch(name))
+            {
+                problems.Add(YamlFields.At(keyNode, $"A slot name is 1 to 32 of a-z, 0-9 and '_'; '{name}' is not."));
+                continue;
+            }
+
+            var phrases = (valueNode as YamlSequenceNode)?.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").Where(v => v.Length > 0).ToList();
+            if (phrases is null || phrases.Count == 0 || phrases.Count != ((YamlSequenceNode)valueNode).Children.Count)
+            {
+                problems.Add(YamlFields.At(valueNode, $"Slot '{name}' must be a non-empty list of words or phrases."));
+                continue;
+            }
+
+            slots[name] = phrases;
+        }
+
+        return slots;
+    }
+
+    [GeneratedRegex("^[a-z0-9_]{1,32}$")]
+    private static partial Regex SlotNamePattern();
 
     /// <summary>
     /// Building the node tree recurses once per nesting level, so a hostile file of a few

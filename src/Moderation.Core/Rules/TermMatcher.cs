@@ -7,7 +7,7 @@ namespace Moderation.Core.Rules;
 /// Finds the terms of every term-list rule in a text, through the readings that undo evasions
 /// (look-alike letters, leet, spaced and stretched letters, separated Korean syllables,
 /// invisible characters, entities), with one automaton pass per reading, and in words where
-/// symbols mask letters. A term matches whole words unless it carries a '*'
+/// symbols mask letters; and the phrase patterns of phrase rules, in the same readings. A term matches whole words unless it carries a '*'
 /// wildcard at that end; a hit that lies inside one of its rule's allow terms is dropped.
 /// </summary>
 public sealed class TermMatcher
@@ -15,10 +15,12 @@ public sealed class TermMatcher
     /// <summary>A term occurrence: which rule, and where (UTF-16 positions in the original text).</summary>
     public readonly record struct Match(int RuleIndex, int Start, int End);
 
-    private readonly record struct Pattern(int RuleIndex, bool Allow, bool OpenStart, bool OpenEnd, int Length);
+    /// <summary>A term, an allow term, or (with a <see cref="Phrase"/> index) the trigger of a phrase pattern.</summary>
+    private readonly record struct Pattern(int RuleIndex, bool Allow, bool OpenStart, bool OpenEnd, int Length, int Phrase = -1);
 
     private readonly List<Pattern> _patterns = [];
     private readonly AhoCorasick _automaton;
+    private readonly List<(int RuleIndex, PhrasePattern Phrase)> _phrases = [];
 
     public TermMatcher(IReadOnlyList<RuleDefinition> rules)
     {
@@ -34,6 +36,16 @@ public sealed class TermMatcher
             foreach (string term in rules[ruleIndex].AllowTerms)
             {
                 AddPattern(texts, term, ruleIndex, allow: true);
+            }
+
+            foreach (var phrase in rules[ruleIndex].Phrases ?? [])
+            {
+                foreach (string trigger in phrase.Triggers)
+                {
+                    AddPattern(texts, trigger, ruleIndex, allow: false, _phrases.Count);
+                }
+
+                _phrases.Add((ruleIndex, phrase));
             }
         }
 
@@ -93,9 +105,14 @@ public sealed class TermMatcher
         }
     }
 
+    [ThreadStatic]
+    private static SortedSet<int>? t_triggered;
+
     private void CollectMatches(TextView view, List<AhoCorasick.Hit> hits, List<Match> matches)
     {
         var (found, allowed) = ClearedScratch();
+        var triggered = t_triggered ??= [];
+        triggered.Clear();
         foreach (var hit in hits)
         {
             var pattern = _patterns[hit.PatternId];
@@ -119,10 +136,38 @@ public sealed class TermMatcher
                 end++;
             }
 
+            if (pattern.Phrase >= 0)
+            {
+                triggered.Add(pattern.Phrase);
+                continue;
+            }
+
             (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, start, end));
         }
 
         AddUnlessAllowed(view, found, allowed, matches);
+        foreach (int phrase in triggered)
+        {
+            CollectPhraseMatches(view, _phrases[phrase].RuleIndex, _phrases[phrase].Phrase, matches);
+        }
+    }
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_phraseRanges;
+
+    private static void CollectPhraseMatches(TextView view, int ruleIndex, PhrasePattern phrase, List<Match> matches)
+    {
+        var ranges = t_phraseRanges ??= [];
+        ranges.Clear();
+        phrase.FindAll(view.Chars, ranges);
+        foreach (var (start, end) in ranges)
+        {
+            var match = new Match(ruleIndex, view.StartOf(start), view.EndOf(end - 1));
+            if (!matches.Contains(match))
+            {
+                matches.Add(match);
+            }
+        }
     }
 
     /// <summary>A masked word is one word: a term found in it spans all of it, as written.</summary>
@@ -180,7 +225,7 @@ public sealed class TermMatcher
         return false;
     }
 
-    private void AddPattern(List<string> texts, string term, int ruleIndex, bool allow)
+    private void AddPattern(List<string> texts, string term, int ruleIndex, bool allow, int phrase = -1)
     {
         if (MatchableForm(term) is not { } form)
         {
@@ -188,6 +233,6 @@ public sealed class TermMatcher
         }
 
         texts.Add(form);
-        _patterns.Add(new Pattern(ruleIndex, allow, term.StartsWith('*'), term.EndsWith('*'), form.Length));
+        _patterns.Add(new Pattern(ruleIndex, allow, term.StartsWith('*'), term.EndsWith('*'), form.Length, phrase));
     }
 }

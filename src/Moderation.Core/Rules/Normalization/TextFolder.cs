@@ -172,6 +172,13 @@ internal static class TextFolder
             return " ";
         }
 
+        // Ukrainian writes its apostrophe as U+02BC, a letter to Unicode, or as a quotation
+        // mark; all read as the ASCII one, so "вбʼю", "вб’ю" and "вб'ю" are one word.
+        if (codePoint is 0x02BC or 0x2019 or 0x2018 or 0x00B4 or 0x02B9)
+        {
+            return "'";
+        }
+
         if (Confusables.LatinLetterFor(codePoint) is not '\0' and char direct)
         {
             return direct.ToString();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules.Detectors;
+using Moderation.Core.Rules.Matching;
 using YamlDotNet.RepresentationModel;
 
 namespace Moderation.Core.Rules.Parsing;
@@ -10,7 +11,8 @@ namespace Moderation.Core.Rules.Parsing;
 /// <summary>Reads one rule of a rules file: its common fields, its one kind, and its conditions.</summary>
 internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> problems, StringBuilder versionInput)
 {
-    private static readonly string[] Kinds = ["terms", "terms_file", "regex", "links", "contact", "spam"];
+    private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam"];
+    private static readonly string[] AllowKeys = ["allow", "allow_file"];
     private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
     private static readonly string[] LinkKeys = [.. LinkModes, "allow"];
     private static readonly string[] SpamSignals =
@@ -22,8 +24,11 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
     private static readonly string[] RuleKeys =
     [
         "id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight",
-        "terms", "terms_file", "allow", "regex", "links", "contact", "spam", "when",
+        "terms", "terms_file", "allow", "allow_file", "phrases", "regex", "links", "contact", "spam", "when",
     ];
+
+    /// <summary>The file's named phrase lists, for the <c>{slot}</c>s of phrase rules.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Slots { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
 
     public RuleDefinition? Read(YamlNode node)
     {
@@ -58,20 +63,29 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         var terms = new List<string>();
         var allowTerms = new List<string>();
         RuleDetector? detector = null;
+        List<PhrasePattern>? phrases = null;
         if (fields.Has("terms") || fields.Has("terms_file"))
         {
             ReadTerms(fields, fields.List("terms") ?? [], terms);
-            ReadTermsFile(fields, terms);
+            ReadTermsFile(fields, "terms_file", terms);
             ReadTerms(fields, fields.List("allow") ?? [], allowTerms);
+            ReadTermsFile(fields, "allow_file", allowTerms);
         }
         else
         {
-            if (fields.Has("allow"))
+            foreach (string key in AllowKeys.Where(fields.Has))
             {
-                fields.Problem(fields.Node("allow")!, "'allow' belongs to term rules; a links rule takes its own 'allow' list.");
+                fields.Problem(fields.Node(key)!, $"'{key}' belongs to term rules; a links rule takes its own 'allow' list.");
             }
 
-            detector = ReadDetector(fields);
+            if (fields.List("phrases") is { } patterns)
+            {
+                phrases = ReadPhrases(fields, patterns);
+            }
+            else
+            {
+                detector = ReadDetector(fields);
+            }
         }
 
         var conditions = ReadConditions(fields);
@@ -83,7 +97,28 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         return new RuleDefinition(
             id, description, category, action, authorMessage,
             moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
-            shadow, weight, terms, allowTerms, detector, conditions);
+            shadow, weight, terms, allowTerms, detector, conditions, phrases);
+    }
+
+    private List<PhrasePattern> ReadPhrases(YamlFields fields, List<(string Value, YamlNode Node)> patterns)
+    {
+        var phrases = new List<PhrasePattern>();
+        var reasons = new List<string>();
+        foreach (var (pattern, node) in patterns)
+        {
+            reasons.Clear();
+            if (PhrasePattern.TryCreate(pattern, Slots, reasons) is { } phrase)
+            {
+                phrases.Add(phrase);
+            }
+
+            foreach (string reason in reasons)
+            {
+                fields.Problem(node, reason);
+            }
+        }
+
+        return phrases;
     }
 
     private static RuleAction ReadAction(YamlFields fields)
@@ -132,17 +167,17 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
     }
 
     /// <summary>Terms from a plain-text file beside the rules file: UTF-8, one per line, '#' comments, blank lines ignored.</summary>
-    private void ReadTermsFile(YamlFields fields, List<string> terms)
+    private void ReadTermsFile(YamlFields fields, string key, List<string> terms)
     {
-        if (fields.Text("terms_file") is not { } relative)
+        if (fields.Text(key) is not { } relative)
         {
             return;
         }
 
-        var node = fields.Node("terms_file")!;
+        var node = fields.Node(key)!;
         if (baseDirectory is null)
         {
-            fields.Problem(node, "'terms_file' needs a rules file on disk to be relative to.");
+            fields.Problem(node, $"'{key}' needs a rules file on disk to be relative to.");
             return;
         }
 
@@ -150,7 +185,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         string full = Path.GetFullPath(Path.Combine(baseDirectory, relative));
         if (Path.IsPathRooted(relative) || !full.StartsWith(Path.GetFullPath(baseDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            fields.Problem(node, "'terms_file' must be a relative path inside the rules file's folder.");
+            fields.Problem(node, $"'{key}' must be a relative path inside the rules file's folder.");
             return;
         }
 

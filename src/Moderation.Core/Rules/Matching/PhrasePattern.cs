@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Moderation.Core.Rules.Normalization;
+
+namespace Moderation.Core.Rules.Matching;
+
+/// <summary>
+/// A rule's phrase patterns, such as <c>{i} {will} {kill} {you}</c> or <c>{hope} {you} ... {die}</c>:
+/// sentences with slots rather than a list of exact sentences. A pattern is a sequence of
+/// words (a '*' at either end of a word stands for the rest of it), <c>{slot}</c> (any phrase
+/// of a named list), <c>(a|b c)</c> (inline alternatives), a '?' after any of these (optional)
+/// and <c>...</c> (up to three words of anything; <c>...5</c> up to five). A pattern compiles to
+/// a regular expression run by .NET's non-backtracking engine over the readings of a comment,
+/// so matching stays linear in the length of the comment.
+/// </summary>
+public sealed class PhrasePattern
+{
+    private const int DefaultGap = 3;
+
+    private PhrasePattern(Regex regex, IReadOnlyList<string> triggers)
+    {
+        Regex = regex;
+        Triggers = triggers;
+    }
+
+    internal Regex Regex { get; }
+
+    /// <summary>
+    /// Terms one of which every match contains: the first words of the alternatives of the
+    /// pattern's narrowest required part. The regular expression runs only on a reading where the
+    /// term automaton found one, so a comment that cannot match costs nothing more.
+    /// </summary>
+    internal IReadOnlyList<string> Triggers { get; }
+
+    /// <summary>Compiles one pattern; null, with the reasons in <paramref name="problems"/>, when it is invalid.</summary>
+    public static PhrasePattern? TryCreate(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (Compile(pattern, slots, problems) is not var (regex, triggers))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new PhrasePattern(
+                new Regex($@"\b{regex}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture),
+                triggers);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            problems.Add($"'{pattern}' is too complex to compile: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Adds the ranges of <paramref name="view"/> (start, exclusive end) where a phrase matches.</summary>
+    internal void FindAll(ReadOnlySpan<char> view, List<(int Start, int End)> ranges)
+    {
+        foreach (var match in Regex.EnumerateMatches(view))
+        {
+            ranges.Add((match.Index, match.Index + match.Length));
+        }
+    }
+
+    private enum PartKind { Required, Optional, Gap }
+
+    private static (string Regex, IReadOnlyList<string> Triggers)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
+    {
+        var parts = new List<(PartKind Kind, string Regex)>();
+        IReadOnlyList<string>? triggers = null;
+        int problemsBefore = problems.Count;
+        int i = 0;
+        while (i < pattern.Length)
+        {
+            if (char.IsWhiteSpace(pattern[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            string? regex;
+            if (pattern.AsSpan(i).StartsWith("..."))
+            {
+                i += 3;
+                int gap = DefaultGap;
+                if (i < pattern.Length && char.IsAsciiDigit(pattern[i]))
+                {
+                    gap = pattern[i++] - '0';
+                }
+
+                parts.Add((PartKind.Gap, $@"(?: \w+){{0,{gap}}}"));
+                continue;
+            }
+
+            IReadOnlyList<string> alternatives;
+
+            if (pattern[i] is '{' or '(')
+            {
+                char close = pattern[i] == '{' ? '}' : ')';
+                int end = pattern.IndexOf(close, i + 1);
+                if (end < 0)
+                {
+                    problems.Add($"'{pattern}': '{pattern[i]}' at {i + 1} is never closed.");
+                    return null;
+                }
+
+                string inside = pattern[(i + 1)..end];
+                i = end + 1;
+                if (close == '}')
+                {
+                    if (!slots.TryGetValue(inside, out var phrases))
+                    {
+                        problems.Add($"'{pattern}': no slot named '{inside}' (slots: {string.Join(", ", slots.Keys.Order())}).");
+                        continue;
+                    }
+
+                    alternatives = phrases;
+                }
+                else
+                {
+                    alternatives = inside.Split('|');
+                }
+
+                regex = Alternatives(alternatives, pattern, problems);
+            }
+            else
+            {
+                while (i < pattern.Length && !char.IsWhiteSpace(pattern[i]) && pattern[i] is not ('{' or '(' or '?'))
+                {
+                    i++;
+                }
+
+                alternatives = [pattern[start..i]];
+                regex = Words(alternatives[0], pattern, problems);
+            }
+
+            bool optional = i < pattern.Length && pattern[i] == '?';
+            i += optional ? 1 : 0;
+            if (regex is not null)
+            {
+                parts.Add((optional ? PartKind.Optional : PartKind.Required, regex));
+                if (!optional && (triggers is null || alternatives.Count < triggers.Count))
+                {
+                    triggers = alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Distinct().ToList();
+                }
+            }
+        }
+
+        if (problems.Count > problemsBefore)
+        {
+            return null;
+        }
+
+        if (parts.Count == 0 || parts[0].Kind != PartKind.Required || parts[^1].Kind != PartKind.Required)
+        {
+            problems.Add($"'{pattern}': a phrase must begin and end with a required word or slot.");
+            return null;
+        }
+
+        var sequence = new StringBuilder(parts[0].Regex);
+        foreach (var (kind, regex) in parts.Skip(1))
+        {
+            sequence.Append(kind switch
+            {
+                PartKind.Required => $" {regex}",
+                PartKind.Optional => $"(?: {regex})?",
+                _ => regex,
+            });
+        }
+
+        return (sequence.ToString(), triggers!);
+    }
+
+    private static string? Alternatives(IEnumerable<string> phrases, string pattern, List<string> problems)
+    {
+        var compiled = new List<string>();
+        foreach (string phrase in phrases)
+        {
+            if (Words(phrase, pattern, problems) is { } regex)
+            {
+                compiled.Add(regex);
+            }
+        }
+
+        return compiled.Count == 0 ? null : $"(?:{string.Join('|', compiled)})";
+    }
+
+    /// <summary>Words in the form terms are matched in ("I'm" reads "i m"), with '*' for the rest of a word.</summary>
+    private static string? Words(string phrase, string pattern, List<string> problems)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var compiled = new List<string>();
+        foreach (string word in words)
+        {
+            string form = TextViews.TermForm(word.Trim('*'));
+            if (form.Length == 0 || !form.Any(CharClasses.IsWord) || word.Trim('*').Contains('*', StringComparison.Ordinal))
+            {
+                problems.Add($"'{pattern}': '{word}' is not a word ('*' only at its start or end).");
+                return null;
+            }
+
+            compiled.Add((word.StartsWith('*') ? @"\w*" : "") + Regex.Escape(form) + (word.EndsWith('*') ? @"\w*" : ""));
+        }
+
+        if (compiled.Count == 0)
+        {
+            problems.Add($"'{pattern}': an empty alternative.");
+            return null;
+        }
+
+        return string.Join(' ', compiled);
+    }
+}

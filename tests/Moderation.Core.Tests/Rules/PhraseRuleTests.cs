@@ -1,0 +1,60 @@
+using Moderation.Core.Decisions;
+using Moderation.Core.Rules;
+
+namespace Moderation.Core.Tests.Rules;
+
+/// <summary>Phrase rules: slots, alternatives, optional parts and gaps, matched through the readings.</summary>
+public sealed class PhraseRuleTests
+{
+    private const string Slots = """
+        slots:
+          who: [i, "i'm", we]
+          will: [will, "going to", gonna]
+          harm: ["kill*", shoot]
+          whom: [you, u, them]
+        """;
+
+    private static RuleSet Parse(string phrases) => RuleSetParser.Parse(
+        $"""
+        {Slots}
+        rules:
+          - id: threat
+            action: hold
+            phrases: {phrases}
+        """, "phrases", DateTimeOffset.UnixEpoch);
+
+    private static readonly RuleSet Rules = Parse("""["{who} {will} (just|really)? {harm} {whom}", "{who} {will} find {whom} ... {harm}"]""");
+
+    [Theory]
+    [InlineData("I will kill you", 0, 15)]
+    [InlineData("Well, I'm going to KILL you!", 6, 27)]
+    [InlineData("we gonna really shoot them", 0, 26)]
+    [InlineData("i will k1ll u", 0, 13)]
+    [InlineData("I will find you and then kill", 0, 29)]
+    [InlineData("we will killl them", 0, 18)]
+    public void Phrase_MatchesEverySentenceOfItsShape(string text, int start, int end)
+    {
+        var reason = Rules.Evaluate(text).Reasons.Single(r => r.RuleId == "threat");
+
+        Assert.Equal([new TextSpan(start, end)], reason.Spans);
+    }
+
+    [Theory]
+    [InlineData("I will kill the bill")]
+    [InlineData("They will kill you")]
+    [InlineData("I will find you a seat, then we kill time")]
+    [InlineData("skill you will kill")]
+    public void Phrase_LeavesOtherSentencesAlone(string text) => Assert.Empty(Rules.Evaluate(text).Reasons);
+
+    [Theory]
+    [InlineData("""["{nobody} {harm}"]""", "no slot named 'nobody'")]
+    [InlineData("""["{who}? {harm}"]""", "must begin and end with a required word")]
+    [InlineData("""["{harm} ..."]""", "must begin and end with a required word")]
+    [InlineData("""["(kill|shoot {whom}"]""", "never closed")]
+    public void Parse_InvalidPhrase_NamesTheProblem(string phrases, string problem)
+    {
+        var error = Assert.Throws<InvalidRulesException>(() => Parse(phrases));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+}

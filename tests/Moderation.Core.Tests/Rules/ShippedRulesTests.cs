@@ -1,0 +1,68 @@
+using Moderation.Core.Decisions;
+using Moderation.Core.Rules;
+
+namespace Moderation.Core.Tests.Rules;
+
+/// <summary>
+/// The shipped rules (rules/default.yaml and its lists) on a few comments of each technique in
+/// each language: what they must hold or reject, and the innocent comments they must publish.
+/// The labelled corpus in eval/ measures the same at scale.
+/// </summary>
+public sealed class ShippedRulesTests
+{
+    private static readonly RuleSet Rules = RuleSetParser.ParseFile(
+        Path.Combine(Moderation.Testing.RepositoryPaths.Root, "rules", "default.yaml"), DateTimeOffset.UnixEpoch);
+
+    private static void AssertCaught(string text, string category)
+    {
+        var decision = Rules.Evaluate(text);
+        Assert.True(decision.Verdict != Verdict.Approved, $"'{text}' was approved.");
+        Assert.Contains(decision.Reasons, r => r.Category == category && !r.Shadow);
+    }
+
+    private static void AssertPublished(string text)
+    {
+        var decision = Rules.Evaluate(text);
+        Assert.True(
+            decision.Verdict == Verdict.Approved && !decision.Flagged,
+            $"'{text}' got {decision.Verdict}: {string.Join(", ", decision.Reasons.Select(r => r.RuleId))}.");
+    }
+
+    [Theory]
+    [InlineData("I hope they all die")]
+    [InlineData("someone should shoot the journalist")]
+    [InlineData("you deserve to be shot")]
+    [InlineData("I'm going to kill you")]
+    [InlineData("hope u die")]
+    [InlineData("go kill urself")]
+    [InlineData("They should all be hanged.")]
+    [InlineData("I will find you and hurt you")]
+    [InlineData("I know where you live")]
+    [InlineData("я тебя найду и убью")]
+    [InlineData("Чтоб вы все сдохли!")]
+    [InlineData("сдохни")]
+    [InlineData("расстрелять бы всех")]
+    [InlineData("тебе не жить")]
+    [InlineData("я тебе вб'ю")]
+    [InlineData("я тебе вбʼю")]
+    [InlineData("щоб ти здох")]
+    [InlineData("їх усіх треба перевішати")]
+    [InlineData("죽여버린다")]
+    [InlineData("찾아가서 죽인다")]
+    public void Threats_InManySentenceShapes_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("I hope they don't die in the cold.")]
+    [InlineData("The attack killed 12 civilians and the drone was shot down.")]
+    [InlineData("North Korean troops were killed near Sudzha.")]
+    [InlineData("That joke killed me, and I could murder a pizza.")]
+    [InlineData("The EU shot itself in the foot again.")]
+    [InlineData("Sanctions will hurt them more than us.")]
+    [InlineData("You're dead wrong about the sanctions.")]
+    [InlineData("ВСУ смогли уничтожить их технику под Суджей.")]
+    [InlineData("Под обстрелом погибли трое, убиты двое военных.")]
+    [InlineData("ЗСУ знищили їх позиції біля Курська.")]
+    [InlineData("쿠르스크에서 북한군 사상자가 발생했다.")]
+    [InlineData("그는 전투에서 죽었다.")]
+    public void WarNewsAndIdioms_ArePublished(string text) => AssertPublished(text);
+}
