@@ -7,4 +7,26 @@ public sealed record Decision(
     string CensoredText,
     bool Flagged,
     double Score,
-    string RulesVersion);
+    string RulesVersion)
+{
+    /// <summary>
+    /// The one message to show the author: that of the first reason with the action that decided
+    /// the verdict (a reject for a rejection, a hold for a held comment, a censor for a masked
+    /// text); empty when the comment is published as written.
+    /// </summary>
+    public string AuthorMessage
+    {
+        get
+        {
+            var deciding = Verdict switch
+            {
+                Verdict.Rejected => RuleAction.Reject,
+                Verdict.PendingReview => RuleAction.Hold,
+                _ => RuleAction.Censor,
+            };
+            return Reasons.FirstOrDefault(r => !r.Shadow && r.Action == deciding)?.AuthorMessage
+                ?? Reasons.FirstOrDefault(r => !r.Shadow && r.Action == RuleAction.Flag && Verdict == Verdict.Approved)?.AuthorMessage
+                ?? "";
+        }
+    }
+}

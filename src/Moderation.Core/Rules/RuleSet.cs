@@ -11,8 +11,9 @@ public sealed class RuleSet
 {
     private readonly TermMatcher _matcher;
 
-    public RuleSet(IReadOnlyList<RuleDefinition> rules, string version, string source, DateTimeOffset loadedAt, ScoreThresholds? thresholds = null)
+    public RuleSet(IReadOnlyList<RuleDefinition> rules, string version, string source, DateTimeOffset loadedAt, ScoreThresholds? thresholds = null, BuiltInReasons? builtInReasons = null)
     {
+        BuiltInReasons = builtInReasons ?? BuiltInReasons.Default;
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
         Version = version;
@@ -24,6 +25,9 @@ public sealed class RuleSet
     }
 
     public ScoreThresholds Thresholds { get; }
+
+    /// <summary>The reasons the service adds itself (thresholds, author and article settings), with this file's messages.</summary>
+    public BuiltInReasons BuiltInReasons { get; }
 
     /// <summary>The windows repeat and campaign rules count texts over; empty when no rule needs text history.</summary>
     public IReadOnlyCollection<TimeSpan> HistoryWindows { get; }
@@ -168,17 +172,7 @@ public sealed class RuleSet
             { Hold: { } hold } when score >= hold => (RuleAction.Hold, hold),
             _ => (RuleAction.Approve, 0d),
         };
-        return action == RuleAction.Approve
-            ? null
-            : new DecisionReason(
-                "score-threshold",
-                "score",
-                action,
-                "Your comment will appear once a moderator has reviewed it.",
-                $"The weights of the matched rules add up to {score:0.##}, at or above the {action.ToString().ToLowerInvariant()} threshold {threshold:0.##}.",
-                [],
-                Shadow: false,
-                Weight: 0);
+        return action == RuleAction.Approve ? null : BuiltInReasons.Threshold(action, score, threshold);
     }
 
 }

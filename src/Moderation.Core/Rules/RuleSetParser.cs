@@ -27,9 +27,9 @@ public static partial class RuleSetParser
         ArgumentNullException.ThrowIfNull(content);
         var problems = new List<RuleError>();
         var versionInput = new StringBuilder(content);
-        var (rules, thresholds) = ReadDocument(content, new RuleReader(baseDirectory, problems, versionInput), problems);
+        var (rules, thresholds, builtInReasons) = ReadDocument(content, new RuleReader(baseDirectory, problems, versionInput), problems);
         errors = problems;
-        return problems.Count == 0 ? new RuleSet(rules, VersionOf(versionInput.ToString()), source, loadedAt, thresholds) : null;
+        return problems.Count == 0 ? new RuleSet(rules, VersionOf(versionInput.ToString()), source, loadedAt, thresholds, builtInReasons) : null;
     }
 
     /// <summary>Parses and validates rules, throwing <see cref="InvalidRulesException"/> with every problem.</summary>
@@ -40,7 +40,7 @@ public static partial class RuleSetParser
     public static RuleSet ParseFile(string path, DateTimeOffset loadedAt) =>
         Parse(File.ReadAllText(path, Encoding.UTF8), path, loadedAt, Path.GetDirectoryName(Path.GetFullPath(path)));
 
-    private static (List<RuleDefinition> Rules, ScoreThresholds Thresholds) ReadDocument(string content, RuleReader reader, List<RuleError> problems)
+    private static (List<RuleDefinition> Rules, ScoreThresholds Thresholds, BuiltInReasons BuiltInReasons) ReadDocument(string content, RuleReader reader, List<RuleError> problems)
     {
         var rules = new List<RuleDefinition>();
         var stream = new YamlStream();
@@ -49,7 +49,7 @@ public static partial class RuleSetParser
             if (FindExcessiveNesting(content) is { } tooDeep)
             {
                 problems.Add(tooDeep);
-                return (rules, ScoreThresholds.None);
+                return (rules, ScoreThresholds.None, BuiltInReasons.Default);
             }
 
             stream.Load(new StringReader(content));
@@ -57,16 +57,17 @@ public static partial class RuleSetParser
         catch (YamlException ex)
         {
             problems.Add(new RuleError((int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message));
-            return (rules, ScoreThresholds.None);
+            return (rules, ScoreThresholds.None, BuiltInReasons.Default);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             problems.Add(new RuleError(0, 0, "The file must be a mapping with a 'rules' list."));
-            return (rules, ScoreThresholds.None);
+            return (rules, ScoreThresholds.None, BuiltInReasons.Default);
         }
 
-        var document = new YamlFields(root, ["version", "thresholds", "slots", "rules"], "top-level", problems);
+        var document = new YamlFields(root, ["version", "thresholds", "slots", "built_in_reasons", "rules"], "top-level", problems);
+        var builtInReasons = ReadBuiltInReasons(document);
         if (document.Text("version") is { } version && version != "1")
         {
             document.Problem(document.Node("version")!, "Only version 1 is supported.");
@@ -94,7 +95,7 @@ public static partial class RuleSetParser
                 problems.Add(new RuleError(0, 0, "The file has no 'rules' list."));
             }
 
-            return (rules, thresholds);
+            return (rules, thresholds, builtInReasons);
         }
 
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
@@ -111,7 +112,29 @@ public static partial class RuleSetParser
             }
         }
 
-        return (rules, thresholds);
+        return (rules, thresholds, builtInReasons);
+    }
+
+    private static readonly string[] MessageKeys = ["author_message", "moderator_message"];
+
+    /// <summary>The file's own messages for the reasons the service adds (score-threshold, author-banned, ...).</summary>
+    private static BuiltInReasons ReadBuiltInReasons(YamlFields document)
+    {
+        if (document.Mapping("built_in_reasons", BuiltInReasons.Ids) is not { } reasons)
+        {
+            return BuiltInReasons.Default;
+        }
+
+        var messages = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        foreach (string id in BuiltInReasons.Ids.Where(reasons.Has))
+        {
+            if (reasons.Mapping(id, MessageKeys) is { } reason)
+            {
+                messages[id] = (reason.Text("author_message"), reason.Text("moderator_message"));
+            }
+        }
+
+        return new BuiltInReasons(messages);
     }
 
     /// <summary>The named phrase lists that phrase rules refer to as <c>{name}</c>.</summary>

@@ -55,7 +55,7 @@ public sealed class CommentSubmissionService(
         var history = ruleSet.HistoryWindows.Count == 0
             ? null
             : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
-        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now);
+        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now, ruleSet.BuiltInReasons);
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 
@@ -100,7 +100,8 @@ public sealed class CommentSubmissionService(
         var article = await state.GetArticleAsync(submission.ArticleId, cancellationToken).ConfigureAwait(false);
         var author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
         var context = ContextFor(submission, author, article, now);
-        var decision = WorkflowPolicy.Apply(rules.Current.Evaluate(text, context), author, article, now);
+        var ruleSet = rules.Current;
+        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(text, context), author, article, now, ruleSet.BuiltInReasons);
         var edited = current with
         {
             Submission = submission,

@@ -1,5 +1,6 @@
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
+using Moderation.Core.Rules;
 
 namespace Moderation.Core.Workflow;
 
@@ -10,8 +11,9 @@ namespace Moderation.Core.Workflow;
 /// </summary>
 public static class WorkflowPolicy
 {
-    public static Decision Apply(Decision decision, AuthorRecord author, ArticleSettings article, DateTimeOffset now)
+    public static Decision Apply(Decision decision, AuthorRecord author, ArticleSettings article, DateTimeOffset now, BuiltInReasons reasons)
     {
+        ArgumentNullException.ThrowIfNull(reasons);
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(article);
@@ -19,20 +21,20 @@ public static class WorkflowPolicy
         var extra = new List<(DecisionReason Reason, Verdict Verdict)>();
         if (status == AuthorStatus.Banned)
         {
-            extra.Add((Reason("author-banned", RuleAction.Reject, "Your account may no longer comment.", "The author is banned."), Verdict.Rejected));
+            extra.Add((reasons.Reason(BuiltInReasons.AuthorBanned), Verdict.Rejected));
         }
         else if (status == AuthorStatus.Suspended)
         {
-            extra.Add((Reason("author-suspended", RuleAction.Reject, $"Your account may comment again after {author.SuspendedUntil:u}.", "The author is suspended."), Verdict.Rejected));
+            extra.Add((reasons.Reason(BuiltInReasons.AuthorSuspended, author.SuspendedUntil), Verdict.Rejected));
         }
         else if (status == AuthorStatus.Premoderated)
         {
-            extra.Add((Reason("author-premoderated", RuleAction.Hold, "Your comments appear once a moderator has reviewed them.", "The author is premoderated."), Verdict.PendingReview));
+            extra.Add((reasons.Reason(BuiltInReasons.AuthorPremoderated), Verdict.PendingReview));
         }
 
         if (article.Mode == ArticleMode.Premoderated)
         {
-            extra.Add((Reason("article-premoderated", RuleAction.Hold, "Comments on this article appear once a moderator has reviewed them.", "The article is premoderated."), Verdict.PendingReview));
+            extra.Add((reasons.Reason(BuiltInReasons.ArticlePremoderated), Verdict.PendingReview));
         }
 
         if (extra.Count == 0)
@@ -43,7 +45,4 @@ public static class WorkflowPolicy
         var verdict = extra.Select(e => e.Verdict).Append(decision.Verdict).Max();
         return decision with { Verdict = verdict, Reasons = [.. decision.Reasons, .. extra.Select(e => e.Reason)] };
     }
-
-    private static DecisionReason Reason(string id, RuleAction action, string forAuthor, string forModerators) =>
-        new(id, "workflow", action, forAuthor, forModerators, [], Shadow: false, Weight: 0);
 }

@@ -18,6 +18,7 @@ internal static class DomainToApi
         Flagged = decision.Flagged,
         Score = decision.Score,
         RulesVersion = decision.RulesVersion,
+        AuthorMessage = decision.AuthorMessage,
     };
 
     public static Proto.Reason ToApi(this DecisionReason reason) => new()
@@ -211,6 +212,18 @@ internal static class DomainToApi
         Action = rule.Action.ToApi(),
         Shadow = rule.Shadow,
         TermCount = (uint)rule.Terms.Count,
+        AuthorMessage = rule.AuthorMessage,
+        ModeratorMessage = rule.ModeratorMessage,
+    };
+
+    public static Proto.RuleSummary ToSummary(this BuiltInReasons.Definition reason) => new()
+    {
+        Id = reason.Id,
+        Description = reason.Description,
+        Category = reason.Category,
+        Action = reason.Action.ToApi(),
+        AuthorMessage = reason.AuthorMessage,
+        ModeratorMessage = reason.ModeratorMessage,
     };
 
     public static Proto.RuleError ToApi(this RuleError error) => new()

@@ -18,6 +18,7 @@ internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.Rule
             Source = current.Source,
             LoadedAt = Timestamp.FromDateTimeOffset(current.LoadedAt),
             Rules = { current.Rules.Select(rule => rule.ToSummary()) },
+            BuiltInReasons = { current.BuiltInReasons.All.Select(reason => reason.ToSummary()) },
         });
     }
 
