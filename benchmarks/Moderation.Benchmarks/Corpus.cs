@@ -46,9 +46,12 @@ internal static class Corpus
     }
 
     /// <summary>The shipped default rules plus one hold rule with the given terms.</summary>
+    /// <summary>The shipped rules folder copied beside the binary, where their term lists are found.</summary>
+    public static string RulesDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "rules");
+
     public static string RulesWithTerms(IReadOnlyCollection<string> terms)
     {
-        string defaults = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "default.yaml"));
+        string defaults = File.ReadAllText(Path.Combine(RulesDirectory, "default.yaml"));
         return defaults + "\n  - id: synthetic-list\n    action: hold\n    terms: [" + string.Join(", ", terms) + "]\n";
     }
 }

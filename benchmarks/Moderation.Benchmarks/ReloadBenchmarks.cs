@@ -13,5 +13,5 @@ public class ReloadBenchmarks
     public void Setup() => _content = Corpus.RulesWithTerms(Corpus.Terms(10_000));
 
     [Benchmark(Description = "parse and compile 10,000 terms + default rules")]
-    public object Reload() => RuleSetParser.Parse(_content, "benchmark", DateTimeOffset.UnixEpoch);
+    public object Reload() => RuleSetParser.Parse(_content, "benchmark", DateTimeOffset.UnixEpoch, Corpus.RulesDirectory);
 }

@@ -21,7 +21,7 @@ public class RuleEngineBenchmarks
     public void Setup()
     {
         var terms = Corpus.Terms(TermCount);
-        _rules = RuleSetParser.Parse(Corpus.RulesWithTerms(terms), "benchmark", DateTimeOffset.UnixEpoch);
+        _rules = RuleSetParser.Parse(Corpus.RulesWithTerms(terms), "benchmark", DateTimeOffset.UnixEpoch, Corpus.RulesDirectory);
         _naive = new Regex(@"\b(?:" + string.Join('|', terms.Select(Regex.Escape)) + @")\b", RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 

@@ -19,6 +19,29 @@ public sealed class RulesServiceTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
+    public async Task GetRules_Default_ListsTheBuiltInReasonsWithTheirMessages()
+    {
+        var reply = await _rules.GetRulesAsync(new GetRulesRequest());
+
+        Assert.Equal(
+            ["score-threshold", "author-banned", "author-suspended", "author-premoderated", "article-premoderated"],
+            reply.BuiltInReasons.Select(r => r.Id));
+        Assert.All(reply.BuiltInReasons, r => Assert.NotEmpty(r.AuthorMessage));
+    }
+
+    [Theory]
+    [InlineData("What a fucking disgrace", "profanity-strong", "We do not publish")]
+    [InlineData("Иди нахуй", "profanity-strong-ru", "мы не публикуем")]
+    public async Task TestComment_Rejected_TellsTheAuthorWhyInTheRulesLanguage(string text, string rule, string message)
+    {
+        var reply = await _rules.TestCommentAsync(new TestCommentRequest { Text = text });
+
+        Assert.Equal(Verdict.Rejected, reply.Decision.Verdict);
+        Assert.Contains(reply.Decision.Reasons, r => r.RuleId == rule);
+        Assert.Contains(message, reply.Decision.AuthorMessage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ValidateRules_BadFile_ReportsLineAndColumn()
     {
         var reply = await _rules.ValidateRulesAsync(new ValidateRulesRequest { Content = "rules:\n  - id: x\n    action: nuke\n    terms: [a]\n" });
