@@ -20,7 +20,8 @@ internal static class MaskedWords
     // comment full of asterisks, far above what a real masked word needs (tens to hundreds).
     private const int MaxStepsPerWord = 4096;
 
-    private readonly record struct Part(char Letter, int Masks);
+    /// <summary>A letter, or a run of masks; a hyphen stands for a letter but never for nothing ("cock-up" is two words).</summary>
+    private readonly record struct Part(char Letter, int Masks, bool CanVanish = true);
 
     [ThreadStatic]
     private static List<Part>? t_parts;
@@ -75,10 +76,14 @@ internal static class MaskedWords
             {
                 parts.Add(new Part(view[k], 0));
             }
+            else if (view[k] == '-')
+            {
+                parts.Add(new Part('\0', 1, CanVanish: false));
+            }
             else if (!char.IsLowSurrogate(view[k]))
             {
                 // An emoji is two UTF-16 units and stands for one letter.
-                if (parts[^1].Masks > 0)
+                if (parts[^1].Masks > 0 && parts[^1].CanVanish)
                 {
                     parts[^1] = parts[^1] with { Masks = Math.Min(parts[^1].Masks + 1, MaxMasksPerRun) };
                 }
@@ -99,12 +104,12 @@ internal static class MaskedWords
         }
     }
 
-    /// <summary>Characters that stand for a letter when they sit inside a word.</summary>
+    /// <summary>Characters that stand for a letter when they sit inside a word ("f-ck" too: a hyphen between words joins nothing).</summary>
     public static bool IsMask(char c)
     {
         if (c < 0x80)
         {
-            return c is '*' or '#' or '@' or '!' or '$' or '%';
+            return c is '*' or '#' or '@' or '!' or '$' or '%' or '-';
         }
 
         return char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol;
@@ -160,7 +165,11 @@ internal static class MaskedWords
             }
 
             // Masks pushed between letters stand for nothing ("fu🖕ck").
-            Visit(state, next + 1, letters, maskLetters, usedMask: true);
+            if (part.CanVanish)
+            {
+                Visit(state, next + 1, letters, maskLetters, usedMask: true);
+            }
+
             Fill(state, next, part.Masks, letters, maskLetters);
         }
 

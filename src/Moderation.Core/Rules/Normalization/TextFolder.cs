@@ -179,13 +179,21 @@ internal static class TextFolder
             return "'";
         }
 
+        // Fullwidth and mathematical letters decompose to the ASCII letter they are, case
+        // included: 'Ｉ' and '𝗜' are an I, which the confusables table would read as an 'l'.
+        string decomposed = new Rune(codePoint).ToString().Normalize(NormalizationForm.FormKD);
+        if (decomposed.Length == 1 && char.IsAsciiLetter(decomposed[0]))
+        {
+            return char.ToLowerInvariant(decomposed[0]).ToString();
+        }
+
         if (Confusables.LatinLetterFor(codePoint) is not '\0' and char direct)
         {
             return direct.ToString();
         }
 
         var folded = new StringBuilder();
-        foreach (Rune part in new Rune(codePoint).ToString().Normalize(NormalizationForm.FormKD).EnumerateRunes())
+        foreach (Rune part in decomposed.EnumerateRunes())
         {
             if (CharClasses.IsMark(part) || CharClasses.IsInvisible(part.Value))
             {
@@ -214,6 +222,28 @@ internal static class TextFolder
         _ => null,
     };
 
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    /// <summary>Any other HTML named reference (&amp;uuml;, &amp;eacute;, ...) that stands for one code point.</summary>
+    private static bool TryDecodeNamed(ReadOnlySpan<char> name, out int codePoint)
+    {
+        codePoint = 0;
+        if (name.Length is 0 or > 10 || name.ContainsAnyExcept(AsciiLettersAndDigits))
+        {
+            return false;
+        }
+
+        string decoded = System.Net.WebUtility.HtmlDecode($"&{name};");
+        if (decoded.Length == 0 || decoded[0] == '&' || Rune.DecodeFromUtf16(decoded, out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done || consumed != decoded.Length)
+        {
+            return false;
+        }
+
+        codePoint = rune.Value;
+        return true;
+    }
+
     /// <summary>Reads <c>&amp;#102;</c>, <c>&amp;#x66;</c> or a common named reference at <paramref name="index"/>.</summary>
     private static bool TryReadEntity(string text, int index, out int codePoint, out int length)
     {
@@ -230,7 +260,7 @@ internal static class TextFolder
         {
             ['#', 'x' or 'X', .. var hex] => int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out codePoint),
             ['#', .. var digits] => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out codePoint),
-            _ => NamedEntities.TryGetValue(body.ToString(), out codePoint),
+            _ => NamedEntities.TryGetValue(body.ToString(), out codePoint) || TryDecodeNamed(body, out codePoint),
         };
         if (!parsed || !Rune.IsValid(codePoint) || codePoint == 0)
         {
