@@ -127,6 +127,42 @@ def check_names():
     return out
 
 
+def _phrase_hit(term, ws, i):
+    """Does a (possibly multi-word) term match the words ws starting at i?"""
+    n = len(term.words)
+    if i + n > len(ws):
+        return False
+    seg = ws[i:i + n]
+    if n == 1:
+        return term.matches_word(seg[0])
+    first = seg[0].endswith(term.words[0]) if term.prefix else seg[0] == term.words[0]
+    last = seg[-1].startswith(term.words[-1]) if term.suffix else seg[-1] == term.words[-1]
+    return first and last and seg[1:-1] == term.words[1:-1]
+
+
+def check_samples():
+    """Matches of any list in innocent-samples.txt (each must be cancelled by an allow term)."""
+    path = os.path.join(HERE, "innocent-samples.txt")
+    lines = [l for l in _lines(path) if l.strip() and not l.startswith("#")]
+    out = []
+    for lang in LANGS:
+        for bucket in BUCKETS:
+            terms = [Term(t) for t in read_list(os.path.join(LISTS, lang, bucket + ".txt"))]
+            allow = [Term(t) for t in read_list(os.path.join(LISTS, lang, bucket + ".allow.txt"))]
+            for line in lines:
+                ws = words(line)
+                for i in range(len(ws)):
+                    for t in terms:
+                        if not _phrase_hit(t, ws, i):
+                            continue
+                        span = range(i, i + len(t.words))
+                        cancelled = any(_phrase_hit(a, ws, j) and i >= j and i + len(t.words) <= j + len(a.words)
+                                        for a in allow for j in range(max(0, i - len(a.words) + 1), i + 1))
+                        if not cancelled:
+                            out.append("%s/%s: %s matches %r" % (lang, bucket, t.text, " ".join(ws[k] for k in span)))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--details", help="write every match (term, word, dictionary, status) here")
@@ -136,8 +172,8 @@ def main():
         indexes = {k: Index(v) for k, v in load_dictionaries(tmp).items()}
     summary, details, bad = [], [], 0
     summary.append("dictionary words: " + ", ".join("%s %d" % (k, len(v.display)) for k, v in indexes.items()))
-    summary.append("%-4s %-17s %6s %9s %8s %8s %11s" % (
-        "lang", "list", "terms", "matched", "allowed", "exact", "unexplained"))
+    summary.append("%-4s %-17s %6s %9s %8s %9s %11s" % (
+        "lang", "list", "terms", "matched", "allowed", "offensive", "unexplained"))
     totals = {}
     for lang in LANGS:
         ok = [Term(t) for t in read_list(os.path.join(HERE, "dict-ok", lang + ".txt"))]
@@ -167,7 +203,7 @@ def main():
                             lang, bucket, t.text, dname, idx.display[w], status))
             unexplained -= allowed | exact
             exact -= allowed
-            summary.append("%-4s %-17s %6d %9d %8d %8d %11d" % (
+            summary.append("%-4s %-17s %6d %9d %8d %9d %11d" % (
                 lang, bucket, len(terms), len(matched), len(allowed), len(exact), len(unexplained)))
             lang_words["matched"] |= matched
             lang_words["after"] |= matched - allowed
@@ -181,6 +217,13 @@ def main():
     summary.append("")
     summary.append("names-en.txt entries (names, places, words hiding roots) still matched after allow lists:")
     summary.extend("  " + line for line in names_report) if names_report else summary.append("  none")
+    samples = check_samples()
+    summary.append("")
+    summary.append("innocent-samples.txt: %d sentences, %d matches" % (
+        sum(1 for l in _lines(os.path.join(HERE, "innocent-samples.txt")) if l.strip() and not l.startswith("#")),
+        len(samples)))
+    summary.extend("  " + s for s in samples)
+    bad += len(samples)
     text = "\n".join(summary)
     print(text)
     if args.summary:
