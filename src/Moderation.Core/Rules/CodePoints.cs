@@ -22,7 +22,7 @@ public static class CodePoints
     }
 
     /// <summary>The text with every code point inside the UTF-16 ranges replaced by one '*'.</summary>
-    public static string Mask(string text, IReadOnlyCollection<(int Start, int End)> utf16Ranges)
+    public static string Mask(string text, IReadOnlyList<(int Start, int End)> utf16Ranges)
     {
         if (utf16Ranges.Count == 0)
         {
@@ -34,11 +34,23 @@ public static class CodePoints
         while (index < text.Length)
         {
             Rune.DecodeFromUtf16(text.AsSpan(index), out _, out int consumed);
-            int at = index;
-            builder.Append(utf16Ranges.Any(r => at >= r.Start && at < r.End) ? "*" : text.AsSpan(index, consumed));
+            builder.Append(IsInside(utf16Ranges, index) ? "*" : text.AsSpan(index, consumed));
             index += consumed;
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsInside(IReadOnlyList<(int Start, int End)> ranges, int index)
+    {
+        for (int i = 0; i < ranges.Count; i++)
+        {
+            if (index >= ranges[i].Start && index < ranges[i].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -22,7 +22,8 @@ public sealed record RuleDefinition(
     IReadOnlyList<string> AllowTerms,
     RuleDetector? Detector = null,
     RuleConditions? Conditions = null,
-    IReadOnlyList<PhrasePattern>? Phrases = null)
+    IReadOnlyList<PhrasePattern>? Phrases = null,
+    bool SkipNames = false)
 {
     public RuleConditions When => Conditions ?? RuleConditions.Always;
 }

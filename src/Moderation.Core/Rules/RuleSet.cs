@@ -1,5 +1,6 @@
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules.Detectors;
+using Moderation.Core.Rules.Matching;
 
 namespace Moderation.Core.Rules;
 
@@ -68,6 +69,11 @@ public sealed class RuleSet
         _matcher.FindAll(text, termMatches);
         foreach (var match in termMatches)
         {
+            if (Rules[match.RuleIndex].SkipNames && ProperNames.IsNameAt(text, match.Start, match.End))
+            {
+                continue;
+            }
+
             ranges.Add((match.RuleIndex, match.Start, match.End));
         }
 

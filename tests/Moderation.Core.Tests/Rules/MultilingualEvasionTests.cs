@@ -14,7 +14,7 @@ public sealed class MultilingualEvasionTests
         rules:
           - id: en
             action: reject
-            terms: ["fuck*", "shit", "cunt*", "asshole*", "bitch*", "paypal", "*cunt*"]
+            terms: ["fuck*", "shit", "cunt*", "asshole*", "bitch*", "paypal", "*cunt*", "dick"]
             allow: ["scunthorp*"]
           - id: ru
             action: reject
@@ -132,4 +132,37 @@ public sealed class MultilingualEvasionTests
     [InlineData("C# and F# at 10%, wow!!!")]
     [InlineData("Ukraine's army @ Kursk: a real fight.")]
     public void InnocentText_MatchesNothing(string text) => AssertClean(text);
+
+    [Theory]
+    [InlineData("f|_|ck the regime", 0, 6)]
+    [InlineData("you c(_)nt", 4, 10)]
+    [InlineData("8itch please", 0, 5)]
+    [InlineData("The general is a useless dιϲκ", 25, 29)]
+    [InlineData("ＳＨＩＴ article", 0, 4)]
+    [InlineData("𝗕𝗜𝗧𝗖𝗛", 0, 5)]
+    [InlineData("f&uuml;cking disgrace", 0, 12)]
+    public void DrawnLettersAndNamedEntities_Match(string text, int start, int end) => AssertHit(text, "en", start, end);
+
+    private static readonly RuleSet NameRules = RuleSetParser.Parse("""
+        rules:
+          - id: mild
+            action: hold
+            skip_names: true
+            terms: [dick, cock]
+        """, "names", DateTimeOffset.UnixEpoch);
+
+    [Theory]
+    [InlineData("Senator Dick Durbin pushed hard for the aid bill.")]
+    [InlineData("Dick Schoof said the Netherlands will keep funding it.")]
+    [InlineData("Mr Woo, Mr Hoare and Ms Cock all signed the letter.")]
+    [InlineData("The letter from Mr. Cock arrived.")]
+    [InlineData("Dick Tracy-style detective work.")]
+    public void SkipNames_NameUses_AreNotMatched(string text) => Assert.Empty(NameRules.Evaluate(text).Reasons);
+
+    [Theory]
+    [InlineData("what a dick")]
+    [InlineData("Dick, stop posting.")]
+    [InlineData("You DICK")]
+    [InlineData("He is a Dick. Really.")]
+    public void SkipNames_SwearUses_AreMatched(string text) => Assert.NotEmpty(NameRules.Evaluate(text).Reasons);
 }

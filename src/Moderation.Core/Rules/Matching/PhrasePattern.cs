@@ -27,7 +27,7 @@ public sealed class PhrasePattern
 
     /// <summary>
     /// Terms one of which every match contains: the first words of the alternatives of the
-    /// pattern's narrowest required part. The regular expression runs only on a reading where the
+    /// pattern's rarest required part. The regular expression runs only on a reading where the
     /// term automaton found one, so a comment that cannot match costs nothing more.
     /// </summary>
     internal IReadOnlyList<string> Triggers { get; }
@@ -143,9 +143,10 @@ public sealed class PhrasePattern
             if (regex is not null)
             {
                 parts.Add((optional ? PartKind.Optional : PartKind.Required, regex));
-                if (!optional && (triggers is null || alternatives.Count < triggers.Count))
+                var firstWords = alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Distinct().ToList();
+                if (!optional && (triggers is null || Rarity(firstWords).CompareTo(Rarity(triggers)) > 0))
                 {
-                    triggers = alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Distinct().ToList();
+                    triggers = firstWords;
                 }
             }
         }
@@ -174,6 +175,14 @@ public sealed class PhrasePattern
 
         return (sequence.ToString(), triggers!);
     }
+
+    /// <summary>
+    /// How seldom one of these words turns up in ordinary text: short words ("i", "you", "will")
+    /// are everywhere, long ones ("kill", "deserve") rare. The shortest word decides; fewer words
+    /// break ties.
+    /// </summary>
+    private static (int ShortestWord, int FewerWords) Rarity(IReadOnlyList<string> words) =>
+        (words.Min(w => w.Trim('*').Length), -words.Count);
 
     private static string? Alternatives(IEnumerable<string> phrases, string pattern, List<string> problems)
     {

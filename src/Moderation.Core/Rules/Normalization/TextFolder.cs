@@ -127,6 +127,13 @@ internal static class TextFolder
     /// <summary>The code point at <paramref name="index"/>, an HTML character reference read as the one it names.</summary>
     private static int ReadCodePoint(string text, ref int index)
     {
+        // "|_|" and "(_)" draw a u ("f|_|ck"); read them as one letter spanning all three.
+        if (text[index] is '|' or '(' && index + 2 < text.Length && text[index + 1] == '_' && text[index + 2] == (text[index] == '|' ? '|' : ')'))
+        {
+            index += 3;
+            return 'u';
+        }
+
         if (text[index] == '&' && TryReadEntity(text, index, out int codePoint, out int entityLength))
         {
             index += entityLength;
@@ -219,6 +226,21 @@ internal static class TextFolder
         'ł' => "l",
         'ħ' => "h",
         'ŧ' => "t",
+
+        // Greek letters drawn like Latin ones that UTS #39 does not list (dιϲκ, ρrιϲκ).
+        'ι' => "i",
+        'κ' => "k",
+        'ϲ' => "c",
+        'ν' => "v",
+        'τ' => "t",
+        'ρ' => "p",
+        'ο' => "o",
+        'α' => "a",
+        'ε' => "e",
+        'υ' => "u",
+        'χ' => "x",
+        'η' => "n",
+        'ω' => "w",
         _ => null,
     };
 

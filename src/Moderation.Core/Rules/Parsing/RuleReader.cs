@@ -24,7 +24,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
     private static readonly string[] RuleKeys =
     [
         "id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight",
-        "terms", "terms_file", "allow", "allow_file", "phrases", "regex", "links", "contact", "spam", "when",
+        "terms", "terms_file", "allow", "allow_file", "skip_names", "phrases", "regex", "links", "contact", "spam", "when",
     ];
 
     /// <summary>The file's named phrase lists, for the <c>{slot}</c>s of phrase rules.</summary>
@@ -48,6 +48,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
 
         var action = ReadAction(fields);
         bool shadow = fields.Flag("shadow") ?? false;
+        bool skipNames = fields.Flag("skip_names") ?? false;
         double weight = fields.Number("weight", 0, 1000) ?? 0;
         string category = fields.Text("category") ?? "general";
         string description = fields.Text("description") ?? "";
@@ -97,7 +98,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         return new RuleDefinition(
             id, description, category, action, authorMessage,
             moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
-            shadow, weight, terms, allowTerms, detector, conditions, phrases);
+            shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames);
     }
 
     private List<PhrasePattern> ReadPhrases(YamlFields fields, List<(string Value, YamlNode Node)> patterns)
