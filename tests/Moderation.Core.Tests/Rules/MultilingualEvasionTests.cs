@@ -100,6 +100,11 @@ public sealed class MultilingualEvasionTests
     public void SpelledOutWordAfterAOneLetterWord_Matches(string text, int start, int end) => AssertHit(text, "en", start, end);
 
     [Theory]
+    [InlineData("М-р-а-з-ь в погонах.", 0, 9)]
+    [InlineData("с у к а и только", 0, 7)]
+    public void SpelledOutWordBeforeAOneLetterWord_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
     [InlineData("씨발", 0, 2)]
     [InlineData("씨발놈아 꺼져", 0, 4)]
     [InlineData("시-발", 0, 3)]

@@ -37,7 +37,8 @@ internal static class TextFolder
     public static bool Fold(string text, TextView view, bool otherScript = false)
     {
         view.Clear();
-        if (!text.AsSpan().ContainsAnyInRange(CyrillicScript.First, CyrillicScript.Last))
+        // Cyrillic written as character references ("&#1089;&#1091;&#1082;&#1072;") needs the word-by-word reading too.
+        if (!text.AsSpan().ContainsAnyInRange(CyrillicScript.First, CyrillicScript.Last) && !text.Contains("&#", StringComparison.Ordinal))
         {
             int index = 0;
             while (index < text.Length)

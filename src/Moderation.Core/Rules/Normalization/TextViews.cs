@@ -17,6 +17,7 @@ internal sealed class TextViews
     private readonly TextView _leetL = new(256);
     private readonly TextView _joined = new(256);
     private readonly TextView _joinedAfterWord = new(256);
+    private readonly TextView _joinedBeforeWord = new(256);
     private readonly TextView _hangulJoined = new(256);
     private readonly List<TextView> _variants = new(3);
     private readonly List<TextView> _pool = [];
@@ -71,12 +72,17 @@ internal sealed class TextViews
         foreach (var variant in _variants)
         {
             AddCollapsed(variant);
-            if (ViewTransforms.JoinSpacedLetters(variant, _joined, keepLeadingWord: false, out bool startsWithWord))
+            if (ViewTransforms.JoinSpacedLetters(variant, _joined, keepLeadingWord: false, keepTrailingWord: false, out bool startsWithWord, out bool endsWithWord))
             {
                 AddCollapsed(_joined);
-                if (startsWithWord && ViewTransforms.JoinSpacedLetters(variant, _joinedAfterWord, keepLeadingWord: true, out _))
+                if (startsWithWord && ViewTransforms.JoinSpacedLetters(variant, _joinedAfterWord, keepLeadingWord: true, keepTrailingWord: false, out _, out _))
                 {
                     AddCollapsed(_joinedAfterWord);
+                }
+
+                if (endsWithWord && ViewTransforms.JoinSpacedLetters(variant, _joinedBeforeWord, keepLeadingWord: false, keepTrailingWord: true, out _, out _))
+                {
+                    AddCollapsed(_joinedBeforeWord);
                 }
             }
         }

@@ -60,16 +60,18 @@ internal static class ViewTransforms
 
     /// <summary>
     /// Runs of three or more single letters split by short separators ("f.u.c.k", "f u c k",
-    /// "f-u-c-k") read as one word. With <paramref name="keepLeadingWord"/>, a run that starts
-    /// with a one-letter word ("a", "i", Russian "в", "и", "я", ...) keeps that word apart, so
-    /// "you are a f-u-c-k" reads "a fuck" rather than "afuck". Returns false when there is no
-    /// such run; <paramref name="startsWithWord"/> tells whether some run began with such a word.
+    /// "f-u-c-k") read as one word. With <paramref name="keepLeadingWord"/> (or
+    /// <paramref name="keepTrailingWord"/>), a run that starts (or ends) with a one-letter word ("a", "i", Russian "в", "и", "я", ...) keeps that word
+    /// apart, so "you are a f-u-c-k" reads "a fuck" rather than "afuck" and "м-р-а-з-ь в погонах"
+    /// reads "мразь в". Returns false when there is no such run; <paramref name="startsWithWord"/>
+    /// tells whether some run began or ended with such a word.
     /// </summary>
-    public static bool JoinSpacedLetters(TextView view, TextView into, bool keepLeadingWord, out bool startsWithWord)
+    public static bool JoinSpacedLetters(TextView view, TextView into, bool keepLeadingWord, bool keepTrailingWord, out bool startsWithWord, out bool endsWithWord)
     {
         into.Clear();
         bool joined = false;
         startsWithWord = false;
+        endsWithWord = false;
         int copiedTo = 0;
         int i = 0;
         while (i < view.Length)
@@ -84,20 +86,26 @@ internal static class ViewTransforms
             int count = 1;
             int last = i;
             int second = -1;
+            int beforeLast = i;
             while (NextSpacedLetter(view, last) is { } next)
             {
                 second = second < 0 ? next : second;
+                beforeLast = last;
                 last = next;
                 count++;
             }
 
             bool leadingWord = count >= 3 && IsOneLetterWord(view[i]);
+            bool trailingWord = count >= 4 && IsOneLetterWord(view[last]);
             startsWithWord |= leadingWord;
+            endsWithWord |= trailingWord;
             int first = keepLeadingWord && leadingWord ? second : i;
-            if (count - (first == i ? 0 : 1) >= 3)
+            int end = keepTrailingWord && trailingWord ? beforeLast : last;
+            int kept = count - (first == i ? 0 : 1) - (end == last ? 0 : 1);
+            if (kept >= 3)
             {
                 CopyRange(view, into, copiedTo, first);
-                for (int letter = first; letter <= last; letter++)
+                for (int letter = first; letter <= end; letter++)
                 {
                     if (CharClasses.IsWord(view[letter]))
                     {
@@ -105,7 +113,7 @@ internal static class ViewTransforms
                     }
                 }
 
-                copiedTo = last + 1;
+                copiedTo = end + 1;
                 joined = true;
             }
 
