@@ -61,10 +61,11 @@ internal static class ViewTransforms
     /// <summary>
     /// Runs of three or more single letters split by short separators ("f.u.c.k", "f u c k",
     /// "f-u-c-k") read as one word. With <paramref name="keepLeadingWord"/> (or
-    /// <paramref name="keepTrailingWord"/>), a run that starts (or ends) with a one-letter word ("a", "i", Russian "в", "и", "я", ...) keeps that word
-    /// apart, so "you are a f-u-c-k" reads "a fuck" rather than "afuck" and "м-р-а-з-ь в погонах"
-    /// reads "мразь в". Returns false when there is no such run; <paramref name="startsWithWord"/>
-    /// tells whether some run began or ended with such a word.
+    /// <paramref name="keepTrailingWord"/>), a run that starts (or ends) with a one-letter word
+    /// ("a", "i", Russian "в", "и", "я", ...) keeps that word apart, so "you are a f-u-c-k" reads
+    /// "a fuck" rather than "afuck" and "м-р-а-з-ь в погонах" reads "мразь в". Returns false when
+    /// there is no such run; <paramref name="startsWithWord"/> and <paramref name="endsWithWord"/>
+    /// tell whether some run began or ended with such a word.
     /// </summary>
     public static bool JoinSpacedLetters(TextView view, TextView into, bool keepLeadingWord, bool keepTrailingWord, out bool startsWithWord, out bool endsWithWord)
     {
