@@ -26,7 +26,7 @@ public sealed class PhrasePattern
     internal Regex Regex { get; }
 
     /// <summary>
-    /// Terms one of which every match contains: the first words of the alternatives of the
+    /// Terms one of which every match contains: the longest word of each alternative of the
     /// pattern's rarest required part. The regular expression runs only on a reading where the
     /// term automaton found one, so a comment that cannot match costs nothing more.
     /// </summary>
@@ -143,10 +143,14 @@ public sealed class PhrasePattern
             if (regex is not null)
             {
                 parts.Add((optional ? PartKind.Optional : PartKind.Required, regex));
-                var firstWords = alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Distinct().ToList();
-                if (!optional && (triggers is null || Rarity(firstWords).CompareTo(Rarity(triggers)) > 0))
+                // Each alternative is found by its longest word: "the chinese" by "chinese", not "the".
+                var longestWords = alternatives
+                    .Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Trim('*').Length)!)
+                    .Distinct()
+                    .ToList();
+                if (!optional && (triggers is null || Rarity(longestWords).CompareTo(Rarity(triggers)) > 0))
                 {
-                    triggers = firstWords;
+                    triggers = longestWords;
                 }
             }
         }
