@@ -65,4 +65,33 @@ public sealed class ShippedRulesTests
     [InlineData("쿠르스크에서 북한군 사상자가 발생했다.")]
     [InlineData("그는 전투에서 죽었다.")]
     public void WarNewsAndIdioms_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("You're a pathetic little man hiding behind a flag.")]
+    [InlineData("Go back to school, you illiterate clown.")]
+    [InlineData("Are you really this stupid?")]
+    [InlineData("You must have the IQ of a doorknob.")]
+    [InlineData("Useless Kremlin bootlicker.")]
+    [InlineData("Ты реально настолько тупой?")]
+    [InlineData("Ти просто тупорила вівця.")]
+    [InlineData("너 같은 인간 쓰레기는 처음 본다")]
+    public void Insults_WithoutASwearWord_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("Muslims are a cancer on Europe.")]
+    [InlineData("Asians breed like rats.")]
+    [InlineData("Refugees are parasites, all of them.")]
+    [InlineData("Хохлы это недолюди.")]
+    [InlineData("Рашисти — недолюди.")]
+    public void Dehumanising_StatementsAboutAGroup_AreHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("You are wrong about the sanctions, and the minister is a poor negotiator.")]
+    [InlineData("The sad truth is that the aid came too late.")]
+    [InlineData("Refugees are welcome here, and Muslims are our neighbours.")]
+    [InlineData("Ты прав, статья хорошая.")]
+    [InlineData("Ти маєш рацію щодо втрат.")]
+    [InlineData("쓰레기 처리 문제로 주민들이 항의했다.")]
+    [InlineData("Senator Dick Durbin pushed hard for the aid bill.")]
+    public void CivilCriticismAndNames_ArePublished(string text) => AssertPublished(text);
 }
