@@ -23,7 +23,16 @@ public sealed record RuleDefinition(
     RuleDetector? Detector = null,
     RuleConditions? Conditions = null,
     IReadOnlyList<PhrasePattern>? Phrases = null,
-    bool SkipNames = false)
+    bool SkipNames = false,
+    IReadOnlyDictionary<string, string>? AuthorMessages = null,
+    IReadOnlyList<string>? Languages = null)
 {
+    /// <summary>The author message in <paramref name="language"/> when the rule has one, else its default.</summary>
+    public string AuthorMessageIn(string language) =>
+        AuthorMessages is not null && AuthorMessages.TryGetValue(language, out string? message) ? message : AuthorMessage;
+
+    /// <summary>Whether the rule is for <paramref name="text"/>: it names no languages, or the text uses the script of one.</summary>
+    public bool AppliesTo(string text) => Languages is null || Languages.Any(language => CommentLanguage.HasScriptOf(text, language));
+
     public RuleConditions When => Conditions ?? RuleConditions.Always;
 }

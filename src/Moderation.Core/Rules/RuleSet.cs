@@ -109,6 +109,7 @@ public sealed class RuleSet
     {
         ranges.Sort(static (a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : a.Start.CompareTo(b.Start));
         var reasons = new List<DecisionReason>();
+        string? language = null;
         var censored = new List<(int Start, int End)>();
         var mostSevere = RuleAction.Approve;
         double score = 0;
@@ -124,7 +125,7 @@ public sealed class RuleSet
             var rule = Rules[ruleIndex];
             var ruleRanges = ranges.GetRange(first, last - first + 1).Where(r => r.Start >= 0).ToList();
             first = last + 1;
-            if (!rule.When.HoldFor(context))
+            if (!rule.When.HoldFor(context) || !rule.AppliesTo(text))
             {
                 continue;
             }
@@ -135,7 +136,8 @@ public sealed class RuleSet
                 .ToList();
             // Trusted authors skip hold rules (reported, as shadow rules are) but not reject rules.
             bool skipped = rule.Shadow || (rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
-            reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessage, rule.ModeratorMessage, spans, skipped, rule.Weight));
+            language ??= CommentLanguage.Main(text);
+            reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessageIn(language), rule.ModeratorMessage, spans, skipped, rule.Weight));
             if (skipped)
             {
                 continue;

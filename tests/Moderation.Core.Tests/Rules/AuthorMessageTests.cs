@@ -79,4 +79,40 @@ public sealed class AuthorMessageTests
 
         Assert.Contains("author-jailed", error.Message, StringComparison.Ordinal);
     }
+
+    private static readonly RuleSet Multilingual = RuleSetParser.Parse("""
+        rules:
+          - id: threat
+            action: hold
+            author_message: { en: Held for review., ru: Ждёт проверки., uk: Чекає на перевірку., ko: 검토 후 게시됩니다. }
+            terms: [kill, убью, вбʼю, 죽여]
+          - id: cyrillic-only
+            action: hold
+            languages: [ru, uk]
+            terms: [bot]
+        """, "languages", DateTimeOffset.UnixEpoch);
+
+    [Theory]
+    [InlineData("I will kill you", "Held for review.")]
+    [InlineData("Я тебя убью", "Ждёт проверки.")]
+    [InlineData("Я тебе вбʼю, і все", "Чекає на перевірку.")]
+    [InlineData("죽여 버린다", "검토 후 게시됩니다.")]
+    public void AuthorMessage_PerLanguage_FollowsTheCommentsLanguage(string text, string expected) =>
+        Assert.Equal(expected, Multilingual.Evaluate(text).AuthorMessage);
+
+    [Fact]
+    public void Languages_RuleForCyrillic_SkipsCommentsWithoutIt()
+    {
+        Assert.Empty(Multilingual.Evaluate("you bot").Reasons);
+        Assert.Contains(Multilingual.Evaluate("ты bot").Reasons, r => r.RuleId == "cyrillic-only");
+    }
+
+    [Fact]
+    public void Languages_Unknown_IsAnError()
+    {
+        var error = Assert.Throws<InvalidRulesException>(() => RuleSetParser.Parse(
+            "rules:\n  - { id: x, action: hold, languages: [fr], terms: [a] }\n", "languages", DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("Unknown language 'fr'", error.Message, StringComparison.Ordinal);
+    }
 }

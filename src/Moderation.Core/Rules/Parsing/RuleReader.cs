@@ -23,7 +23,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
 
     private static readonly string[] RuleKeys =
     [
-        "id", "description", "category", "action", "author_message", "moderator_message", "shadow", "weight",
+        "id", "description", "category", "action", "author_message", "moderator_message", "languages", "shadow", "weight",
         "terms", "terms_file", "allow", "allow_file", "skip_names", "phrases", "regex", "links", "contact", "spam", "when",
     ];
 
@@ -52,7 +52,8 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         double weight = fields.Number("weight", 0, 1000) ?? 0;
         string category = fields.Text("category") ?? "general";
         string description = fields.Text("description") ?? "";
-        string authorMessage = fields.Text("author_message") ?? "Your comment does not follow the community guidelines.";
+        var (authorMessage, authorMessages) = ReadAuthorMessage(fields);
+        var languages = ReadLanguages(fields);
         string? moderatorMessage = fields.Text("moderator_message");
 
         var kinds = Kinds.Where(fields.Has).ToList();
@@ -98,7 +99,49 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         return new RuleDefinition(
             id, description, category, action, authorMessage,
             moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
-            shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames);
+            shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames, authorMessages, languages);
+    }
+
+    private const string DefaultAuthorMessage = "Your comment does not follow the community guidelines.";
+
+    /// <summary>
+    /// One message, or one per language (<c>{en: ..., ru: ...}</c>): the comment's language
+    /// chooses, English (or the first given) when it has none of its own.
+    /// </summary>
+    private static (string Default, IReadOnlyDictionary<string, string>? ByLanguage) ReadAuthorMessage(YamlFields fields)
+    {
+        if (fields.Node("author_message") is not YamlMappingNode)
+        {
+            return (fields.Text("author_message") ?? DefaultAuthorMessage, null);
+        }
+
+        var byLanguage = fields.Mapping("author_message", CommentLanguage.Known)!;
+        var messages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string language in CommentLanguage.Known.Where(byLanguage.Has))
+        {
+            if (byLanguage.Text(language) is { } message)
+            {
+                messages[language] = message;
+            }
+        }
+
+        string fallback = messages.GetValueOrDefault("en") ?? messages.Values.FirstOrDefault() ?? DefaultAuthorMessage;
+        return (fallback, messages);
+    }
+
+    private static List<string>? ReadLanguages(YamlFields fields)
+    {
+        if (fields.List("languages") is not { } items)
+        {
+            return null;
+        }
+
+        foreach (var (language, node) in items.Where(i => !CommentLanguage.Known.Contains(i.Value)))
+        {
+            fields.Problem(node, $"Unknown language '{language}'; expected one of: {string.Join(", ", CommentLanguage.Known)}.");
+        }
+
+        return items.Select(i => i.Value).ToList();
     }
 
     private List<PhrasePattern> ReadPhrases(YamlFields fields, List<(string Value, YamlNode Node)> patterns)
