@@ -100,6 +100,24 @@ public abstract class SubmitCommentScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task SubmitComment_TwentyConcurrentRetriesOfANewId_OneIsCreatedAndNoneIsCharged()
+    {
+        string author = Requests.NewId("u");
+        var request = Requests.Submit("A first comment, sent twenty times at once", author);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _comments.SubmitCommentAsync(request).ResponseAsync));
+
+        Assert.Equal(1, replies.Count(r => !r.Replayed));
+        Assert.All(replies, r => Assert.Equal(replies[0].Decision, r.Decision));
+
+        // The author's limit is five a minute: only the one created comment was charged.
+        for (int i = 0; i < 4; i++)
+        {
+            await _comments.SubmitCommentAsync(Requests.Submit($"Another comment {i}", author));
+        }
+    }
+
+    [Fact]
     public async Task SubmitComment_SameIdOtherText_IsAlreadyExists()
     {
         var first = Requests.Submit("First text");

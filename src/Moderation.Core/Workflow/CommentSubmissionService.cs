@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.RateLimiting;
@@ -20,10 +21,52 @@ public sealed class CommentSubmissionService(
     SubmissionRateLimiter rateLimiter,
     TimeProvider timeProvider)
 {
+    // Submissions of one comment id being processed in this instance, so concurrent retries of
+    // a new id wait for the first one instead of each being charged against the limits.
+    private readonly ConcurrentDictionary<string, Task<SubmissionResult>> _inFlight = new(StringComparer.Ordinal);
+
     public async Task<SubmissionResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
     {
         validator.Validate(submission);
+        while (true)
+        {
+            var mine = new TaskCompletionSource<SubmissionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var first = _inFlight.GetOrAdd(submission.CommentId, mine.Task);
+            if (first != mine.Task)
+            {
+                try
+                {
+                    var result = await first.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    return Replay(result.Comment, submission);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested && (first.IsFaulted || first.IsCanceled))
+                {
+                    // The first attempt failed (refused, cancelled, Redis away): this one is a
+                    // new attempt of its own, from the top.
+                    continue;
+                }
+            }
 
+            try
+            {
+                var result = await SubmitFirstAsync(submission, cancellationToken).ConfigureAwait(false);
+                mine.SetResult(result);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                mine.SetException(ex);
+                throw;
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Task<SubmissionResult>>(submission.CommentId, mine.Task));
+            }
+        }
+    }
+
+    private async Task<SubmissionResult> SubmitFirstAsync(CommentSubmission submission, CancellationToken cancellationToken)
+    {
         // A retry of a known id is answered from the store before the limiter is asked, so a
         // client retrying after a lost response is never charged twice.
         if (await store.GetAsync(submission.CommentId, cancellationToken).ConfigureAwait(false) is { } known)
