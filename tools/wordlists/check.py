@@ -43,7 +43,7 @@ def _lines(path):
             yield line.rstrip("\n")
 
 
-def load_dictionaries(tmp):
+def load_dictionaries(tmp, only=LANGS):
     dicts = {}
     en = []
     for p in ("/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge",
@@ -54,11 +54,15 @@ def load_dictionaries(tmp):
         en.extend(l for l in _lines(p) if not l.startswith("#"))
     dicts["en"] = en
     for lang, base in (("ru", "/usr/share/hunspell/ru_RU"), ("uk", "/usr/share/hunspell/uk_UA")):
+        if lang not in only:
+            continue
         out = os.path.join(tmp, lang + ".txt")
         with open(out, "w", encoding="utf-8") as f:
             subprocess.run(["unmunch", base + ".dic", base + ".aff"], stdout=f,
                            stderr=subprocess.DEVNULL, check=True)
         dicts[lang] = [l.split("/")[0] for l in _lines(out)]
+    if "ko" not in only:
+        return dicts
     ko = []
     for i, l in enumerate(_lines("/usr/share/hunspell/ko_KR.dic")):
         if i == 0:
