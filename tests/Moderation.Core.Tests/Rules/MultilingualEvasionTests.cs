@@ -78,6 +78,8 @@ public sealed class MultilingualEvasionTests
     [InlineData("п*здец", 0, 6)]
     [InlineData("бл#дь", 0, 5)]
     [InlineData("с**а", 0, 4)]
+    [InlineData("Бл@дь, опять", 0, 5)]
+    [InlineData("с@ка", 0, 4)]
     public void CyrillicMasks_Match(string text, int start, int end) => AssertHit(text, "ru", start, end);
 
     [Theory]

@@ -98,7 +98,11 @@ internal static class TextFolder
                 for (int k = i; k < wordEnd; k++)
                 {
                     var (codePoint, start, end) = points[k];
-                    if (CyrillicScript.LetterFor(codePoint, readDigits) is not '\0' and char cyrillic)
+
+                    // An @ between letters may stand for any of them ("бл@дь" is бл-я-дь), so it
+                    // stays a mask for the masked-word search; at a word's end it is an а ("сук@").
+                    bool maskBetweenLetters = codePoint == '@' && k > i && k < wordEnd - 1;
+                    if (!maskBetweenLetters && CyrillicScript.LetterFor(codePoint, readDigits) is not '\0' and char cyrillic)
                     {
                         view.Add(cyrillic, start, end);
                     }
