@@ -99,19 +99,22 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
         return digits;
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // The built-in patterns run on the non-backtracking engine, linear in the text, and carry no
+    // match timeout: a timeout cannot stop a hostile text they do not already bound, and on a
+    // starved CPU it could turn an ordinary comment into an internal error.
+    [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
     // Spelled-out addresses are only recognised at the big mail providers: "meet at the dot com
     // era" must not read as an address.
-    [GeneratedRegex(@"\b[\p{L}\p{N}._+-]+\s*[\(\[{]?\s*(at|@)\s*[\)\]}]?\s*(gmail|googlemail|yahoo|hotmail|outlook|live|msn|aol|icloud|me|mac|proton|protonmail|pm|gmx|web|mail|yandex|zoho|tutanota)\s*[\(\[{]?\s*(dot|\.)\s*[\)\]}]?\s*(com|net|org|de|co\s*(dot|\.)\s*uk|fr|ru|me|ch)\b", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b[\p{L}\p{N}._+-]+\s*[\(\[{]?\s*(at|@)\s*[\)\]}]?\s*(gmail|googlemail|yahoo|hotmail|outlook|live|msn|aol|icloud|me|mac|proton|protonmail|pm|gmx|web|mail|yandex|zoho|tutanota)\s*[\(\[{]?\s*(dot|\.)\s*[\)\]}]?\s*(com|net|org|de|co\s*(dot|\.)\s*uk|fr|ru|me|ch)\b", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpelledEmailPattern();
 
     // International (+ and country code), North American (555) 123-4567, and national numbers
     // with a trunk 0 (020 7946 0958, 0151-123-4567). Digit counts are checked afterwards.
-    [GeneratedRegex(@"(\+\d{1,3}[\s.-]?\(?\d{1,4}\)?([\s.-]?\d{2,5}){1,4})|(\(\d{3}\)\s?\d{3}[\s.-]\d{4})|(\b\d{3}[.-]\d{3}[.-]\d{4}\b)|(\b0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(\+\d{1,3}[\s.-]?\(?\d{1,4}\)?([\s.-]?\d{2,5}){1,4})|(\(\d{3}\)\s?\d{3}[\s.-]\d{4})|(\b\d{3}[.-]\d{3}[.-]\d{4}\b)|(\b0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"\b\d(?:[ -]?\d){12,18}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b\d(?:[ -]?\d){12,18}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex CardPattern();
 }

@@ -81,7 +81,7 @@ public static partial class LinkFinder
     public static bool IsWithin(string host, string domain) =>
         host == domain || (host.Length > domain.Length && host.EndsWith(domain, StringComparison.Ordinal) && host[^(domain.Length + 1)] == '.');
 
-    [GeneratedRegex(@"(?<scheme>(h[tx]{2}ps?|ftp)(://|\[://\]|\[:\]//))?(?<host>([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)))+(?<tld>\p{L}{2,24}|xn--[a-z0-9-]{1,59}))(:\d{1,5})?([/?#][^\s<>""]*)?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<scheme>(h[tx]{2}ps?|ftp)(://|\[://\]|\[:\]//))?(?<host>([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)))+(?<tld>\p{L}{2,24}|xn--[a-z0-9-]{1,59}))(:\d{1,5})?([/?#][^\s<>""]*)?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex(@"\[\.\]|\(\.\)|\[dot\]|\(dot\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
