@@ -14,8 +14,8 @@ public sealed class RuleSet
 
     public RuleSet(IReadOnlyList<RuleDefinition> rules, string version, string source, DateTimeOffset loadedAt, ScoreThresholds? thresholds = null, BuiltInReasons? builtInReasons = null)
     {
-        BuiltInReasons = builtInReasons ?? BuiltInReasons.Default;
         ArgumentNullException.ThrowIfNull(rules);
+        BuiltInReasons = builtInReasons ?? BuiltInReasons.Default;
         Rules = rules;
         Version = version;
         Source = source;

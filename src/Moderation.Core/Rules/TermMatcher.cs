@@ -7,8 +7,9 @@ namespace Moderation.Core.Rules;
 /// Finds the terms of every term-list rule in a text, through the readings that undo evasions
 /// (look-alike letters, leet, spaced and stretched letters, separated Korean syllables,
 /// invisible characters, entities), with one automaton pass per reading, and in words where
-/// symbols mask letters; and the phrase patterns of phrase rules, in the same readings. A term matches whole words unless it carries a '*'
-/// wildcard at that end; a hit that lies inside one of its rule's allow terms is dropped.
+/// symbols mask letters; and the phrase patterns of phrase rules, in the same readings. A term
+/// matches whole words unless it carries a '*' wildcard at that end; a hit that lies inside one
+/// of its rule's allow terms is dropped.
 /// </summary>
 public sealed class TermMatcher
 {
@@ -106,7 +107,7 @@ public sealed class TermMatcher
     }
 
     [ThreadStatic]
-    private static SortedSet<int>? t_triggered;
+    private static List<int>? t_triggered;
 
     private void CollectMatches(TextView view, List<AhoCorasick.Hit> hits, List<Match> matches)
     {
@@ -138,7 +139,11 @@ public sealed class TermMatcher
 
             if (pattern.Phrase >= 0)
             {
-                triggered.Add(pattern.Phrase);
+                if (!triggered.Contains(pattern.Phrase))
+                {
+                    triggered.Add(pattern.Phrase);
+                }
+
                 continue;
             }
 
@@ -177,7 +182,9 @@ public sealed class TermMatcher
         foreach (var hit in hits)
         {
             var pattern = _patterns[hit.PatternId];
-            if ((pattern.OpenStart || hit.StartsWord) && (pattern.OpenEnd || hit.EndsWord))
+
+            // A phrase's trigger only wakes its pattern in a reading; it is no match by itself.
+            if (pattern.Phrase < 0 && (pattern.OpenStart || hit.StartsWord) && (pattern.OpenEnd || hit.EndsWord))
             {
                 (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, hit.Start, hit.End));
             }
