@@ -120,10 +120,10 @@ internal static class MaskedWords
         private int _first;
         private int _steps;
 
+        /// <summary>Tries the terms starting at part <paramref name="first"/>; the step budget is shared by every start in the word.</summary>
         public void From(int first)
         {
             _first = first;
-            _steps = 0;
             Visit(AhoCorasick.Root, first, letters: 0, maskLetters: 0, usedMask: false);
         }
 
