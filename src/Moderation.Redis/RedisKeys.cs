@@ -33,12 +33,6 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The readers who reported a comment (one report each).</summary>
     public RedisKey Reporters(string commentId) => _workflow + "reporters:" + commentId;
 
-    /// <summary>Who holds a lease on each claimed comment (a hash; kept apart from the expiry so no separator can clash with a moderator's id).</summary>
-    public RedisKey ClaimHolders => _workflow + "claims:holder";
-
-    /// <summary>When each lease runs out, in milliseconds.</summary>
-    public RedisKey ClaimExpiries => _workflow + "claims:until";
-
     public RedisKey Queue(QueueKind queue) => queue switch
     {
         QueueKind.Pending => PendingQueue,

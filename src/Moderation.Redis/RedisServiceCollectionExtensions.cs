@@ -33,7 +33,7 @@ public static class RedisServiceCollectionExtensions
             provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention,
             provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention));
         services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<RedisCommentStore>());
-        services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<RedisCommentStore>());
+        services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IRateLimiter>(provider => new RedisGcraRateLimiter(
             provider.GetRequiredService<IConnectionMultiplexer>(),

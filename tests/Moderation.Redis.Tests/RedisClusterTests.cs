@@ -41,7 +41,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster) : IClassFixtu
     [Fact]
     public async Task CommentStore_AddListDecide_WorkInTheCluster()
     {
-        var store = new RedisCommentStore(cluster.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+        var store = TestWorkflow.Over(new RedisCommentStore(cluster.Connection, new RedisKeys(RedisServerFixture.UniquePrefix())));
         for (int i = 0; i < 20; i++)
         {
             await store.AddAsync(TestComments.Stored($"c{i:00}", CommentState.PendingReview, TestComments.Epoch.AddSeconds(i)), default);

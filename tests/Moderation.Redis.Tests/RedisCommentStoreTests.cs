@@ -9,13 +9,13 @@ namespace Moderation.Redis.Tests;
 public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentStoreContract
 {
     protected override ICommentStore CreateStore() =>
-        new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+        TestWorkflow.Over(new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix())));
 
     [Fact]
     public async Task Add_PendingComment_WritesItsKeysUnderOneHashTag()
     {
         string prefix = RedisServerFixture.UniquePrefix();
-        var store = new RedisCommentStore(redis.Connection, new RedisKeys(prefix));
+        var store = TestWorkflow.Over(new RedisCommentStore(redis.Connection, new RedisKeys(prefix)));
 
         await store.AddAsync(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch), default);
 
@@ -31,7 +31,7 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
     public async Task Lifetime_DecidedCommentsExpireAndWaitingOnesNever()
     {
         var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
-        var store = new RedisCommentStore(redis.Connection, keys, decidedRetention: TimeSpan.FromDays(30));
+        var store = TestWorkflow.Over(new RedisCommentStore(redis.Connection, keys, decidedRetention: TimeSpan.FromDays(30)));
         var db = redis.Connection.GetDatabase();
         await store.AddAsync(TestComments.Stored("held", CommentState.PendingReview, TestComments.Epoch), default);
         await store.AddAsync(TestComments.Stored("published", CommentState.Approved, TestComments.Epoch), default);
@@ -48,7 +48,7 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         }
 
         var published = (await store.GetAsync("published", default))!;
-        await store.EditAsync("published", 1, published with { State = CommentState.PendingReview, Version = 2 }, default);
+        await store.EditAsync("published", 1, published with { Decision = published.Decision with { Verdict = Moderation.Core.Decisions.Verdict.PendingReview } }, default);
         Assert.Null(await db.KeyTimeToLiveAsync(keys.Comment("published")));
     }
 }

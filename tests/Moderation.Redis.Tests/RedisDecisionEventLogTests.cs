@@ -11,6 +11,6 @@ public sealed class RedisDecisionEventLogTests(RedisServerFixture redis) : Decis
     protected override (ICommentStore Comments, IDecisionEventLog Events) CreateStores(TimeSpan retention)
     {
         var store = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()), retention);
-        return (store, store);
+        return (TestWorkflow.Over(store), store);
     }
 }

@@ -10,6 +10,6 @@ public sealed class RedisModerationStateTests(RedisServerFixture redis) : Modera
     protected override (ICommentStore Comments, IModerationStateStore State) CreateStores()
     {
         var store = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
-        return (store, store);
+        return (TestWorkflow.Over(store), store);
     }
 }

@@ -167,7 +167,8 @@ public sealed class RuleSet
             RuleAction.Hold => Verdict.PendingReview,
             _ => Verdict.Approved,
         };
-        bool flagged = reasons.Any(r => !r.Shadow && r.Action == RuleAction.Flag);
+        // Flagged means published and queued for a look; a held or rejected comment is not published.
+        bool flagged = verdict == Verdict.Approved && reasons.Any(r => !r.Shadow && r.Action == RuleAction.Flag);
         return new Decision(verdict, reasons, CodePoints.Mask(text, censored), flagged, score, Version);
     }
 

@@ -75,30 +75,13 @@ public sealed class CommentSubmissionService(
         }
 
         var now = timeProvider.GetUtcNow();
-        var articleRead = state.GetArticleAsync(submission.ArticleId, cancellationToken);
-        var authorRead = state.GetAuthorAsync(submission.Author.Id, cancellationToken);
-        var article = await articleRead.ConfigureAwait(false);
-        var author = await authorRead.ConfigureAwait(false);
+        var (author, article) = await StandingAsync(submission, cancellationToken).ConfigureAwait(false);
         if (article.IsClosedAt(now))
         {
             throw new ArticleClosedException(submission.ArticleId);
         }
 
-        var context = ContextFor(submission, author, article, now);
-        var limits = await rateLimiter.AcquireAsync(submission, context, cancellationToken).ConfigureAwait(false);
-        if (limits.Refusal is { } refusal)
-        {
-            throw new RateLimitExceededException(refusal);
-        }
-
-        var ruleSet = rules.Current;
-
-        // Recorded before the rules run, so a campaign counts this comment too; skipped when no
-        // rule asks, so the common path costs no extra round trip.
-        var history = ruleSet.HistoryWindows.Count == 0
-            ? null
-            : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
-        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now, ruleSet.BuiltInReasons);
+        var decision = await ModerateAsync(submission, author, article, now, cancellationToken).ConfigureAwait(false);
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 
@@ -107,8 +90,10 @@ public sealed class CommentSubmissionService(
     }
 
     /// <summary>
-    /// The author's new text, moderated again: an approved comment whose edit needs review goes
-    /// back to the pending queue; the history keeps both texts.
+    /// The author's new text, moderated again exactly as a new comment is: charged against the
+    /// same limits and recorded in the text history, so an edit cannot smuggle in what a
+    /// submission would be refused or held for. <see cref="Transitions.CommentTransitions.Edit"/>
+    /// decides where the edited comment goes.
     /// </summary>
     public async Task<Comment> EditAsync(string commentId, string authorId, string text, long expectedVersion, CancellationToken cancellationToken)
     {
@@ -128,32 +113,42 @@ public sealed class CommentSubmissionService(
             throw new NotTheAuthorException(commentId);
         }
 
-        if (current.State is CommentState.Rejected)
-        {
-            throw new CommentNotEditableException(commentId, "it was rejected; an edit must not undo that.");
-        }
-
-        if (current.Version != expectedVersion)
-        {
-            throw new VersionMismatchException(commentId, expectedVersion, current.Version);
-        }
-
+        // Refused edits are refused before they are charged against the author's limits.
+        Transitions.CommentTransitions.CheckEditable(current, expectedVersion);
         var now = timeProvider.GetUtcNow();
         var submission = current.Submission with { Text = text };
-        var article = await state.GetArticleAsync(submission.ArticleId, cancellationToken).ConfigureAwait(false);
-        var author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
-        var context = ContextFor(submission, author, article, now);
-        var ruleSet = rules.Current;
-        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(text, context), author, article, now, ruleSet.BuiltInReasons);
-        var edited = current with
-        {
-            Submission = submission,
-            Decision = decision,
-            State = Comment.StateFor(decision.Verdict),
-            Version = current.Version + 1,
-            UpdatedAt = now,
-        };
+        var (author, article) = await StandingAsync(submission, cancellationToken).ConfigureAwait(false);
+        var decision = await ModerateAsync(submission, author, article, now, cancellationToken).ConfigureAwait(false);
+        var edited = current with { Submission = submission, Decision = decision, UpdatedAt = now };
         return await store.EditAsync(commentId, expectedVersion, edited, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The author's standing and the article's settings, read together.</summary>
+    private async Task<(AuthorRecord Author, ArticleSettings Article)> StandingAsync(CommentSubmission submission, CancellationToken cancellationToken)
+    {
+        var articleRead = state.GetArticleAsync(submission.ArticleId, cancellationToken);
+        var authorRead = state.GetAuthorAsync(submission.Author.Id, cancellationToken);
+        return (await authorRead.ConfigureAwait(false), await articleRead.ConfigureAwait(false));
+    }
+
+    /// <summary>The limits, then the text history, then the rules and the moderators' settings.</summary>
+    private async Task<Decisions.Decision> ModerateAsync(CommentSubmission submission, AuthorRecord author, ArticleSettings article, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var context = ContextFor(submission, author, article, now);
+        var limits = await rateLimiter.AcquireAsync(submission, context, cancellationToken).ConfigureAwait(false);
+        if (limits.Refusal is { } refusal)
+        {
+            throw new RateLimitExceededException(refusal);
+        }
+
+        var ruleSet = rules.Current;
+
+        // Recorded before the rules run, so a campaign counts this text too; skipped when no
+        // rule asks, so the common path costs no extra round trip.
+        var history = ruleSet.HistoryWindows.Count == 0
+            ? null
+            : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
+        return WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now, ruleSet.BuiltInReasons);
     }
 
     public async Task<Comment> GetAsync(string commentId, CancellationToken cancellationToken)

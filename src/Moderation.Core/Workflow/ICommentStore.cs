@@ -3,8 +3,9 @@ using Moderation.Core.Comments;
 namespace Moderation.Core.Workflow;
 
 /// <summary>
-/// Where comments and queues live. Each method is atomic: a comment and its queue membership
-/// never disagree, even with many service instances sharing one store.
+/// The moderation workflow's operations on comments and queues. Each is atomic: a comment and
+/// its queue membership never disagree, even with many service instances sharing one store.
+/// <see cref="Transitions.CommentWorkflow"/> implements it over either store.
 /// </summary>
 public interface ICommentStore
 {
@@ -20,11 +21,6 @@ public interface ICommentStore
     Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applies a moderator's decision. When the decided verdict is already in force nothing
-    /// changes (Unchanged); otherwise a version other than <paramref name="expectedVersion"/>
-    /// throws <see cref="Errors.VersionMismatchException"/>, an unknown id <see cref="Errors.CommentNotFoundException"/>.
-    /// </summary>
-    /// <summary>
     /// Replaces a comment with its edited form (new text, decision and state, version + 1),
     /// recording the edit in its history, when its version is still <paramref name="expectedVersion"/>.
     /// </summary>
@@ -32,7 +28,7 @@ public interface ICommentStore
 
     /// <summary>
     /// Records a reader's report, once per reader. An approved comment enters the reported queue
-    /// at <paramref name="reportedThreshold"/> distinct reporters and is hidden (leaving the
+    /// at <paramref name="reportedThreshold"/> reports not yet dismissed and is hidden (leaving the
     /// reported queue for the hidden one) at <paramref name="hideThreshold"/>.
     /// </summary>
     Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken);
@@ -45,13 +41,20 @@ public interface ICommentStore
 
     /// <summary>
     /// Leases up to <paramref name="max"/> items of a queue, oldest first, to <paramref name="moderatorId"/>
-    /// until <paramref name="leaseUntil"/>: items unclaimed, with an expired lease, or already the caller's.
-    /// No item is ever leased to two moderators at once.
+    /// until <paramref name="leaseUntil"/>: items no live lease holds (the caller's own included,
+    /// so a second claim hands out more items). No item is ever leased to two moderators at once.
     /// </summary>
     Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken);
 
     /// <summary>Ends the caller's leases on the given comments early; returns the ones released.</summary>
     Task<IReadOnlyList<string>> ReleaseAsync(string moderatorId, IReadOnlyList<string> commentIds, CancellationToken cancellationToken);
 
-    Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken);
+    /// <summary>
+    /// Applies a moderator's decision. When the decided verdict is already in force and no
+    /// report is left to dismiss nothing changes (Unchanged); otherwise a version other than
+    /// <paramref name="expectedVersion"/> throws <see cref="Errors.VersionMismatchException"/>,
+    /// a live lease of another moderator <see cref="Errors.LeaseHeldException"/> unless
+    /// <paramref name="overrideLease"/>, an unknown id <see cref="Errors.CommentNotFoundException"/>.
+    /// </summary>
+    Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken, bool overrideLease = false);
 }

@@ -68,7 +68,8 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         string? note,
         long expectedVersion,
         string moderatorId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool overrideLease = false)
     {
         var violations = new FieldViolations();
         CommentValidator.CheckId(violations, "comment_id", commentId);
@@ -86,7 +87,7 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
 
         violations.ThrowIfAny();
         var decision = new ModeratorDecision(moderatorId, verdict!.Value, reasonCode, note ?? "", timeProvider.GetUtcNow());
-        return store.DecideAsync(commentId, expectedVersion, decision, cancellationToken);
+        return store.DecideAsync(commentId, expectedVersion, decision, cancellationToken, overrideLease);
     }
 
     public const int MaxClaim = 50;
@@ -199,7 +200,8 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
                 {
                     try
                     {
-                        var result = await store.DecideAsync(commentId, pending.Version, rejection, cancellationToken).ConfigureAwait(false);
+                        // A ban outranks a colleague's lease on the author's comments.
+                        var result = await store.DecideAsync(commentId, pending.Version, rejection, cancellationToken, overrideLease: true).ConfigureAwait(false);
                         rejected += result.Unchanged ? 0 : 1;
                     }
                     catch (VersionMismatchException)

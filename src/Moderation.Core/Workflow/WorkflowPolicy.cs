@@ -43,6 +43,6 @@ public static class WorkflowPolicy
         }
 
         var verdict = extra.Select(e => e.Verdict).Append(decision.Verdict).Max();
-        return decision with { Verdict = verdict, Reasons = [.. decision.Reasons, .. extra.Select(e => e.Reason)] };
+        return decision with { Verdict = verdict, Reasons = [.. decision.Reasons, .. extra.Select(e => e.Reason)], Flagged = decision.Flagged && verdict == Verdict.Approved };
     }
 }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
+using Moderation.Core.Workflow;
+using Moderation.Core.Workflow.Transitions;
+using StackExchange.Redis;
 
 namespace Moderation.Redis.Comments;
 
@@ -27,6 +30,13 @@ internal static class CommentHash
     public const string Updated = "updated";
     public const string ModeratorDecision = "mod";
     public const string Author = "author";
+    public const string Article = "article";
+    public const string Revision = "rev";
+    public const string Queue = "queue";
+    public const string Enqueued = "enqueued";
+    public const string LeaseHolder = "lease_by";
+    public const string LeaseUntil = "lease_until";
+    public const string DismissedReporters = "dismissed";
 
     public static string Serialize(Comment comment) =>
         JsonSerializer.Serialize(new CommentDocument(comment.Submission, comment.Decision, comment.CreatedAt), CommentJsonContext.Default.CommentDocument);
@@ -41,6 +51,63 @@ internal static class CommentHash
         JsonSerializer.Deserialize(json, CommentJsonContext.Default.HistoryEntry) ?? throw new InvalidDataException("An empty history entry.");
 
     public static string StateValue(CommentState state) => ((int)state).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The hash fields of a record as a flat name/value list: the fields that change with every
+    /// change, and the document, author and article when the text is new.
+    /// </summary>
+    public static IEnumerable<RedisValue> Fields(CommentRecord record, bool withDocument)
+    {
+        var comment = record.Comment;
+        if (withDocument)
+        {
+            yield return Document;
+            yield return Serialize(comment);
+            yield return Author;
+            yield return comment.Submission.Author.Id;
+            yield return Article;
+            yield return comment.Submission.ArticleId;
+        }
+
+        yield return State;
+        yield return StateValue(comment.State);
+        yield return Version;
+        yield return comment.Version;
+        yield return Updated;
+        yield return comment.UpdatedAt.ToUnixTimeMilliseconds();
+        yield return ModeratorDecision;
+        yield return comment.ModeratorDecision is { } decision ? Serialize(decision) : "";
+        yield return Queue;
+        yield return record.Place is { } place ? (int)place.Queue : "";
+        yield return Enqueued;
+        yield return record.Place is { } at ? at.EnqueuedAt.ToUnixTimeMilliseconds() : "";
+        yield return LeaseHolder;
+        yield return record.Lease?.ModeratorId ?? "";
+        yield return LeaseUntil;
+        yield return record.Lease is { } lease ? lease.Until.ToUnixTimeMilliseconds() : "";
+        yield return DismissedReporters;
+        yield return record.DismissedReporters;
+    }
+
+    /// <summary>A record from its hash and its reporters' count.</summary>
+    public static CommentRecord ReadRecord(RedisResultPairs fields, long reporters, bool reportedBy)
+    {
+        string queue = fields.GetOrEmpty(Queue);
+        string holder = fields.GetOrEmpty(LeaseHolder);
+        string revision = fields.GetOrEmpty(Revision);
+        string dismissed = fields.GetOrEmpty(DismissedReporters);
+        return new CommentRecord(
+            Read(fields),
+            revision.Length == 0 ? -1 : long.Parse(revision, System.Globalization.CultureInfo.InvariantCulture),
+            queue.Length == 0 ? null : new QueuePlace((QueueKind)int.Parse(queue, System.Globalization.CultureInfo.InvariantCulture), Time(fields.Get(Enqueued))),
+            holder.Length == 0 ? null : new Lease(holder, Time(fields.Get(LeaseUntil))),
+            (int)reporters,
+            dismissed.Length == 0 ? 0 : int.Parse(dismissed, System.Globalization.CultureInfo.InvariantCulture),
+            reportedBy);
+    }
+
+    private static DateTimeOffset Time(string milliseconds) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(milliseconds, System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Reads a comment from HGETALL's flat name/value list.</summary>
     public static Comment Read(RedisResultPairs fields)

@@ -3,18 +3,19 @@ using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.Events;
 using Moderation.Core.Workflow;
+using Moderation.Core.Workflow.Transitions;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Comments;
 
 /// <summary>
-/// Comments in Redis hashes, the pending queue in a sorted set scored by enqueue time (ms),
-/// histories in lists, authors and articles in hashes, all under the workflow hash tag. Every
-/// change is one Lua script, so a comment, its queue membership, its history and its author's
-/// counts change together.
+/// Comments in Redis hashes (with their queue place, lease and revision), each queue in a
+/// sorted set scored by enqueue time (ms), histories in lists, authors and articles in hashes,
+/// all under the workflow hash tag. Every change is one script run of <see cref="CommentChangeScript"/>,
+/// so a comment, its queue membership, its history and its author's counts change together.
 /// </summary>
 public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null)
-    : ICommentStore, IModerationStateStore, IDecisionEventLog
+    : ICommentRecordStore, IModerationStateStore, IDecisionEventLog
 {
     private readonly IDatabase _db = redis.GetDatabase();
     private readonly long _decidedRetentionMs = (long)(decidedRetention ?? new WorkflowOptions().DecidedRetention).TotalMilliseconds;
@@ -27,96 +28,55 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
             return fields.IsEmpty ? null : CommentHash.Read(fields);
         }, cancellationToken);
 
-    public Task<AddCommentResult> AddAsync(Comment comment, CancellationToken cancellationToken)
+    public Task<CommentRecord?> ReadAsync(string commentId, string? reporterId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(() => ReadRecordAsync(commentId, reporterId), cancellationToken);
+
+    /// <summary>The hash, the reporters' count and (when asked) one reader's report, pipelined: one round trip.</summary>
+    private async Task<CommentRecord?> ReadRecordAsync(string commentId, string? reporterId)
     {
-        ArgumentNullException.ThrowIfNull(comment);
-        return RedisCalls.RunAsync(async () =>
-        {
-            string authorId = comment.Submission.Author.Id;
-            var result = await RedisScripts.AddComment.EvaluateAsync(_db, new
-            {
-                commentKey = keys.Comment(comment.Id),
-                pendingKey = keys.PendingQueue,
-                historyKey = keys.History(comment.Id),
-                authorKey = keys.Author(authorId),
-                authorPendingKey = keys.AuthorPending(authorId),
-                commentId = comment.Id,
-                authorId,
-                articleId = comment.Submission.ArticleId,
-                historyEntry = CommentHash.Serialize(HistoryEntry.Submitted(comment)),
-                countField = CountField(comment.State),
-                reportersKey = keys.Reporters(comment.Id),
-                reportedKey = keys.ReportedQueue,
-                flaggedScore = comment.State == CommentState.Approved && comment.Decision.Flagged
-                    ? comment.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
-                    : "",
-                lifetimeState = CommentHash.StateValue(comment.State),
-                approvedState = CommentHash.StateValue(CommentState.Approved),
-                rejectedState = CommentHash.StateValue(CommentState.Rejected),
-                decidedRetentionMs = _decidedRetentionMs,
-                doc = CommentHash.Serialize(comment),
-                state = CommentHash.StateValue(comment.State),
-                version = comment.Version,
-                updated = comment.UpdatedAt.ToUnixTimeMilliseconds(),
-                queueScore = comment.State == CommentState.PendingReview
-                    ? comment.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
-                    : "",
-            }).ConfigureAwait(false);
-            var existing = new RedisResultPairs((RedisResult[])result!);
-            return existing.IsEmpty
-                ? new AddCommentResult(comment, Created: true)
-                : new AddCommentResult(CommentHash.Read(existing), Created: false);
-        }, cancellationToken);
+        var hash = _db.HashGetAllAsync(keys.Comment(commentId));
+        var reporters = _db.SetLengthAsync(keys.Reporters(commentId));
+        var reportedBy = reporterId is null ? Task.FromResult(false) : _db.SetContainsAsync(keys.Reporters(commentId), reporterId);
+        var fields = new RedisResultPairs(await hash.ConfigureAwait(false));
+        long count = await reporters.ConfigureAwait(false);
+        bool reported = await reportedBy.ConfigureAwait(false);
+        return fields.IsEmpty ? null : CommentHash.ReadRecord(fields, count, reported);
     }
 
-    public Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken)
+    public Task<bool> TryApplyAsync(CommentChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return RedisCalls.RunAsync(() => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs), cancellationToken);
+    }
+
+    public Task<QueuePage> ListQueueAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return RedisCalls.RunAsync(() => ListAsync(query), cancellationToken);
+        return RedisCalls.RunAsync(() => ListAsync(query, now), cancellationToken);
     }
 
-    private async Task<QueuePage> ListAsync(QueueQuery query)
+    private async Task<QueuePage> ListAsync(QueueQuery query, DateTimeOffset now)
     {
         // Filters may drop entries, so read the index in batches until a page is full. The
         // range starts at the cursor's score; the page builder skips entries at or before the
         // cursor, which keeps pages stable while items leave the queue.
-        var belongs = query.Queue switch
-        {
-            QueueKind.Pending => CommentState.PendingReview,
-            QueueKind.Reported => CommentState.Approved,
-            _ => CommentState.HiddenByReports,
-        };
         int batchSize = Math.Max(query.PageSize + 1, 64);
         double minScore = query.After?.EnqueuedAtUnixMilliseconds ?? double.NegativeInfinity;
         var page = new QueuePageBuilder(query);
         for (long skip = 0; ; skip += batchSize)
         {
-            var batch = await _db.SortedSetRangeByScoreWithScoresAsync(keys.Queue(query.Queue), minScore, double.PositiveInfinity, skip: skip, take: batchSize).ConfigureAwait(false);
-            var reads = batch.Select(entry => _db.HashGetAllAsync(keys.Comment(entry.Element!))).ToArray();
-            var reportCounts = batch.Select(entry => _db.SetLengthAsync(keys.Reporters(entry.Element!))).ToArray();
-            var holders = batch.Select(entry => _db.HashGetAsync(keys.ClaimHolders, entry.Element)).ToArray();
-            var expiries = batch.Select(entry => _db.HashGetAsync(keys.ClaimExpiries, entry.Element)).ToArray();
-            for (int i = 0; i < batch.Length; i++)
+            var batch = await _db.SortedSetRangeByScoreAsync(keys.Queue(query.Queue), minScore, double.PositiveInfinity, skip: skip, take: batchSize).ConfigureAwait(false);
+            var reads = batch.Select(id => ReadRecordAsync(id!, null)).ToArray();
+            foreach (var read in reads)
             {
-                var fields = new RedisResultPairs(await reads[i].ConfigureAwait(false));
-                var comment = fields.IsEmpty ? null : CommentHash.Read(fields);
-
-                // A comment decided between the range read and the hash read has left the queue.
-                if (comment?.State != belongs)
+                // Every change moves a comment and its queue entry together; only a comment
+                // that expired can leave an entry behind, and it is no longer anyone's work.
+                if (await read.ConfigureAwait(false) is not { } record || record.Place?.Queue != query.Queue)
                 {
                     continue;
                 }
 
-                var holder = await holders[i].ConfigureAwait(false);
-                var expiry = await expiries[i].ConfigureAwait(false);
-                var item = new QueueItem(
-                    comment,
-                    query.Queue,
-                    DateTimeOffset.FromUnixTimeMilliseconds((long)batch[i].Score),
-                    (int)await reportCounts[i].ConfigureAwait(false),
-                    holder.IsNull ? null : (string?)holder,
-                    expiry.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)expiry));
-                if (!page.Offer(item))
+                if (!page.Offer(record.ToQueueItem(now)))
                 {
                     return page.Build();
                 }
@@ -127,53 +87,6 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
                 return page.Build();
             }
         }
-    }
-
-    public Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<IReadOnlyList<QueueItem>>(async () =>
-        {
-            // Candidates in queue order (ids and articles only), filtered by article here; the
-            // script then leases atomically, so two moderators racing never receive the same item.
-            var members = (await GetQueueMembersAsync(queue, default).ConfigureAwait(false))
-                .Where(m => articleId is null || m.ArticleId == articleId)
-                .ToList();
-            var values = new List<RedisValue>
-            {
-                moderatorId,
-                now.ToUnixTimeMilliseconds(),
-                leaseUntil.ToUnixTimeMilliseconds(),
-                max,
-            };
-            values.AddRange(members.Select(m => (RedisValue)m.CommentId));
-            var leased = (RedisResult[])(await RedisScripts.ClaimComments.EvaluateAsync(_db, [keys.Queue(queue), keys.ClaimHolders, keys.ClaimExpiries], [.. values]).ConfigureAwait(false))!;
-            var ids = leased.Select(r => (string)r!).ToHashSet(StringComparer.Ordinal);
-
-            // Only the leased comments are read in full.
-            var claimed = members.Where(m => ids.Contains(m.CommentId)).ToList();
-            var reads = claimed.Select(m => _db.HashGetAllAsync(keys.Comment(m.CommentId))).ToArray();
-            var counts = claimed.Select(m => _db.SetLengthAsync(keys.Reporters(m.CommentId))).ToArray();
-            var items = new List<QueueItem>(claimed.Count);
-            for (int i = 0; i < claimed.Count; i++)
-            {
-                var fields = new RedisResultPairs(await reads[i].ConfigureAwait(false));
-                if (!fields.IsEmpty)
-                {
-                    items.Add(new QueueItem(CommentHash.Read(fields), queue, claimed[i].EnqueuedAt, (int)await counts[i].ConfigureAwait(false), moderatorId, leaseUntil));
-                }
-            }
-
-            return items;
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<string>> ReleaseAsync(string moderatorId, IReadOnlyList<string> commentIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(commentIds);
-        return RedisCalls.RunAsync<IReadOnlyList<string>>(async () =>
-        {
-            RedisValue[] values = [moderatorId, .. commentIds.Select(id => (RedisValue)id)];
-            var released = (RedisResult[])(await RedisScripts.ReleaseComments.EvaluateAsync(_db, [keys.ClaimHolders, keys.ClaimExpiries], values).ConfigureAwait(false))!;
-            return released.Select(r => (string)r!).ToList();
-        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<QueueMember>> GetQueueMembersAsync(QueueKind queue, CancellationToken cancellationToken) =>
@@ -223,155 +136,6 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
 
             return stats;
         }, cancellationToken);
-
-    public async Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // The entries name the version read first; the script refuses if the comment changed
-        // in between, and the report is tried again on the fresh version.
-        for (int attempt = 1; ; attempt++)
-        {
-            var current = await GetAsync(commentId, cancellationToken).ConfigureAwait(false) ?? throw new CommentNotFoundException(commentId);
-            string authorId = current.Submission.Author.Id;
-            var result = await RedisCalls.RunAsync(async () => (RedisResult[])(await RedisScripts.ReportComment.EvaluateAsync(_db, new
-            {
-                commentKey = keys.Comment(commentId),
-                reportersKey = keys.Reporters(commentId),
-                historyKey = keys.History(commentId),
-                reportedKey = keys.ReportedQueue,
-                hiddenKey = keys.HiddenQueue,
-                claimHoldersKey = keys.ClaimHolders,
-                claimExpiriesKey = keys.ClaimExpiries,
-                authorKey = keys.Author(authorId),
-                eventsKey = keys.Events,
-                trimmedKey = keys.EventsTrimmed,
-                commentId,
-                reporter = reporterId,
-                expectedVersion = current.Version.ToString(CultureInfo.InvariantCulture),
-                reportedEntry = CommentHash.Serialize(HistoryEntry.Reported(current, reporterId, reason, note, now)),
-                hiddenEntry = CommentHash.Serialize(HistoryEntry.Hidden(current, now)),
-                reportedThreshold,
-                hideThreshold,
-                approvedState = CommentHash.StateValue(CommentState.Approved),
-                newState = CommentHash.StateValue(CommentState.HiddenByReports),
-                articleId = current.Submission.ArticleId,
-                cause = "reports",
-                eventMs = now.ToUnixTimeMilliseconds(),
-                minId = MinEventId(now),
-            }).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
-            switch ((int)result[0])
-            {
-                case -1:
-                    throw new CommentNotFoundException(commentId);
-                case -2 when attempt < 5:
-                    continue;
-                case -2:
-                    throw new StorageUnavailableException($"Comment '{commentId}' kept changing while the report was recorded; retry.");
-                default:
-                    return new ReportResult((int)result[1], (CommentState)int.Parse((string)result[2]!, CultureInfo.InvariantCulture), Duplicate: (int)result[0] == 0);
-            }
-        }
-    }
-
-    public Task<Comment> EditAsync(string commentId, long expectedVersion, Comment edited, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(edited);
-        string authorId = edited.Submission.Author.Id;
-        return RedisCalls.RunAsync(async () =>
-        {
-            var result = (RedisResult[])(await RedisScripts.EditComment.EvaluateAsync(_db, new
-            {
-                commentKey = keys.Comment(commentId),
-                pendingKey = keys.PendingQueue,
-                historyKey = keys.History(commentId),
-                authorKey = keys.Author(authorId),
-                authorPendingKey = keys.AuthorPending(authorId),
-                commentId,
-                expectedVersion = expectedVersion.ToString(CultureInfo.InvariantCulture),
-                doc = CommentHash.Serialize(edited),
-                newState = CommentHash.StateValue(edited.State),
-                newVersion = edited.Version,
-                updated = edited.UpdatedAt.ToUnixTimeMilliseconds(),
-                historyEntry = CommentHash.Serialize(HistoryEntry.Edited(edited)),
-                reportersKey = keys.Reporters(commentId),
-                lifetimeState = CommentHash.StateValue(edited.State),
-                decidedRetentionMs = _decidedRetentionMs,
-                claimHoldersKey = keys.ClaimHolders,
-                claimExpiriesKey = keys.ClaimExpiries,
-                eventsKey = keys.Events,
-                trimmedKey = keys.EventsTrimmed,
-                articleId = edited.Submission.ArticleId,
-                cause = "edit",
-                eventMs = edited.UpdatedAt.ToUnixTimeMilliseconds(),
-                minId = MinEventId(edited.UpdatedAt),
-                queueScore = edited.CreatedAt.ToUnixTimeMilliseconds(),
-                pendingState = CommentHash.StateValue(CommentState.PendingReview),
-                approvedState = CommentHash.StateValue(CommentState.Approved),
-                rejectedState = CommentHash.StateValue(CommentState.Rejected),
-            }).ConfigureAwait(false))!;
-            return (int)result[0] switch
-            {
-                -1 => throw new CommentNotFoundException(commentId),
-                -2 => throw new VersionMismatchException(commentId, expectedVersion, (long)result[1]),
-                _ => edited,
-            };
-        }, cancellationToken);
-    }
-
-    public Task<DecideCommentResult> DecideAsync(string commentId, long expectedVersion, ModeratorDecision decision, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        return RedisCalls.RunAsync(async () =>
-        {
-            // The author's keys must be named to the script up front; a comment's author never changes.
-            var owner = await _db.HashGetAsync(keys.Comment(commentId), [CommentHash.Author, "article", CommentHash.Version]).ConfigureAwait(false);
-            var (author, article, version) = (owner[0], owner[1], owner[2]);
-            if (author.IsNull)
-            {
-                throw new CommentNotFoundException(commentId);
-            }
-
-            var newState = Comment.StateFor(decision.Verdict);
-            var result = (RedisResult[])(await RedisScripts.DecideComment.EvaluateAsync(_db, new
-            {
-                commentKey = keys.Comment(commentId),
-                pendingKey = keys.PendingQueue,
-                historyKey = keys.History(commentId),
-                authorKey = keys.Author(author!),
-                authorPendingKey = keys.AuthorPending(author!),
-                commentId,
-                newState = CommentHash.StateValue(newState),
-                pendingState = CommentHash.StateValue(CommentState.PendingReview),
-                approvedState = CommentHash.StateValue(CommentState.Approved),
-                rejectedState = CommentHash.StateValue(CommentState.Rejected),
-                countField = CountField(newState),
-                historyEntry = CommentHash.Serialize(HistoryEntry.Decided(expectedVersion + 1, decision)),
-                reportersKey = keys.Reporters(commentId),
-                lifetimeState = CommentHash.StateValue(newState),
-                decidedRetentionMs = _decidedRetentionMs,
-                eventsKey = keys.Events,
-                trimmedKey = keys.EventsTrimmed,
-                reportedKey = keys.ReportedQueue,
-                hiddenKey = keys.HiddenQueue,
-                claimHoldersKey = keys.ClaimHolders,
-                claimExpiriesKey = keys.ClaimExpiries,
-                dismissEntry = CommentHash.Serialize(new HistoryEntry(
-                    version.IsNull ? expectedVersion : (long)version, decision.DecidedAt, decision.ModeratorId, "reports-dismissed", CommentState.Approved, decision.ReasonCode, decision.Note)),
-                articleId = (string?)article ?? "",
-                cause = "moderator",
-                eventMs = decision.DecidedAt.ToUnixTimeMilliseconds(),
-                minId = MinEventId(decision.DecidedAt),
-                expectedVersion = expectedVersion.ToString(CultureInfo.InvariantCulture),
-                updated = decision.DecidedAt.ToUnixTimeMilliseconds(),
-                moderatorDecision = CommentHash.Serialize(decision),
-            }).ConfigureAwait(false))!;
-            return (int)result[0] switch
-            {
-                -1 => throw new CommentNotFoundException(commentId),
-                -2 => throw new VersionMismatchException(commentId, expectedVersion, (long)result[1]),
-                int outcome => new DecideCommentResult(CommentHash.Read(new RedisResultPairs((RedisResult[])result[1]!)), Unchanged: outcome == 0),
-            };
-        }, cancellationToken);
-    }
 
     public Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync(async () => ReadAuthor(authorId, await _db.HashGetAllAsync(keys.Author(authorId)).ConfigureAwait(false)), cancellationToken);
@@ -473,17 +237,6 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         var trimmed = await _db.StringGetAsync(keys.EventsTrimmed).ConfigureAwait(false);
         return trimmed.IsNull ? EventCursor.Start : EventCursor.Parse(trimmed!, "cursor");
     }
-
-    private string MinEventId(DateTimeOffset now) =>
-        Math.Max(0, now.ToUnixTimeMilliseconds() - _retentionMs).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The author count a comment in <paramref name="state"/> adds to, or "" for none.</summary>
-    private static string CountField(CommentState state) => state switch
-    {
-        CommentState.Approved => "approved",
-        CommentState.Rejected => "rejected",
-        _ => "",
-    };
 
     private static AuthorRecord ReadAuthor(string authorId, HashEntry[] entries)
     {

@@ -68,6 +68,10 @@ internal static class GrpcErrors
         {
             Violations = { new PreconditionFailure.Types.Violation { Type = "COMMENT_NOT_EDITABLE", Subject = "comment:" + notEditable.CommentId, Description = notEditable.Message } },
         }),
+        LeaseHeldException leased => Build(Code.FailedPrecondition, leased.Message, new PreconditionFailure
+        {
+            Violations = { new PreconditionFailure.Types.Violation { Type = "LEASE_HELD", Subject = "comment:" + leased.CommentId, Description = $"Leased to '{leased.Holder}' until {leased.Until:O}; pass override_lease to take it over." } },
+        }),
         ArticleClosedException closed => Build(Code.FailedPrecondition, closed.Message, new PreconditionFailure
         {
             Violations = { new PreconditionFailure.Types.Violation { Type = "ARTICLE_CLOSED", Subject = "article:" + closed.ArticleId, Description = "The article takes no more comments." } },

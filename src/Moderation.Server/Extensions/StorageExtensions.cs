@@ -3,6 +3,7 @@ using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules.History;
 using Moderation.Core.Workflow;
+using Moderation.Core.Workflow.Transitions;
 using Moderation.Redis;
 using Moderation.Server.Health;
 
@@ -34,12 +35,18 @@ internal static class StorageExtensions
             .Validate(o => o.HasValidConfiguration(), "Redis:Configuration is not a StackExchange.Redis configuration string with at least one endpoint (e.g. 'localhost:6379').")
             .ValidateOnStart();
         var redis = section.Get<RedisOptions>() ?? new RedisOptions();
+
+        // The workflow is written once, in Core; the store under it only keeps records.
+        services.AddSingleton<ICommentStore>(provider => new CommentWorkflow(
+            provider.GetRequiredService<ICommentRecordStore>(),
+            provider.GetRequiredService<ReportOptions>(),
+            provider.GetRequiredService<TimeProvider>()));
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix));
             services.AddSingleton(provider => new InMemoryCommentStore(provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention));
             services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<InMemoryCommentStore>());
-            services.AddSingleton<ICommentStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
+            services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();
             services.AddSingleton<ITextHistoryStore, InMemoryTextHistoryStore>();

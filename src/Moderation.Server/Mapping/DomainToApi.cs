@@ -117,6 +117,7 @@ internal static class DomainToApi
             Queue = item.Queue.ToApi(),
             EnqueuedAt = Timestamp.FromDateTimeOffset(item.EnqueuedAt),
             ReportCount = (uint)item.ReportCount,
+            FlaggedByRules = item.FlaggedByRules,
             ClaimedBy = item.ClaimedBy ?? "",
         };
         if (item.LeaseExpiresAt is { } expires)

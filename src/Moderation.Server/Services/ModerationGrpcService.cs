@@ -85,7 +85,8 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueW
             request.Note,
             request.ExpectedVersion,
             CallerIdentity.Of(context),
-            context.CancellationToken);
-        return new DecideCommentResponse { Comment = result.Comment.ToApi(), Unchanged = result.Unchanged };
+            context.CancellationToken,
+            request.OverrideLease);
+        return new DecideCommentResponse { Comment = result.Comment.ToApi(), Unchanged = result.Unchanged, ReportsDismissed = (uint)result.ReportsDismissed };
     }
 }

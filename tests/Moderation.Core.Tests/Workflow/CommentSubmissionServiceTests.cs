@@ -15,14 +15,16 @@ namespace Moderation.Core.Tests.Workflow;
 public sealed class CommentSubmissionServiceTests
 {
     private readonly FakeTimeProvider _time = new(TestComments.Epoch);
-    private readonly InMemoryCommentStore _store = new();
+    private readonly InMemoryCommentStore _records = new();
+    private readonly ICommentStore _store;
     private readonly CommentSubmissionService _service;
 
     public CommentSubmissionServiceTests()
     {
         var options = new RateLimitOptions { Limits = [new LimitOptions { Name = "author", PermitLimit = 2 }] };
         var limiter = new SubmissionRateLimiter(new InMemoryGcraRateLimiter(_time), new SubmissionLimits(options), options, _time, NullLogger<SubmissionRateLimiter>.Instance);
-        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, _store, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), limiter, _time);
+        _store = TestWorkflow.Over(_records, _time);
+        _service = new CommentSubmissionService(new CommentValidator(new InputLimitOptions(), _time), _store, _records, new InMemoryTextHistoryStore(), new FixedRuleSetProvider(TestRules.Parse()), limiter, _time);
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class CommentSubmissionServiceTests
     [Fact]
     public async Task Submit_BannedAuthor_IsRejectedWithTheReason()
     {
-        await _store.SetAuthorStatusAsync("author-1", AuthorStatus.Banned, null, default);
+        await _records.SetAuthorStatusAsync("author-1", AuthorStatus.Banned, null, default);
 
         var result = await _service.SubmitAsync(TestComments.Submission("c1", "A polite remark."), default);
 
@@ -107,7 +109,7 @@ public sealed class CommentSubmissionServiceTests
     [Fact]
     public async Task Submit_SuspendedAuthor_IsRejectedUntilTheSuspensionEnds()
     {
-        await _store.SetAuthorStatusAsync("author-1", AuthorStatus.Suspended, _time.GetUtcNow().AddHours(1), default);
+        await _records.SetAuthorStatusAsync("author-1", AuthorStatus.Suspended, _time.GetUtcNow().AddHours(1), default);
 
         var during = await _service.SubmitAsync(TestComments.Submission("c1", "First."), default);
         _time.Advance(TimeSpan.FromHours(2));
@@ -120,8 +122,8 @@ public sealed class CommentSubmissionServiceTests
     [Fact]
     public async Task Submit_PremoderatedAuthorOrArticle_IsHeld()
     {
-        await _store.SetAuthorStatusAsync("watched", AuthorStatus.Premoderated, null, default);
-        await _store.UpsertArticleAsync(new ArticleSettings("sensitive", ArticleMode.Premoderated), default);
+        await _records.SetAuthorStatusAsync("watched", AuthorStatus.Premoderated, null, default);
+        await _records.UpsertArticleAsync(new ArticleSettings("sensitive", ArticleMode.Premoderated), default);
 
         var byAuthor = await _service.SubmitAsync(TestComments.Submission("c1", "Hello.", author: "watched"), default);
         var onArticle = await _service.SubmitAsync(TestComments.Submission("c2", "Hello.", article: "sensitive"), default);
@@ -133,7 +135,7 @@ public sealed class CommentSubmissionServiceTests
     [Fact]
     public async Task Submit_ClosedArticle_IsRefusedAndStoresNothing()
     {
-        await _store.UpsertArticleAsync(new ArticleSettings("old-news", ArticleMode.Open, ClosesAt: _time.GetUtcNow().AddMinutes(-1)), default);
+        await _records.UpsertArticleAsync(new ArticleSettings("old-news", ArticleMode.Open, ClosesAt: _time.GetUtcNow().AddMinutes(-1)), default);
 
         await Assert.ThrowsAsync<ArticleClosedException>(() => _service.SubmitAsync(TestComments.Submission("c1", article: "old-news"), default));
         Assert.Null(await _store.GetAsync("c1", default));
@@ -142,7 +144,7 @@ public sealed class CommentSubmissionServiceTests
     [Fact]
     public async Task Submit_TrustedAuthor_SkipsHoldRulesButNotRejectRules()
     {
-        await _store.SetAuthorStatusAsync("veteran", AuthorStatus.Trusted, null, default);
+        await _records.SetAuthorStatusAsync("veteran", AuthorStatus.Trusted, null, default);
 
         var held = await _service.SubmitAsync(TestComments.Submission("c1", "You idiot", author: "veteran"), default);
         var rejected = await _service.SubmitAsync(TestComments.Submission("c2", "fuck off", author: "veteran"), default);

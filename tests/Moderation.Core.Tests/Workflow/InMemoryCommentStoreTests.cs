@@ -5,5 +5,5 @@ namespace Moderation.Core.Tests.Workflow;
 
 public sealed class InMemoryCommentStoreTests : CommentStoreContract
 {
-    protected override ICommentStore CreateStore() => new InMemoryCommentStore();
+    protected override ICommentStore CreateStore() => TestWorkflow.Over(new InMemoryCommentStore());
 }

@@ -9,6 +9,6 @@ public sealed class InMemoryDecisionEventLogTests : DecisionEventLogContract
     protected override (ICommentStore Comments, IDecisionEventLog Events) CreateStores(TimeSpan retention)
     {
         var store = new InMemoryCommentStore(retention);
-        return (store, store);
+        return (TestWorkflow.Over(store), store);
     }
 }

@@ -8,6 +8,6 @@ public sealed class InMemoryModerationStateTests : ModerationStateContract
     protected override (ICommentStore Comments, IModerationStateStore State) CreateStores()
     {
         var store = new InMemoryCommentStore();
-        return (store, store);
+        return (TestWorkflow.Over(store), store);
     }
 }

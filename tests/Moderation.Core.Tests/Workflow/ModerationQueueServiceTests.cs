@@ -10,10 +10,15 @@ namespace Moderation.Core.Tests.Workflow;
 public sealed class ModerationQueueServiceTests
 {
     private readonly FakeTimeProvider _time = new(TestComments.Epoch.AddHours(1));
-    private readonly InMemoryCommentStore _store = new();
+    private readonly InMemoryCommentStore _records = new();
+    private readonly ICommentStore _store;
     private readonly ModerationQueueService _service;
 
-    public ModerationQueueServiceTests() => _service = new ModerationQueueService(_store, _store, _time);
+    public ModerationQueueServiceTests()
+    {
+        _store = TestWorkflow.Over(_records, _time);
+        _service = new ModerationQueueService(_store, _records, _time);
+    }
 
     [Fact]
     public async Task Decide_PendingComment_RecordsTheModeratorAndTime()
