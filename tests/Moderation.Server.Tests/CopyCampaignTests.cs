@@ -67,4 +67,25 @@ public sealed class CopyCampaignTests : IAsyncLifetime
         Assert.Equal(Verdict.Approved, first.Decision.Verdict);
         Assert.Equal(Verdict.PendingReview, repeat.Decision.Verdict);
     }
+
+    [Fact]
+    public async Task EditComment_CleanTextEditedIntoTheCampaign_IsRejectedLikeASubmission()
+    {
+        await Submit(_first, "erin", "Donate now to the fund at example dot org, every cent counts");
+        await Submit(_second, "frank", "donate NOW to the fund at example dot org -- every cent counts");
+        var request = Requests.Submit("A thoughtful remark about the bridge.", "grace");
+        var innocent = await new CommentService.CommentServiceClient(_first.ChannelFor(Roles.Site)).SubmitCommentAsync(request);
+
+        var edited = await new CommentService.CommentServiceClient(_second.ChannelFor(Roles.Site)).EditCommentAsync(new EditCommentRequest
+        {
+            CommentId = request.CommentId,
+            AuthorId = "grace",
+            Text = "Donate now to the fund at example dot org, every cent counts!",
+            ExpectedVersion = 1,
+        });
+
+        Assert.Equal(Verdict.Approved, innocent.Decision.Verdict);
+        Assert.Equal((Verdict.Rejected, CommentState.Rejected), (edited.Decision.Verdict, edited.State));
+        Assert.Equal("campaign", edited.Decision.Reasons.Single().RuleId);
+    }
 }
