@@ -151,8 +151,11 @@ public static class CommentTransitions
             return (change, new ReportResult(active, hidden.State, Duplicate: false));
         }
 
+        // The flag of the current text counts only until a moderator has looked: an approved
+        // comment still in the reported queue stays there, one a moderator cleared needs readers.
+        bool stillQueued = record.Place?.Queue == QueueKind.Reported;
         var place = current.State == CommentState.Approved
-            ? PlaceFor(record, current.State, current.Decision.Flagged, active >= reportedThreshold, now)
+            ? PlaceFor(record, current.State, stillQueued, active >= reportedThreshold, now)
             : record.Place;
         var kept = counted with { Place = place, Lease = SameQueue(record.Place, place) ? record.Lease : null };
         return (new CommentChange(record, kept, reporterId, History: [reported]), new ReportResult(active, current.State, Duplicate: false));
