@@ -52,7 +52,7 @@ public abstract class WorkflowModelContract
         {
             time.Advance(TimeSpan.FromSeconds(1));
             var now = time.GetUtcNow();
-            var (description, expected, actual) = await StepAsync(random, store, model, now, time);
+            var (description, expected, actual) = await StepAsync(random, store, state, model, now, time);
             log.Append(CultureInfo.InvariantCulture, $"{step}: {description} => {expected}\n");
             Assert.True(expected == actual, $"seed {seed}, step {step}: the store answered {actual}, the model {expected}.\n{log}");
             string want = Describe(model, time.GetUtcNow());
@@ -65,7 +65,7 @@ public abstract class WorkflowModelContract
 
     private static Verdict AnyVerdict(Random random) => (Verdict)random.Next(1, 4);
 
-    private static async Task<(string Description, string Expected, string Actual)> StepAsync(Random random, Moderation.Core.Workflow.Transitions.CommentWorkflow store, WorkflowModel model, DateTimeOffset now, FakeTimeProvider time)
+    private static async Task<(string Description, string Expected, string Actual)> StepAsync(Random random, Moderation.Core.Workflow.Transitions.CommentWorkflow store, IModerationStateStore state, WorkflowModel model, DateTimeOffset now, FakeTimeProvider time)
     {
         string id = Pick(random, "c", 8);
         long version = model.Comments.TryGetValue(id, out var known) ? known.Version : 1;
@@ -142,7 +142,19 @@ public abstract class WorkflowModelContract
             return ($"claim {max} of {queue} by {moderator}", string.Join(",", want), string.Join(",", got.Select(i => i.Comment.Id)));
         }
 
-        if (roll < 95)
+        if (roll < 93)
+        {
+            // A ban that rejects the author's pending comments outranks any lease on them.
+            string author = Pick(random, "a", 3);
+            var pending = model.Comments.Values.Where(c => c.Author == author && c.State == CommentState.PendingReview).Select(c => c.Id).ToList();
+            pending.ForEach(c => model.Decide(c, Verdict.Rejected, "lead", model.Comments[c].Version, overrideLease: true, now));
+            var service = new ModerationQueueService(store, state, time);
+            var (_, rejected) = await service.SetAuthorStatusAsync(author, AuthorStatus.Banned, null, rejectPending: true, "banned", "lead", default);
+            await state.SetAuthorStatusAsync(author, AuthorStatus.Normal, null, default);
+            return ($"ban {author} rejecting pending", $"rejected {pending.Count}", $"rejected {rejected}");
+        }
+
+        if (roll < 96)
         {
             string moderator = random.Next(2) == 0 ? "ann" : "bob";
             string[] ids = [id, Pick(random, "c", 8)];
