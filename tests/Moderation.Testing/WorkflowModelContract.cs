@@ -146,7 +146,8 @@ public abstract class WorkflowModelContract
         {
             // A ban that rejects the author's pending comments outranks any lease on them.
             string author = Pick(random, "a", 3);
-            var pending = model.Comments.Values.Where(c => c.Author == author && c.State == CommentState.PendingReview).Select(c => c.Id).ToList();
+            var pending = model.Comments.Values.Where(c => c.Author == author && c.State == CommentState.PendingReview)
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
             pending.ForEach(c => model.Decide(c, Verdict.Rejected, "lead", model.Comments[c].Version, overrideLease: true, now));
             var service = new ModerationQueueService(store, state, time);
             var (_, rejected) = await service.SetAuthorStatusAsync(author, AuthorStatus.Banned, null, rejectPending: true, "banned", "lead", default);

@@ -193,20 +193,20 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         if (rejectPending)
         {
             var rejection = new ModeratorDecision(moderatorId, Verdict.Rejected, ReasonCode.Abuse, note ?? "Author banned.", now);
-            foreach (string commentId in await state.GetPendingCommentIdsAsync(authorId, cancellationToken).ConfigureAwait(false))
+            // Oldest first, so the site's event stream shows the rejections in the order the comments came.
+            var ids = await state.GetPendingCommentIdsAsync(authorId, cancellationToken).ConfigureAwait(false);
+            var comments = await Task.WhenAll(ids.Select(id => store.GetAsync(id, cancellationToken))).ConfigureAwait(false);
+            foreach (var pending in comments.OfType<Comment>().Where(c => c.State == CommentState.PendingReview).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal))
             {
                 // Each rejection is atomic on its own; a comment decided meanwhile is left as it is.
-                if (await store.GetAsync(commentId, cancellationToken).ConfigureAwait(false) is { State: CommentState.PendingReview } pending)
+                try
                 {
-                    try
-                    {
-                        // A ban outranks a colleague's lease on the author's comments.
-                        var result = await store.DecideAsync(commentId, pending.Version, rejection, cancellationToken, overrideLease: true).ConfigureAwait(false);
-                        rejected += result.Unchanged ? 0 : 1;
-                    }
-                    catch (VersionMismatchException)
-                    {
-                    }
+                    // A ban outranks a colleague's lease on the author's comments.
+                    var result = await store.DecideAsync(pending.Id, pending.Version, rejection, cancellationToken, overrideLease: true).ConfigureAwait(false);
+                    rejected += result.Unchanged ? 0 : 1;
+                }
+                catch (VersionMismatchException)
+                {
                 }
             }
 
