@@ -35,7 +35,7 @@ internal static partial class LimiterThroughput
             // Generous limits: the benchmark measures the check, not refusals.
             var policy = new RateLimitPolicy("author", "author", 1_000_000, TimeSpan.FromMinutes(1), 1_000_000);
             await limiter.TryAcquireAsync(policy, "warm-up", default);
-            string sha = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(RedisScripts.AcquireGcra.Source)));
+            string sha = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(RedisGcraRateLimiter.AcquireScript)));
 
             var ours = new List<double>();
             var theirs = new List<double>();
@@ -91,7 +91,7 @@ internal static partial class LimiterThroughput
         {
             "-p", port.ToString(CultureInfo.InvariantCulture), "-c", Clients.ToString(CultureInfo.InvariantCulture),
             "-n", "200000", "-r", Subjects.ToString(CultureInfo.InvariantCulture), "-P", pipeline.ToString(CultureInfo.InvariantCulture), "-q",
-            "EVALSHA", sha, "1", "bench:{rl}:author:subject-__rand_int__", "",
+            "EVALSHA", sha, "1", "bench:{rl}:author:subject-__rand_int__", "", "",
             policy.EmissionIntervalMicroseconds.ToString(CultureInfo.InvariantCulture),
             policy.BurstToleranceMicroseconds.ToString(CultureInfo.InvariantCulture), "1", "0",
         })

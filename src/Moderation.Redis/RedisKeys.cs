@@ -62,6 +62,9 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
 
+    /// <summary>Marks a comment (or one edit of it) as charged against the limits, so its retries are not charged again.</summary>
+    public RedisKey Charge(string chargeId) => _rateLimit + "@charged:" + chargeId;
+
     /// <summary>The authors who posted one text (by fingerprint), scored by when, in milliseconds.</summary>
     public RedisKey TextHistory(string fingerprint) => _textHistory + fingerprint + "}";
 }

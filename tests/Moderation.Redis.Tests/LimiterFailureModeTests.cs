@@ -32,14 +32,14 @@ public sealed class LimiterFailureModeTests(RedisServerFixture redis) : IClassFi
         var open = Limiter(connection, LimitFailureMode.Open);
         var closed = Limiter(connection, LimitFailureMode.Closed);
         var context = new EvaluationContext(DateTimeOffset.UtcNow);
-        Assert.True((await open.AcquireAsync(Submission, context, default)).IsAllowed);
+        Assert.True((await open.AcquireAsync(Submission, context, Guid.NewGuid().ToString("N"), default)).IsAllowed);
         Assert.False(open.IsDegraded);
 
         await redis.StopAsync();
         try
         {
-            var fallback = await open.AcquireAsync(Submission, context, default);
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => closed.AcquireAsync(Submission, context, default));
+            var fallback = await open.AcquireAsync(Submission, context, Guid.NewGuid().ToString("N"), default);
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => closed.AcquireAsync(Submission, context, Guid.NewGuid().ToString("N"), default));
 
             Assert.True(fallback.IsAllowed);
             Assert.True(open.IsDegraded);

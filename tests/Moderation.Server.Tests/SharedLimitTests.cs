@@ -63,4 +63,30 @@ public sealed class SharedLimitTests : IAsyncLifetime
         Assert.Equal(Limit, statuses.Count(s => s == StatusCode.OK));
         Assert.Equal(32 - Limit, statuses.Count(s => s == StatusCode.ResourceExhausted));
     }
+
+    [Fact]
+    public async Task SubmitComment_RetriesOfANewIdSpreadOverBothInstances_AreChargedOnce()
+    {
+        var clients = new[] { _first, _second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
+        var request = Requests.Submit("Sent once, retried twenty times at once", author: "retrying-author");
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i => await clients[i % 2].SubmitCommentAsync(request)));
+        var more = new List<StatusCode>();
+        for (int i = 0; i < Limit; i++)
+        {
+            try
+            {
+                await clients[i % 2].SubmitCommentAsync(Requests.Submit($"Another comment {i}", author: "retrying-author"));
+                more.Add(StatusCode.OK);
+            }
+            catch (RpcException ex)
+            {
+                more.Add(ex.StatusCode);
+            }
+        }
+
+        Assert.Equal(1, replies.Count(r => !r.Replayed));
+        Assert.Equal(Limit - 1, more.Count(s => s == StatusCode.OK));
+        Assert.Equal(StatusCode.ResourceExhausted, more[^1]);
+    }
 }

@@ -24,6 +24,37 @@ public abstract class RateLimiterContract
     }
 
     [Fact]
+    public async Task TryAcquire_SameChargeIdAskedConcurrently_IsChargedOnce()
+    {
+        var limiter = CreateLimiter();
+        RateLimitRequest[] request = [new(FivePerMinute, "u1")];
+
+        var retries = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () => await limiter.TryAcquireAsync(request, "comment-1", default))));
+        var others = new List<bool>();
+        for (int i = 0; i < 5; i++)
+        {
+            others.Add((await limiter.TryAcquireAsync(request, $"comment-other-{i}", default)).IsAllowed);
+        }
+
+        Assert.All(retries, r => Assert.True(r.IsAllowed));
+        Assert.Equal([true, true, true, true, false], others);
+    }
+
+    [Fact]
+    public async Task TryAcquire_RefusedChargeId_IsNotRememberedAsCharged()
+    {
+        var limiter = CreateLimiter();
+        await ExhaustAsync(limiter, "u1");
+        RateLimitRequest[] request = [new(FivePerMinute, "u1")];
+
+        var first = await limiter.TryAcquireAsync(request, "comment-1", default);
+        var again = await limiter.TryAcquireAsync(request, "comment-1", default);
+
+        Assert.False(first.IsAllowed);
+        Assert.False(again.IsAllowed);
+    }
+
+    [Fact]
     public async Task TryAcquire_WithinBurst_AllowsAndCountsDown()
     {
         var limiter = CreateLimiter();

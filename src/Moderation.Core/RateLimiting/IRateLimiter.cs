@@ -6,7 +6,9 @@ public interface IRateLimiter
     /// <summary>
     /// Takes the permits of every request at once, or none: a submission refused by any
     /// non-shadow limit consumes nothing from the others. Shadow limits are charged when they
-    /// have room and reported, but never refuse.
+    /// have room and reported, but never refuse. With a <paramref name="chargeId"/> (a comment's
+    /// id), one id is charged once however often and from however many instances it is asked
+    /// within the longest limit's period: later calls are allowed and charge nothing.
     /// </summary>
-    ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken);
+    ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken);
 }

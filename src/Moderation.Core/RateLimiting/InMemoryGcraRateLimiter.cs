@@ -11,10 +11,11 @@ public sealed class InMemoryGcraRateLimiter(TimeProvider timeProvider) : IRateLi
     private const int SweepEvery = 4096;
 
     private readonly Dictionary<(string Policy, string Subject), long> _tats = [];
+    private readonly Dictionary<string, long> _chargedUntil = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _callsSinceSweep;
 
-    public ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken)
+    public ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
@@ -23,6 +24,11 @@ public sealed class InMemoryGcraRateLimiter(TimeProvider timeProvider) : IRateLi
         var decisions = new RateLimitDecision[requests.Count];
         lock (_gate)
         {
+            if (chargeId is not null && _chargedUntil.TryGetValue(chargeId, out long until) && until > now)
+            {
+                return ValueTask.FromResult(RateLimitOutcome.ChargedBefore(requests));
+            }
+
             bool allowed = true;
             for (int i = 0; i < requests.Count; i++)
             {
@@ -34,6 +40,11 @@ public sealed class InMemoryGcraRateLimiter(TimeProvider timeProvider) : IRateLi
 
             if (allowed)
             {
+                if (chargeId is not null)
+                {
+                    _chargedUntil[chargeId] = now + (long)RateLimitOutcome.ChargeMemory(requests).TotalMicroseconds;
+                }
+
                 for (int i = 0; i < requests.Count; i++)
                 {
                     if (outcomes[i].IsAllowed)
@@ -75,6 +86,14 @@ public sealed class InMemoryGcraRateLimiter(TimeProvider timeProvider) : IRateLi
             if (tat <= now)
             {
                 _tats.Remove(key);
+            }
+        }
+
+        foreach (var (id, until) in _chargedUntil)
+        {
+            if (until <= now)
+            {
+                _chargedUntil.Remove(id);
             }
         }
     }

@@ -30,7 +30,12 @@ public sealed partial class SubmissionRateLimiter(
     /// <summary>Whether limits were recently checked without the shared store.</summary>
     public bool IsDegraded => timeProvider.GetUtcNow().UtcTicks < Interlocked.Read(ref _degradedUntilTicks);
 
-    public async Task<RateLimitOutcome> AcquireAsync(CommentSubmission submission, EvaluationContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks and charges the limits of a submission. <paramref name="chargeId"/> names what is
+    /// charged (a comment, or one edit of it): asked again for the same id, from any instance,
+    /// it is not charged twice.
+    /// </summary>
+    public async Task<RateLimitOutcome> AcquireAsync(CommentSubmission submission, EvaluationContext context, string chargeId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var requests = limits.For(submission, context);
@@ -44,7 +49,7 @@ public sealed partial class SubmissionRateLimiter(
             return local;
         }
 
-        var outcome = await AcquireSharedAsync(requests, cancellationToken).ConfigureAwait(false);
+        var outcome = await AcquireSharedAsync(requests, chargeId, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsAllowed)
         {
             for (int i = 0; i < requests.Count; i++)
@@ -61,13 +66,13 @@ public sealed partial class SubmissionRateLimiter(
         return outcome;
     }
 
-    private async Task<RateLimitOutcome> AcquireSharedAsync(List<RateLimitRequest> requests, CancellationToken cancellationToken)
+    private async Task<RateLimitOutcome> AcquireSharedAsync(List<RateLimitRequest> requests, string chargeId, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(options.FailureBudget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            return await shared.TryAcquireAsync(requests, linked.Token).ConfigureAwait(false);
+            return await shared.TryAcquireAsync(requests, chargeId, linked.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or StorageUnavailableException)
         {
@@ -80,7 +85,7 @@ public sealed partial class SubmissionRateLimiter(
 
             LogFailedOpen(logger, options.InstanceCount, ex);
             var perInstance = requests.Select(r => r with { Policy = r.Policy.PerInstance(options.InstanceCount) }).ToList();
-            return await _fallback.TryAcquireAsync(perInstance, cancellationToken).ConfigureAwait(false);
+            return await _fallback.TryAcquireAsync(perInstance, chargeId, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Moderation.Core.Comments;
 using Moderation.Core.Errors;
@@ -67,21 +68,24 @@ public sealed class CommentSubmissionService(
 
     private async Task<SubmissionResult> SubmitFirstAsync(CommentSubmission submission, CancellationToken cancellationToken)
     {
-        // A retry of a known id is answered from the store before the limiter is asked, so a
-        // client retrying after a lost response is never charged twice.
-        if (await store.GetAsync(submission.CommentId, cancellationToken).ConfigureAwait(false) is { } known)
+        // One round trip reads the id, the author and the article together. A retry of a known
+        // id is answered from the store before the limiter is asked, so a client retrying after
+        // a lost response is never charged twice.
+        var known = store.GetAsync(submission.CommentId, cancellationToken);
+        var standing = StandingAsync(submission, cancellationToken);
+        if (await known.ConfigureAwait(false) is { } stored)
         {
-            return Replay(known, submission);
+            return Replay(stored, submission);
         }
 
         var now = timeProvider.GetUtcNow();
-        var (author, article) = await StandingAsync(submission, cancellationToken).ConfigureAwait(false);
+        var (author, article) = await standing.ConfigureAwait(false);
         if (article.IsClosedAt(now))
         {
             throw new ArticleClosedException(submission.ArticleId);
         }
 
-        var decision = await ModerateAsync(submission, author, article, now, cancellationToken).ConfigureAwait(false);
+        var decision = await ModerateAsync(submission, author, article, now, submission.CommentId, cancellationToken).ConfigureAwait(false);
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
         var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
 
@@ -118,7 +122,8 @@ public sealed class CommentSubmissionService(
         var now = timeProvider.GetUtcNow();
         var submission = current.Submission with { Text = text };
         var (author, article) = await StandingAsync(submission, cancellationToken).ConfigureAwait(false);
-        var decision = await ModerateAsync(submission, author, article, now, cancellationToken).ConfigureAwait(false);
+        // Each edit is charged once: a retry of the same edit (same version) is not charged again.
+        var decision = await ModerateAsync(submission, author, article, now, string.Create(CultureInfo.InvariantCulture, $"{commentId}@{expectedVersion}"), cancellationToken).ConfigureAwait(false);
         var edited = current with { Submission = submission, Decision = decision, UpdatedAt = now };
         return await store.EditAsync(commentId, expectedVersion, edited, cancellationToken).ConfigureAwait(false);
     }
@@ -132,10 +137,10 @@ public sealed class CommentSubmissionService(
     }
 
     /// <summary>The limits, then the text history, then the rules and the moderators' settings.</summary>
-    private async Task<Decisions.Decision> ModerateAsync(CommentSubmission submission, AuthorRecord author, ArticleSettings article, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Decisions.Decision> ModerateAsync(CommentSubmission submission, AuthorRecord author, ArticleSettings article, DateTimeOffset now, string chargeId, CancellationToken cancellationToken)
     {
         var context = ContextFor(submission, author, article, now);
-        var limits = await rateLimiter.AcquireAsync(submission, context, cancellationToken).ConfigureAwait(false);
+        var limits = await rateLimiter.AcquireAsync(submission, context, chargeId, cancellationToken).ConfigureAwait(false);
         if (limits.Refusal is { } refusal)
         {
             throw new RateLimitExceededException(refusal);

@@ -7,6 +7,23 @@ namespace Moderation.Redis.History;
 /// <summary>Text history in one sorted set per text fingerprint, shared by every instance.</summary>
 public sealed class RedisTextHistoryStore(IConnectionMultiplexer redis, RedisKeys keys) : ITextHistoryStore
 {
+    /// <summary>
+    /// Records an author posting a text and reads its history in one step: the author's previous
+    /// time (or -1), then the number of authors within each window. Entries older than the
+    /// longest window are dropped and the key expires with it, so memory stays bounded.
+    /// </summary>
+    private static readonly LuaScript RecordText = LuaScript.Prepare("""
+        redis.call('ZREMRANGEBYSCORE', @key, '-inf', tonumber(@now) - tonumber(@keep) - 1)
+        local previous = redis.call('ZSCORE', @key, @author)
+        redis.call('ZADD', @key, @now, @author)
+        redis.call('PEXPIRE', @key, @keep)
+        local counts = {}
+        for window in string.gmatch(@windows, '[^,]+') do
+          counts[#counts + 1] = redis.call('ZCOUNT', @key, tonumber(@now) - tonumber(window), '+inf')
+        end
+        return {previous or '-1', counts}
+        """);
+
     private readonly IDatabase _db = redis.GetDatabase();
 
     public Task<TextHistory> RecordAsync(string fingerprint, string authorId, DateTimeOffset now, IReadOnlyCollection<TimeSpan> windows, CancellationToken cancellationToken)
@@ -16,7 +33,7 @@ public sealed class RedisTextHistoryStore(IConnectionMultiplexer redis, RedisKey
         long keep = ordered.Count == 0 ? 1 : (long)ordered.Max().TotalMilliseconds;
         return RedisCalls.RunAsync(async () =>
         {
-            var result = (RedisResult[])(await RedisScripts.RecordText.EvaluateAsync(_db, new
+            var result = (RedisResult[])(await RecordText.EvaluateAsync(_db, new
             {
                 key = keys.TextHistory(fingerprint),
                 author = authorId,

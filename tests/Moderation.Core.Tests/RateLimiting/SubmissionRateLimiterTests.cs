@@ -82,12 +82,12 @@ public sealed class SubmissionRateLimiterTests
     {
         var shared = new CountingLimiter(new InMemoryGcraRateLimiter(_time));
         var limiter = Limiter(shared, new LimitOptions { Name = "author", PermitLimit = 1, Period = TimeSpan.FromMinutes(1) });
-        await limiter.AcquireAsync(Submission(), Context(Submission()), default);
-        var first = await limiter.AcquireAsync(Submission(), Context(Submission()), default);
+        await limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
+        var first = await limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
         int callsAfterFirstRefusal = shared.Calls;
 
         _time.Advance(TimeSpan.FromSeconds(30));
-        var local = await limiter.AcquireAsync(Submission(), Context(Submission()), default);
+        var local = await limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
 
         Assert.False(first.IsAllowed);
         Assert.False(local.IsAllowed);
@@ -95,7 +95,7 @@ public sealed class SubmissionRateLimiterTests
         Assert.Equal(TimeSpan.FromSeconds(30), local.Refusal!.RetryAfter);
 
         _time.Advance(TimeSpan.FromSeconds(30));
-        Assert.True((await limiter.AcquireAsync(Submission(), Context(Submission()), default)).IsAllowed);
+        Assert.True((await limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default)).IsAllowed);
         Assert.Equal(callsAfterFirstRefusal + 1, shared.Calls);
     }
 
@@ -108,7 +108,7 @@ public sealed class SubmissionRateLimiterTests
         var outcomes = new List<bool>();
         for (int i = 0; i < 4; i++)
         {
-            var pending = limiter.AcquireAsync(Submission(), Context(Submission()), default);
+            var pending = limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
             _time.Advance(options.FailureBudget);
             outcomes.Add((await pending).IsAllowed);
         }
@@ -123,7 +123,7 @@ public sealed class SubmissionRateLimiterTests
     {
         var limiter = Limiter(new SilentRateLimiter(), new LimitOptions { Name = "author" }, new LimitOptions { Name = "global", Dimension = LimitDimension.Global, FailureMode = LimitFailureMode.Closed });
 
-        var pending = limiter.AcquireAsync(Submission(), Context(Submission()), default);
+        var pending = limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
         _time.Advance(TimeSpan.FromMilliseconds(50));
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => pending);
@@ -136,7 +136,7 @@ public sealed class SubmissionRateLimiterTests
         var limiter = Limiter(new SilentRateLimiter(), new LimitOptions { Name = "author" });
         using var cancel = new CancellationTokenSource();
 
-        var pending = limiter.AcquireAsync(Submission(), Context(Submission()), cancel.Token);
+        var pending = limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
@@ -159,10 +159,10 @@ public sealed class SubmissionRateLimiterTests
     {
         public int Calls { get; private set; }
 
-        public ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, CancellationToken cancellationToken)
+        public ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken)
         {
             Calls++;
-            return inner.TryAcquireAsync(requests, cancellationToken);
+            return inner.TryAcquireAsync(requests, chargeId, cancellationToken);
         }
     }
 }

@@ -1,0 +1,57 @@
+using Moderation.Api.V1;
+using Moderation.Server.Auth;
+using Moderation.Testing;
+using StackExchange.Redis;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>
+/// What one new comment costs Redis, counted by Redis itself (INFO commandstats) over a run of
+/// submissions on a Redis of its own: the reads the service pipelines, and one script each for
+/// the limits and the store.
+/// </summary>
+public sealed class SubmissionRoundTripTests : IAsyncLifetime
+{
+    private const int Comments = 40;
+    private readonly RedisServerFixture _redis = new();
+    private ModerationServerFactory _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        _server = new ModerationServerFactory(new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = _redis.Configuration,
+            ["Redis:KeyPrefix"] = RedisServerFixture.UniquePrefix(),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SubmitComment_NewComments_CostThreeReadsAndTwoScriptsEach()
+    {
+        var client = new CommentService.CommentServiceClient(_server.ChannelFor(Roles.Site));
+        await client.SubmitCommentAsync(Requests.Submit("A warm-up comment loads the scripts."));
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        await server.ConfigResetStatisticsAsync();
+
+        for (int i = 0; i < Comments; i++)
+        {
+            await client.SubmitCommentAsync(Requests.Submit($"A clean comment, number {i}."));
+        }
+
+        var calls = (await server.InfoAsync("commandstats")).SelectMany(group => group)
+            .ToDictionary(stat => stat.Key.Replace("cmdstat_", "", StringComparison.Ordinal), stat => long.Parse(stat.Value.Split(',')[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
+        double PerComment(string command) => calls.GetValueOrDefault(command) / (double)Comments;
+
+        Assert.Equal(3, PerComment("hgetall"));
+        Assert.Equal(2, PerComment("evalsha") + PerComment("eval"));
+        Assert.Equal(0, PerComment("eval"));
+    }
+}
