@@ -79,6 +79,19 @@ internal static class GrpcErrors
         _ => Build(Code.Internal, "Internal error."),
     };
 
+    /// <summary>A request whose bytes are not a valid message of its type.</summary>
+    public static RpcException MalformedRequest(string messageType, string? field, Exception parseError)
+    {
+        ArgumentNullException.ThrowIfNull(parseError);
+        string description = field is null
+            ? $"Not a valid {messageType} message: {parseError.Message}"
+            : "Not valid UTF-8: a string must be whole characters (was a text cut in the middle of one?).";
+        return Build(Code.InvalidArgument, $"The request is not a valid {messageType} message" + (field is null ? $": {parseError.Message}" : $"; field '{field}' is not valid UTF-8."), new BadRequest
+        {
+            FieldViolations = { new BadRequest.Types.FieldViolation { Field = field ?? "", Description = description } },
+        });
+    }
+
     /// <summary>For failures that are not the caller's: the details stay in the log.</summary>
     public static RpcException Internal() => Build(Code.Internal, "Internal error; it has been logged.");
 

@@ -9,6 +9,7 @@ using Moderation.Server.Auth;
 using Moderation.Server.Errors;
 using Moderation.Server.Health;
 using Moderation.Server.Limits;
+using Moderation.Server.Requests;
 using Moderation.Server.Services;
 
 namespace Moderation.Server.Extensions;
@@ -54,6 +55,9 @@ public static class ModerationServerExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<EventOptions>>().Value);
         services.AddSingleton<DecisionEventService>();
         services.AddSingleton<QueueWatchService>();
+
+        // Last, once every registration that could add grpc-dotnet's own binder has run.
+        services.AddGuardedRequestParsing(builder.Logging);
         return builder;
     }
 

@@ -18,8 +18,12 @@ internal sealed class CommentGrpcService(CommentSubmissionService submissions, A
         return new ReportCommentResponse { ReportCount = (uint)result.ReportCount, State = result.State.ToApi(), Duplicate = result.Duplicate };
     }
 
-    public override Task WatchDecisions(WatchDecisionsRequest request, IServerStreamWriter<WatchDecisionsResponse> responseStream, ServerCallContext context) =>
-        events.WatchAsync(request.Cursor, request.ArticleIds, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
+    public override async Task WatchDecisions(WatchDecisionsRequest request, IServerStreamWriter<WatchDecisionsResponse> responseStream, ServerCallContext context)
+    {
+        // Headers at once, so a client knows its stream is open before the first event arrives.
+        await context.WriteResponseHeadersAsync([]);
+        await events.WatchAsync(request.Cursor, request.ArticleIds, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
+    }
 
     public override async Task<UpsertArticleResponse> UpsertArticle(UpsertArticleRequest request, ServerCallContext context) =>
         new() { Article = (await articles.UpsertAsync(request.Article.ToSettings(), context.CancellationToken)).ToApi() };

@@ -12,8 +12,12 @@ namespace Moderation.Server.Services;
 /// </summary>
 internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueWatchService watcher, TimeProvider timeProvider) : ModerationService.ModerationServiceBase
 {
-    public override Task WatchQueue(WatchQueueRequest request, IServerStreamWriter<WatchQueueResponse> responseStream, ServerCallContext context) =>
-        watcher.WatchAsync(request.Queue.ToQueueKind(), request.ArticleId, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
+    public override async Task WatchQueue(WatchQueueRequest request, IServerStreamWriter<WatchQueueResponse> responseStream, ServerCallContext context)
+    {
+        // Headers at once, so a client knows its stream is open while the queues are empty.
+        await context.WriteResponseHeadersAsync([]);
+        await watcher.WatchAsync(request.Queue.ToQueueKind(), request.ArticleId, e => responseStream.WriteAsync(e.ToApi()), context.CancellationToken);
+    }
 
     public override async Task<ClaimCommentsResponse> ClaimComments(ClaimCommentsRequest request, ServerCallContext context)
     {
