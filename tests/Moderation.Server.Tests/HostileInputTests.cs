@@ -106,6 +106,23 @@ public sealed class HostileInputTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Theory]
+    [InlineData(0L, -1)]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(long.MinValue, 0)]
+    [InlineData(60L, -5)]
+    [InlineData(-60L, 5)]
+    [InlineData(0L, 1_000_000_000)]
+    public async Task ClaimComments_LeaseDurationNotNormalized_IsInvalidArgumentOnThatField(long seconds, int nanos)
+    {
+        var request = new ClaimCommentsRequest { Queue = Queue.Pending, MaxItems = 1, LeaseDuration = new Duration { Seconds = seconds, Nanos = nanos } };
+
+        var (code, status) = await Requests.FailureOf(() => _moderation.ClaimCommentsAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("lease_duration", status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Theory]
     [InlineData("zalgo")]
     [InlineData("marks")]
     [InlineData("near-terms")]

@@ -93,6 +93,21 @@ internal static class ApiToDomain
         throw new InvalidRequestException([new FieldViolation(field, "Not a valid timestamp (0001-01-01 to 9999-12-31, nanos 0 to 999,999,999).")]);
     }
 
+    /// <summary>
+    /// A Duration a client built by hand may not be normalized (nanos past ±999,999,999, nanos
+    /// and seconds of opposite signs, seconds past ±10,000 years); it is reported as the bad field.
+    /// </summary>
+    public static TimeSpan ToTimeSpanOrViolation(this Duration duration, string field)
+    {
+        bool normalized = duration.Seconds is >= -MaxDurationSeconds and <= MaxDurationSeconds
+            && duration.Nanos is >= -999_999_999 and <= 999_999_999
+            && !(duration.Seconds > 0 && duration.Nanos < 0) && !(duration.Seconds < 0 && duration.Nanos > 0);
+        return normalized
+            ? duration.ToTimeSpan()
+            : throw new InvalidRequestException([new FieldViolation(field, "Not a valid duration (seconds within ±315,576,000,000, nanos within ±999,999,999 and of the same sign).")]);
+    }
+
+    private const long MaxDurationSeconds = 315_576_000_000;
     private const long MinTimestampSeconds = -62_135_596_800;
     private const long MaxTimestampSeconds = 253_402_300_799;
 

@@ -22,7 +22,7 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueW
     public override async Task<ClaimCommentsResponse> ClaimComments(ClaimCommentsRequest request, ServerCallContext context)
     {
         var items = await queue.ClaimAsync(
-            request.Queue.ToQueueKind(), (int)Math.Min(request.MaxItems, int.MaxValue), request.LeaseDuration?.ToTimeSpan(), request.ArticleId, CallerIdentity.Of(context), context.CancellationToken);
+            request.Queue.ToQueueKind(), (int)Math.Min(request.MaxItems, int.MaxValue), request.LeaseDuration?.ToTimeSpanOrViolation("lease_duration"), request.ArticleId, CallerIdentity.Of(context), context.CancellationToken);
         return new ClaimCommentsResponse { Items = { items.Select(item => item.ToApi()) } };
     }
 
