@@ -9,6 +9,13 @@ namespace Moderation.Redis;
 /// </summary>
 internal static class RedisCalls
 {
+    /// <summary>
+    /// Server replies that mean "not now" rather than "never": a replica during a failover
+    /// (READONLY, MASTERDOWN), a server loading its data (LOADING), a script or command holding
+    /// the server (BUSY), a cluster resharding or without quorum (TRYAGAIN, CLUSTERDOWN).
+    /// </summary>
+    private static readonly string[] TransientErrors = ["READONLY", "MASTERDOWN", "LOADING", "BUSY", "TRYAGAIN", "CLUSTERDOWN"];
+
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -22,5 +29,17 @@ internal static class RedisCalls
         {
             throw new StorageUnavailableException("Redis is unreachable or too slow; the request may be retried.", ex);
         }
+        catch (RedisServerException ex) when (IsTransient(ex))
+        {
+            throw new StorageUnavailableException($"Redis cannot serve the request right now ({FirstWord(ex.Message)}); the request may be retried.", ex);
+        }
+    }
+
+    private static bool IsTransient(RedisServerException error) => TransientErrors.Contains(FirstWord(error.Message), StringComparer.Ordinal);
+
+    private static string FirstWord(string message)
+    {
+        int space = message.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? message : message[..space];
     }
 }
