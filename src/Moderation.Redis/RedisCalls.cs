@@ -1,3 +1,4 @@
+using Moderation.Core.Deadlines;
 using Moderation.Core.Errors;
 using StackExchange.Redis;
 
@@ -19,11 +20,17 @@ internal static class RedisCalls
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var storageDeadline = StorageDeadline.Token;
+        using var linked = storageDeadline.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, storageDeadline) : null;
         try
         {
             // StackExchange.Redis takes no token: the command may still complete in Redis, but
             // the caller stops waiting for it. Every operation is atomic, so either outcome is whole.
-            return await call().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await call().WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (storageDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StorageUnavailableException("Redis did not answer before the call's deadline; the request may be retried.", ex);
         }
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {

@@ -24,6 +24,10 @@ public static class RedisServiceCollectionExtensions
         {
             var options = ConfigurationOptions.Parse(provider.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!);
             options.AbortOnConnectFail = false;
+
+            // While the connection is down, a command fails at once (UNAVAILABLE) instead of
+            // waiting in the client's backlog until its timeout, past most callers' deadlines.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));

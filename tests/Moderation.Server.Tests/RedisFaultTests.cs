@@ -61,6 +61,90 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.Equal(stored.Text, (await comments.GetCommentAsync(new GetCommentRequest { CommentId = stored.CommentId })).Comment.Text);
     }
 
+    [Fact]
+    public async Task Calls_RedisPaused_AnswerUnavailableWithinTheCallersDeadlineAndRecoverAlone()
+    {
+        var comments = new CommentService.CommentServiceClient(_server.ChannelFor(Roles.Site));
+        var health = new Grpc.Health.V1.Health.HealthClient(_server.ChannelWithToken(null));
+        await comments.SubmitCommentAsync(Requests.Submit("Before the stall."));
+
+        await _redis.PauseAsync();
+        StatusCode submit, read;
+        Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status;
+        try
+        {
+            submit = await CodeOf(() => comments.SubmitCommentAsync(Requests.Submit("During the stall."), deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync);
+            read = await CodeOf(() => comments.GetCommentAsync(new GetCommentRequest { CommentId = "anything" }, deadline: DateTime.UtcNow.AddSeconds(1)).ResponseAsync);
+            status = (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(1))).Status;
+        }
+        finally
+        {
+            await _redis.ResumeAsync();
+        }
+
+        var after = await PollAsync(() => comments.SubmitCommentAsync(Requests.Submit("After the stall.")).ResponseAsync);
+
+        Assert.Equal((StatusCode.Unavailable, StatusCode.Unavailable), (submit, read));
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, status);
+        Assert.Equal(Verdict.Approved, after.Decision.Verdict);
+    }
+
+    [Fact]
+    public async Task Calls_RedisKilled_AnswerUnavailableAtOnceAndRecoverWhenItIsBack()
+    {
+        var comments = new CommentService.CommentServiceClient(_server.ChannelFor(Roles.Site));
+        var health = new Grpc.Health.V1.Health.HealthClient(_server.ChannelWithToken(null));
+        await comments.SubmitCommentAsync(Requests.Submit("Before the crash."));
+
+        await _redis.StopAsync();
+        StatusCode read;
+        Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status;
+        try
+        {
+            // The client notices the closed socket at once; from then on calls fail fast.
+            status = await PollUntilAsync(async () => (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(1))).Status, s => s == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing);
+            read = await CodeOf(() => comments.GetCommentAsync(new GetCommentRequest { CommentId = "anything" }, deadline: DateTime.UtcNow.AddMilliseconds(500)).ResponseAsync);
+        }
+        finally
+        {
+            await _redis.StartAsync();
+        }
+
+        var after = await PollAsync(() => comments.SubmitCommentAsync(Requests.Submit("After the crash.")).ResponseAsync);
+
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, status);
+        Assert.Equal(StatusCode.Unavailable, read);
+        Assert.Equal(Verdict.Approved, after.Decision.Verdict);
+    }
+
+    private static async Task<StatusCode> CodeOf(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return StatusCode.OK;
+        }
+        catch (RpcException ex)
+        {
+            return ex.StatusCode;
+        }
+    }
+
+    private static async Task<T> PollUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Retries a call answering UNAVAILABLE until it succeeds or ten seconds pass.</summary>
     private static async Task<T> PollAsync<T>(Func<Task<T>> call)
     {

@@ -40,6 +40,11 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// <summary>Stops the server by its PID (as a crash would), leaving its data directory.</summary>
     public Task StopAsync() => _server.StopAsync();
 
+    /// <summary>Freezes the server (SIGSTOP) until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => _server.PauseAsync();
+
+    public Task ResumeAsync() => _server.ResumeAsync();
+
     /// <summary>Stops the server as an operator's restart does (SHUTDOWN, AOF flushed), leaving its data directory.</summary>
     public Task ShutdownAsync() => _server.ShutdownAsync();
 

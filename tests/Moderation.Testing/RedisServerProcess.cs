@@ -78,6 +78,19 @@ public sealed class RedisServerProcess(int port, string directory, IReadOnlyList
         _process = null;
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing is answered, as in a stall or a partition.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a paused server run again (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("The server is not running.");
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>The path of a Redis tool, failing with what to do when Redis is not installed.</summary>
     public static string FindExecutable(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")

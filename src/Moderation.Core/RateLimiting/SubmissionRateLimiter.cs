@@ -25,6 +25,8 @@ public sealed partial class SubmissionRateLimiter(
     private readonly InMemoryGcraRateLimiter _fallback = new(timeProvider);
     private readonly ConcurrentDictionary<(string Policy, string Subject), DateTimeOffset> _refusedUntil = new();
     private long _degradedUntilTicks;
+    private long _circuitOpenUntilTicks;
+    private int _consecutiveFailures;
     private int _checksSincePrune;
 
     /// <summary>Whether limits were recently checked without the shared store.</summary>
@@ -66,26 +68,69 @@ public sealed partial class SubmissionRateLimiter(
         return outcome;
     }
 
+    /// <summary>
+    /// The shared store's answer, unless it is unreachable: a connection known to be down, no
+    /// answer within the failure budget, or a circuit opened by repeated failures (then the store
+    /// is not asked until the circuit's time is up). A slow answer within the budget is waited for.
+    /// </summary>
     private async Task<RateLimitOutcome> AcquireSharedAsync(List<RateLimitRequest> requests, string chargeId, CancellationToken cancellationToken)
     {
-        using var budget = new CancellationTokenSource(options.FailureBudget, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        if (timeProvider.GetUtcNow().UtcTicks < Interlocked.Read(ref _circuitOpenUntilTicks))
+        {
+            // Logged once, when the circuit opened.
+            return await FallBackAsync(requests, chargeId, failure: null, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            return await shared.TryAcquireAsync(requests, chargeId, linked.Token).ConfigureAwait(false);
+            using var budget = new CancellationTokenSource(options.FailureBudget, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+            var outcome = await shared.TryAcquireAsync(requests, chargeId, linked.Token).ConfigureAwait(false);
+            Interlocked.Exchange(ref _consecutiveFailures, 0);
+            return outcome;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or StorageUnavailableException)
         {
-            Interlocked.Exchange(ref _degradedUntilTicks, (timeProvider.GetUtcNow() + DegradedReportFor).UtcTicks);
-            if (requests.Find(r => r.Policy.FailureMode == LimitFailureMode.Closed) is { Policy: not null } closed)
+            RecordFailure();
+            return await FallBackAsync(requests, chargeId, ex, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Each limit's failure mode: fail-closed limits refuse as unavailable, fail-open ones are checked in process.</summary>
+    private async Task<RateLimitOutcome> FallBackAsync(List<RateLimitRequest> requests, string chargeId, Exception? failure, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _degradedUntilTicks, (timeProvider.GetUtcNow() + DegradedReportFor).UtcTicks);
+        if (requests.Find(r => r.Policy.FailureMode == LimitFailureMode.Closed) is { Policy: not null } closed)
+        {
+            if (failure is not null)
             {
-                LogFailedClosed(logger, closed.Policy.Name, ex);
-                throw new StorageUnavailableException($"Rate limit '{closed.Policy.Name}' cannot be checked right now; retry shortly.", ex);
+                LogFailedClosed(logger, closed.Policy.Name, failure);
             }
 
-            LogFailedOpen(logger, options.InstanceCount, ex);
-            var perInstance = requests.Select(r => r with { Policy = r.Policy.PerInstance(options.InstanceCount) }).ToList();
-            return await _fallback.TryAcquireAsync(perInstance, chargeId, cancellationToken).ConfigureAwait(false);
+            throw new StorageUnavailableException($"Rate limit '{closed.Policy.Name}' cannot be checked right now; retry shortly.", failure);
+        }
+
+        if (failure is not null)
+        {
+            LogFailedOpen(logger, options.InstanceCount, failure);
+        }
+
+        var perInstance = requests.Select(r => r with { Policy = r.Policy.PerInstance(options.InstanceCount) }).ToList();
+        return await _fallback.TryAcquireAsync(perInstance, chargeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void RecordFailure()
+    {
+        if (Interlocked.Increment(ref _consecutiveFailures) >= options.CircuitBreakAfter)
+        {
+            long until = (timeProvider.GetUtcNow() + options.CircuitOpenFor).UtcTicks;
+            if (Interlocked.Exchange(ref _circuitOpenUntilTicks, until) < timeProvider.GetUtcNow().UtcTicks)
+            {
+                LogCircuitOpened(logger, options.CircuitBreakAfter, options.CircuitOpenFor);
+            }
+
+            // The next check after the open period is the probe: one more failure reopens it.
+            Interlocked.Exchange(ref _consecutiveFailures, options.CircuitBreakAfter - 1);
         }
     }
 
@@ -124,6 +169,9 @@ public sealed partial class SubmissionRateLimiter(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Rate limits checked in process (fail open, rates divided by {InstanceCount}): the shared store did not answer in time")]
     private static partial void LogFailedOpen(ILogger logger, int instanceCount, Exception exception);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Rate limits stop asking the shared store for {OpenFor} after {Failures} failed checks in a row")]
+    private static partial void LogCircuitOpened(ILogger logger, int failures, TimeSpan openFor);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Submission refused as unavailable: fail-closed limit {LimitName} cannot be checked")]
     private static partial void LogFailedClosed(ILogger logger, string limitName, Exception exception);

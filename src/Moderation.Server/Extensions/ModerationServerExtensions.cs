@@ -6,6 +6,7 @@ using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
 using Moderation.Core.Workflow;
 using Moderation.Server.Auth;
+using Moderation.Server.Deadlines;
 using Moderation.Server.Errors;
 using Moderation.Server.Health;
 using Moderation.Server.Limits;
@@ -24,6 +25,7 @@ public static class ModerationServerExtensions
         {
             options.Interceptors.Add<ModerationExceptionInterceptor>();
             options.Interceptors.Add<StreamConcurrencyInterceptor>();
+            options.Interceptors.Add<StorageDeadlineInterceptor>();
         });
         services.AddModerationLimits(builder.Configuration);
         services.AddModerationAuth(builder.Configuration);

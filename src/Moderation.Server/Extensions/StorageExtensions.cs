@@ -55,6 +55,6 @@ internal static class StorageExtensions
 
         services.AddSingleton(new StorageMode(UsesRedis: true, redis.KeyPrefix));
         services.AddRedisStorage();
-        health.AddCheck<RedisHealthCheck>("redis", timeout: TimeSpan.FromSeconds(2));
+        health.AddCheck<RedisHealthCheck>("redis", timeout: TimeSpan.FromSeconds(1));
     }
 }

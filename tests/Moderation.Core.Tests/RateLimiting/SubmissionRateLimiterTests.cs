@@ -119,12 +119,39 @@ public sealed class SubmissionRateLimiterTests
     }
 
     [Fact]
+    public async Task Acquire_StoreFailingRepeatedly_OpensTheCircuitThenProbesAgain()
+    {
+        var options = new RateLimitOptions { Limits = [new LimitOptions { Name = "author", PermitLimit = 100 }] };
+        var shared = new CountingLimiter(new SilentRateLimiter());
+        var limiter = Limiter(shared, options);
+        for (int i = 0; i < options.CircuitBreakAfter; i++)
+        {
+            var pending = limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
+            _time.Advance(options.FailureBudget);
+            Assert.True((await pending).IsAllowed);
+        }
+
+        // Open: answered in process at once, without asking the store.
+        var whileOpen = await limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
+        Assert.Equal(options.CircuitBreakAfter, shared.Calls);
+
+        _time.Advance(options.CircuitOpenFor);
+        var probe = limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
+        Assert.Equal(options.CircuitBreakAfter + 1, shared.Calls);
+        _time.Advance(options.FailureBudget);
+        await probe;
+
+        Assert.True(whileOpen.IsAllowed);
+        Assert.True(limiter.IsDegraded);
+    }
+
+    [Fact]
     public async Task Acquire_StoreSilentWithAFailClosedLimit_IsUnavailable()
     {
         var limiter = Limiter(new SilentRateLimiter(), new LimitOptions { Name = "author" }, new LimitOptions { Name = "global", Dimension = LimitDimension.Global, FailureMode = LimitFailureMode.Closed });
 
         var pending = limiter.AcquireAsync(Submission(), Context(Submission()), Guid.NewGuid().ToString("N"), default);
-        _time.Advance(TimeSpan.FromMilliseconds(50));
+        _time.Advance(new RateLimitOptions().FailureBudget);
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => pending);
         Assert.Contains("global", error.Message, StringComparison.Ordinal);
