@@ -1,6 +1,6 @@
 using Moderation.Server.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ModerationHost.Options(args));
 builder.AddModerationServer();
 
 var app = builder.Build();

@@ -21,6 +21,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "No credentials configured (Auth:ApiKeys, Auth:Jwt): generated a development admin key, printed on standard output. Configure real keys before exposing the service.")]
     public static partial void DevelopmentKeyGenerated(ILogger logger);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "No rate limits configured (RateLimits:Limits is empty): submissions are not limited in any way.")]
+    public static partial void NoRateLimits(ILogger logger);
+
     [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "AUTHENTICATION IS DISABLED (Auth:Mode=Disabled): anyone who reaches this service can submit, moderate and read every comment. Never run this way outside a developer's machine.")]
     public static partial void AuthDisabled(ILogger logger);
 }

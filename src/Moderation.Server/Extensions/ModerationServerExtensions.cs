@@ -70,6 +70,10 @@ public static class ModerationServerExtensions
         var rules = app.Services.GetRequiredService<IRuleSetProvider>().Current;
         ServerLog.RulesLoaded(app.Logger, rules.Rules.Count, rules.Version, rules.Source);
         app.Services.GetRequiredService<StorageMode>().Log(app.Logger);
+        if (app.Services.GetRequiredService<RateLimitOptions>().Limits.Count == 0)
+        {
+            ServerLog.NoRateLimits(app.Logger);
+        }
 
         // Connect to the store at start-up rather than on the first comment.
         app.Services.GetRequiredService<ICommentStore>();

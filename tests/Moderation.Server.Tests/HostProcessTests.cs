@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Moderation.Api.V1;
+using Moderation.Testing;
+
+namespace Moderation.Server.Tests;
+
+/// <summary>
+/// The built service as an operator starts it, from a directory that is not its own: it still
+/// finds its shipped settings (the HTTP/2 endpoint, the rate limits).
+/// </summary>
+public sealed partial class HostProcessTests : IAsyncLifetime
+{
+    private readonly int _port = RedisServerProcess.FreeLoopbackPort();
+    private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("moderation-cwd-");
+    private readonly TaskCompletionSource<string> _key = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Process _service = null!;
+
+    public Task InitializeAsync()
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = _elsewhere.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Moderation.Server.dll"));
+        start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{_port}";
+        _service = Process.Start(start)!;
+        _service.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && DevelopmentKey().Match(text) is { Success: true } match)
+            {
+                _key.TrySetResult(match.Groups[1].Value);
+            }
+        };
+        _service.ErrorDataReceived += (_, _) => { };
+        _service.BeginOutputReadLine();
+        _service.BeginErrorReadLine();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _service.Kill(entireProcessTree: true);
+        await _service.WaitForExitAsync();
+        _service.Dispose();
+        _elsewhere.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Service_StartedFromAnotherDirectory_ServesHttp2WithTheShippedLimits()
+    {
+        string key = await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        var client = new CommentService.CommentServiceClient(channel);
+        var auth = new Metadata { { "authorization", "Bearer " + key } };
+
+        // The shipped settings allow an author five comments a minute.
+        var codes = new List<StatusCode>();
+        for (int i = 0; i < 6; i++)
+        {
+            codes.Add(await CodeOfAsync(() => client.SubmitCommentAsync(Requests.Submit(string.Create(CultureInfo.InvariantCulture, $"Comment {i}"), author: "one-author"), auth).ResponseAsync));
+        }
+
+        Assert.Equal([StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.ResourceExhausted], codes);
+    }
+
+    private static async Task<StatusCode> CodeOfAsync(Func<Task> call)
+    {
+        // The service may still be binding its port when the key is printed.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await call();
+                return StatusCode.OK;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }
+    }
+
+    [GeneratedRegex("Development API key \\(role admin[^)]*\\): (\\S+)")]
+    private static partial Regex DevelopmentKey();
+}
