@@ -17,6 +17,7 @@ public sealed partial class HostProcessTests : IAsyncLifetime
     private readonly int _port = RedisServerProcess.FreeLoopbackPort();
     private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("moderation-cwd-");
     private readonly TaskCompletionSource<string> _key = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     private Process _service = null!;
 
     public Task InitializeAsync()
@@ -33,12 +34,22 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         _service = Process.Start(start)!;
         _service.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is { } text && DevelopmentKey().Match(text) is { Success: true } match)
+            if (line.Data is { } text)
             {
-                _key.TrySetResult(match.Groups[1].Value);
+                _output.Enqueue(text);
+                if (DevelopmentKey().Match(text) is { Success: true } match)
+                {
+                    _key.TrySetResult(match.Groups[1].Value);
+                }
             }
         };
-        _service.ErrorDataReceived += (_, _) => { };
+        _service.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                _output.Enqueue(text);
+            }
+        };
         _service.BeginOutputReadLine();
         _service.BeginErrorReadLine();
         return Task.CompletedTask;
@@ -68,6 +79,35 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         }
 
         Assert.Equal([StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.ResourceExhausted], codes);
+    }
+
+    [Fact]
+    public async Task Reflection_StreamCancelledByItsClient_IsNotLoggedAsAnError()
+    {
+        string key = await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        var reflection = new Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(channel);
+        var auth = new Metadata { { "authorization", "Bearer " + key } };
+        await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).GetCommentAsync(new GetCommentRequest { CommentId = "warm-up" }, auth).ResponseAsync);
+
+        for (int i = 0; i < 3; i++)
+        {
+            using var cancel = new CancellationTokenSource();
+            using var call = reflection.ServerReflectionInfo(auth, cancellationToken: cancel.Token);
+            await call.RequestStream.WriteAsync(new Grpc.Reflection.V1.ServerReflectionRequest { ListServices = "" });
+            Assert.True(await call.ResponseStream.MoveNext(default));
+            await cancel.CancelAsync();
+        }
+
+        // A marker call after the cancellations: once it is answered, the server has handled them.
+        await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).GetCommentAsync(new GetCommentRequest { CommentId = "marker" }, auth).ResponseAsync);
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (DateTime.UtcNow < deadline && !_output.Any(l => l.StartsWith("fail:", StringComparison.Ordinal)))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.DoesNotContain(_output, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
     }
 
     private static async Task<StatusCode> CodeOfAsync(Func<Task> call)

@@ -42,6 +42,23 @@ internal sealed class ModerationExceptionInterceptor(ILogger<ModerationException
         }
     }
 
+    /// <summary>Reflection's stream: a client that goes away mid-stream is a cancellation, not an error.</summary>
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex, context);
+        }
+    }
+
     private RpcException Translate(Exception exception, ServerCallContext context)
     {
         switch (exception)
@@ -53,7 +70,7 @@ internal sealed class ModerationExceptionInterceptor(ILogger<ModerationException
                 }
 
                 return GrpcErrors.ToRpcException(moderation);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+            case OperationCanceledException or IOException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
             default:
                 ServerLog.UnhandledException(logger, context.Method, exception);
