@@ -110,6 +110,20 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         Assert.DoesNotContain(_output, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(9 * 1024)]
+    [InlineData(40 * 1024)]
+    public async Task AnyCall_OversizedAuthorizationHeader_IsUnauthenticated(int length)
+    {
+        await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        var auth = new Metadata { { "authorization", "Bearer " + new string('k', length) } };
+
+        var code = await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).GetCommentAsync(new GetCommentRequest { CommentId = "c-1" }, auth).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, code);
+    }
+
     private static async Task<StatusCode> CodeOfAsync(Func<Task> call)
     {
         // The service may still be binding its port when the key is printed.

@@ -17,6 +17,11 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (BearerToken.IsOversized(Request))
+        {
+            return Task.FromResult(AuthenticateResult.Fail($"The authorization header is longer than {BearerToken.MaxHeaderLength:N0} characters."));
+        }
+
         if (BearerToken.Read(Request) is not { } token)
         {
             return Task.FromResult(AuthenticateResult.NoResult());

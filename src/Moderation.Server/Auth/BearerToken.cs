@@ -2,6 +2,18 @@ namespace Moderation.Server.Auth;
 
 internal static class BearerToken
 {
+    /// <summary>
+    /// The longest authorization header read, in characters: far above any API key or JWT this
+    /// service issues or accepts, far below what the transport admits (<see cref="TransportHeaderLimit"/>),
+    /// so an oversized credential is refused as UNAUTHENTICATED with a reason rather than reset.
+    /// </summary>
+    public const int MaxHeaderLength = 8 * 1024;
+
+    /// <summary>The request headers Kestrel accepts in total and per field, in bytes; past them HTTP/2 resets the stream.</summary>
+    public const int TransportHeaderLimit = 64 * 1024;
+
+    public static bool IsOversized(HttpRequest request) => request.Headers.Authorization.ToString().Length > MaxHeaderLength;
+
     /// <summary>The token of an <c>authorization: Bearer …</c> header, or null.</summary>
     public static string? Read(HttpRequest request)
     {

@@ -29,7 +29,7 @@ internal static class AuthExtensions
         bool jwtEnabled = auth.Jwt.IsConfigured && JwtSigningKey.TryDecode(auth.Jwt.SigningKey) is not null;
         var authentication = services.AddAuthentication(BearerSelector)
             .AddPolicyScheme(BearerSelector, null, options => options.ForwardDefaultSelector = context =>
-                jwtEnabled && BearerToken.Read(context.Request) is { } token && BearerToken.LooksLikeJwt(token)
+                jwtEnabled && !BearerToken.IsOversized(context.Request) && BearerToken.Read(context.Request) is { } token && BearerToken.LooksLikeJwt(token)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

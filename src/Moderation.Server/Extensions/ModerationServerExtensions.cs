@@ -106,6 +106,11 @@ public static class ModerationServerExtensions
         var section = configuration.GetSection(InputLimitOptions.SectionName);
         services.AddOptions<InputLimitOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RequestLimitOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestHeadersTotalSize = BearerToken.TransportHeaderLimit;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = BearerToken.TransportHeaderLimit;
+        });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RequestLimitOptions>>(
             (grpc, limits) => grpc.MaxReceiveMessageSize = limits.Value.MaxRequestBytes);
 
