@@ -29,7 +29,7 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _current = RuleSetParser.ParseFile(_path, timeProvider.GetUtcNow());
-        _reloadTimer = timeProvider.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _reloadTimer = timeProvider.CreateTimer(_ => _ = RuleCompilation.RunAsync(Reload, CancellationToken.None), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!)
         {
             IncludeSubdirectories = true,

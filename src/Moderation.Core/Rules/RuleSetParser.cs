@@ -18,6 +18,9 @@ public static partial class RuleSetParser
     /// <summary>Far deeper than any rules file needs (they nest five levels).</summary>
     private const int MaxNesting = 64;
 
+    /// <summary>The most rules a file may hold.</summary>
+    public const int MaxRules = 1_000;
+
     /// <summary>
     /// Parses and validates rules; errors is empty exactly when the result is not null.
     /// <paramref name="baseDirectory"/> is where <c>terms_file</c> paths lead; without one they are refused.
@@ -95,6 +98,12 @@ public static partial class RuleSetParser
                 problems.Add(new RuleError(0, 0, "The file has no 'rules' list."));
             }
 
+            return (rules, thresholds, builtInReasons);
+        }
+
+        if (ruleNodes.Children.Count > MaxRules)
+        {
+            document.Problem(ruleNodes, $"A rules file holds at most {MaxRules:N0} rules (this one has {ruleNodes.Children.Count:N0}).");
             return (rules, thresholds, builtInReasons);
         }
 

@@ -22,15 +22,15 @@ internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.Rule
         });
     }
 
-    public override Task<ValidateRulesResponse> ValidateRules(ValidateRulesRequest request, ServerCallContext context)
+    public override async Task<ValidateRulesResponse> ValidateRules(ValidateRulesRequest request, ServerCallContext context)
     {
-        var validation = rules.Validate(request.Content);
-        return Task.FromResult(new ValidateRulesResponse
+        var validation = await rules.ValidateAsync(request.Content, context.CancellationToken);
+        return new ValidateRulesResponse
         {
             Valid = validation.Candidate is not null,
             Errors = { validation.Errors.Select(error => error.ToApi()) },
             Rules = { validation.Candidate?.Rules.Select(rule => rule.ToSummary()) ?? [] },
-        });
+        };
     }
 
     public override Task<TestCommentResponse> TestComment(TestCommentRequest request, ServerCallContext context) =>

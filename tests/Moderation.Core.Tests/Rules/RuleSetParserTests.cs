@@ -1,3 +1,5 @@
+using System.Text;
+using System.Globalization;
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules;
 
@@ -9,6 +11,51 @@ public sealed class RuleSetParserTests
     {
         Assert.Null(RuleSetParser.TryParse(yaml, "test", DateTimeOffset.UnixEpoch, out var errors));
         return errors;
+    }
+
+    [Fact]
+    public void TryParse_TermOfThreeMillionCharacters_IsRefusedByItsLength()
+    {
+        var errors = ErrorsOf("rules:\n  - {id: long, action: hold, terms: [" + new string('a', 3_000_000) + "]}\n");
+
+        Assert.Contains("at most 100 characters", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_MoreRulesThanTheBound_IsRefusedOnce()
+    {
+        var yaml = new StringBuilder("rules:\n");
+        for (int i = 0; i <= RuleSetParser.MaxRules; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  - {{id: r{i}, action: hold, terms: [w{i}]}}\n");
+        }
+
+        Assert.Contains("at most 1,000 rules", Assert.Single(ErrorsOf(yaml.ToString())).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_TermFilesPastTheTermBound_IsRefusedOnce()
+    {
+        var directory = Directory.CreateTempSubdirectory("rules-bounds-");
+        try
+        {
+            File.WriteAllLines(Path.Combine(directory.FullName, "many.txt"), Enumerable.Range(0, 200_001).Select(i => "w" + i.ToString(CultureInfo.InvariantCulture)));
+
+            Assert.Null(RuleSetParser.TryParse("rules:\n  - {id: many, action: hold, terms_file: many.txt}\n", "t", DateTimeOffset.UnixEpoch, out var errors, directory.FullName));
+            Assert.Contains("at most 200,000 terms", Assert.Single(errors).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TryParse_PhraseLongerThanTheBound_IsRefused()
+    {
+        var errors = ErrorsOf("rules:\n  - {id: p, action: hold, phrases: ['" + string.Join(' ', Enumerable.Repeat("word", 120)) + "']}\n");
+
+        Assert.Contains("at most 500 characters", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,17 @@ namespace Moderation.Core.Rules.Parsing;
 /// <summary>Reads one rule of a rules file: its common fields, its one kind, and its conditions.</summary>
 internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> problems, StringBuilder versionInput)
 {
+    /// <summary>The longest term, in characters: the longest real term is a few words.</summary>
+    public const int MaxTermLength = 100;
+
+    /// <summary>The most terms and allow terms a rules file may hold in all, its term files included.</summary>
+    public const int MaxTerms = 200_000;
+
+    /// <summary>The longest phrase pattern, in characters.</summary>
+    public const int MaxPhraseLength = 500;
+
+    private int _terms;
+    private bool _tooManyTermsReported;
     private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam"];
     private static readonly string[] AllowKeys = ["allow", "allow_file"];
     private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
@@ -150,6 +161,12 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         var reasons = new List<string>();
         foreach (var (pattern, node) in patterns)
         {
+            if (pattern.Length > MaxPhraseLength)
+            {
+                fields.Problem(node, $"A phrase pattern is at most {MaxPhraseLength} characters.");
+                continue;
+            }
+
             reasons.Clear();
             if (PhrasePattern.TryCreate(pattern, Slots, reasons) is { } phrase)
             {
@@ -185,7 +202,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         return action;
     }
 
-    private static void ReadTerms(YamlFields fields, List<(string Value, YamlNode Node)> items, List<string> into)
+    private void ReadTerms(YamlFields fields, List<(string Value, YamlNode Node)> items, List<string> into)
     {
         foreach (var (term, node) in items)
         {
@@ -195,13 +212,30 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
             }
             else
             {
+                Count(fields, node);
                 into.Add(term);
             }
         }
     }
 
+    /// <summary>Counts a term against <see cref="MaxTerms"/>, reporting the first one past it.</summary>
+    private void Count(YamlFields fields, YamlNode node)
+    {
+        if (++_terms > MaxTerms && !_tooManyTermsReported)
+        {
+            _tooManyTermsReported = true;
+            fields.Problem(node, $"A rules file holds at most {MaxTerms:N0} terms and allow terms in all, its term files included.");
+        }
+    }
+
     private static string? CheckTerm(string term)
     {
+        // Checked first, so a huge term costs nothing more than its length.
+        if (term.Length > MaxTermLength)
+        {
+            return $"A term is at most {MaxTermLength} characters (this one has {term.Length:N0}).";
+        }
+
         if (TermMatcher.MatchableForm(term) is null)
         {
             return "A term must be a word or phrase with at least one letter or digit.";
@@ -257,6 +291,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
             }
             else
             {
+                Count(fields, node);
                 terms.Add(line);
             }
         }
