@@ -31,6 +31,17 @@ public sealed class RedisOptions
         }
     }
 
+    /// <summary>
+    /// When a write counts as done: None (the primary applied it; default), Replica (a replica
+    /// received it, WAIT 1: a failover loses nothing acknowledged) or PrimaryFsync (the
+    /// primary's AOF is fsynced, WAITAOF; Redis 7.2 or newer). See docs/operations.md for the cost.
+    /// </summary>
+    public DurabilityLevel Durability { get; set; } = DurabilityLevel.None;
+
+    /// <summary>How long a write waits for its durability before it is reported UNAVAILABLE; 10 ms to 10 s. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan DurabilityTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The first part of every key, so several deployments can share one Redis; 1 to 32 of a-z, 0-9, '-', '_'. Default "moderation".</summary>
     [RegularExpression("^[a-z0-9_-]{1,32}$")]
     public string KeyPrefix { get; set; } = "moderation";

@@ -31,11 +31,17 @@ public static class RedisServiceCollectionExtensions
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        services.AddSingleton(provider =>
+        {
+            var redis = provider.GetRequiredService<IOptions<RedisOptions>>().Value;
+            return new RedisDurability(redis.Durability, redis.DurabilityTimeout);
+        });
         services.AddSingleton(provider => new RedisCommentStore(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<RedisKeys>(),
             provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention,
-            provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention));
+            provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention,
+            provider.GetRequiredService<RedisDurability>()));
         services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<RedisCommentStore>());

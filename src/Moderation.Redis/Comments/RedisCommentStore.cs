@@ -14,10 +14,11 @@ namespace Moderation.Redis.Comments;
 /// all under the workflow hash tag. Every change is one script run of <see cref="CommentChangeScript"/>,
 /// so a comment, its queue membership, its history and its author's counts change together.
 /// </summary>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null)
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null, RedisDurability? durability = null)
     : ICommentRecordStore, IModerationStateStore, IDecisionEventLog
 {
     private readonly IDatabase _db = redis.GetDatabase();
+    private readonly RedisDurability _durability = durability ?? RedisDurability.Immediate;
     private readonly long _decidedRetentionMs = (long)(decidedRetention ?? new WorkflowOptions().DecidedRetention).TotalMilliseconds;
     private readonly long _retentionMs = (long)(eventRetention ?? new EventOptions().Retention).TotalMilliseconds;
 
@@ -46,7 +47,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     public Task<bool> TryApplyAsync(CommentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return RedisCalls.RunAsync(() => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs), cancellationToken);
+        return RedisCalls.RunAsync(() => _durability.WriteAsync(_db, () => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs)), cancellationToken);
     }
 
     public Task<QueuePage> ListQueueAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
@@ -145,11 +146,14 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         {
             var key = keys.Author(authorId);
             var until = status == AuthorStatus.Suspended && suspendedUntil is { } end ? end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : "";
-            var transaction = _db.CreateTransaction();
-            _ = transaction.HashSetAsync(key, [new HashEntry("status", (int)status), new HashEntry("until", until)]);
-            var read = transaction.HashGetAllAsync(key);
-            await transaction.ExecuteAsync().ConfigureAwait(false);
-            return ReadAuthor(authorId, await read.ConfigureAwait(false));
+            return await _durability.WriteAsync(_db, async () =>
+            {
+                var transaction = _db.CreateTransaction();
+                _ = transaction.HashSetAsync(key, [new HashEntry("status", (int)status), new HashEntry("until", until)]);
+                var read = transaction.HashGetAllAsync(key);
+                await transaction.ExecuteAsync().ConfigureAwait(false);
+                return ReadAuthor(authorId, await read.ConfigureAwait(false));
+            }).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
@@ -171,12 +175,16 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         ArgumentNullException.ThrowIfNull(article);
         return RedisCalls.RunAsync(async () =>
         {
-            await _db.HashSetAsync(keys.Article(article.ArticleId),
-            [
-                new HashEntry("mode", (int)article.Mode),
-                new HashEntry("closes", article.ClosesAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
-                new HashEntry("published", article.PublishedAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
-            ]).ConfigureAwait(false);
+            await _durability.WriteAsync(_db, async () =>
+            {
+                await _db.HashSetAsync(keys.Article(article.ArticleId),
+                [
+                    new HashEntry("mode", (int)article.Mode),
+                    new HashEntry("closes", article.ClosesAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
+                    new HashEntry("published", article.PublishedAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
+                ]).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }
