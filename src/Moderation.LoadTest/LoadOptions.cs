@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Moderation.LoadTest;
+
+/// <summary>What to run: parsed from the command line, every problem reported at once.</summary>
+internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed)
+{
+    public const string Usage = """
+        Moderation.LoadTest: closed-loop load on the Moderation gRPC API.
+          --target URL        the service (default http://127.0.0.1:5000)
+          --token KEY         an API key or JWT sent as 'authorization: Bearer KEY' (or MODERATION_TOKEN)
+          --method NAME       submit (new comments, many authors and articles) or health (grpc.health.v1 Check); default submit
+          --duration SPAN     how long to measure, e.g. 10s, 1m (default 10s)
+          --warmup SPAN       how long to run before measuring (default 2s)
+          --concurrency N     calls in flight (default 64)
+          --connections N     HTTP/2 connections the calls spread over (default 2)
+          --seed N            the seed of the generated comments (default 1)
+        """;
+
+    public static LoadOptions Parse(string[] args, out List<string> problems)
+    {
+        problems = [];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                problems.Add($"Expected '--name value', got '{args[i]}'.");
+                continue;
+            }
+
+            values[args[i][2..]] = args[++i];
+        }
+
+        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed"]))
+        {
+            problems.Add($"Unknown option --{unknown}.");
+        }
+
+        var found = problems;
+        Uri target = Uri.TryCreate(values.GetValueOrDefault("target", "http://127.0.0.1:5000"), UriKind.Absolute, out var uri) ? uri : Fail<Uri>("--target must be an absolute URL.", new Uri("http://invalid"));
+        string method = values.GetValueOrDefault("method", "submit");
+        if (method is not ("submit" or "health"))
+        {
+            problems.Add("--method must be submit or health.");
+        }
+
+        return new LoadOptions(
+            target,
+            values.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable("MODERATION_TOKEN"),
+            method,
+            Span("duration", "10s"),
+            Span("warmup", "2s"),
+            Count("concurrency", "64", 1, 10_000),
+            Count("connections", "2", 1, 64),
+            Count("seed", "1", 0, int.MaxValue));
+
+        T Fail<T>(string problem, T fallback)
+        {
+            found.Add(problem);
+            return fallback;
+        }
+
+        TimeSpan Span(string name, string fallback)
+        {
+            string text = values.GetValueOrDefault(name, fallback);
+            double? number = double.TryParse(text.TrimEnd('s', 'm'), NumberStyles.Float, CultureInfo.InvariantCulture, out double n) ? n : null;
+            return (number, text[^1]) switch
+            {
+                ({ } v, 's') when v >= 0 => TimeSpan.FromSeconds(v),
+                ({ } v, 'm') when v >= 0 => TimeSpan.FromMinutes(v),
+                _ => Fail($"--{name} must be a number of seconds or minutes, e.g. 10s or 1m.", TimeSpan.Zero),
+            };
+        }
+
+        int Count(string name, string fallback, int min, int max) =>
+            int.TryParse(values.GetValueOrDefault(name, fallback), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max
+                ? n
+                : Fail($"--{name} must be {min} to {max}.", min);
+    }
+}
