@@ -6,6 +6,8 @@ using Moderation.Core.Rules.History;
 using Moderation.Redis.History;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
+using Moderation.Redis.Events;
+using Moderation.Redis.State;
 using Moderation.Redis.RateLimiting;
 using StackExchange.Redis;
 
@@ -42,9 +44,10 @@ public static class RedisServiceCollectionExtensions
             provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention,
             provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention,
             provider.GetRequiredService<RedisDurability>()));
-        services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<RedisCommentStore>());
+        services.AddSingleton<IDecisionEventLog>(provider => new RedisDecisionEventLog(provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>()));
         services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<RedisCommentStore>());
-        services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<RedisCommentStore>());
+        services.AddSingleton<IModerationStateStore>(provider => new RedisModerationState(
+            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisDurability>()));
         services.AddSingleton<IRateLimiter>(provider => new RedisGcraRateLimiter(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<RedisKeys>(),

@@ -37,7 +37,7 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         await store.AddAsync(TestComments.Stored("published", CommentState.Approved, TestComments.Epoch), default);
         var heldTtl = await db.KeyTimeToLiveAsync(keys.Comment("held"));
 
-        await store.DecideAsync("held", 1, new ModeratorDecision("mod", Moderation.Core.Decisions.Verdict.Rejected, ReasonCode.Abuse, "", TestComments.Epoch), default);
+        await store.DecideAsync("held", 1, new ModeratorDecision("mod", Core.Decisions.Verdict.Rejected, ReasonCode.Abuse, "", TestComments.Epoch), default);
 
         Assert.Null(heldTtl);
         foreach (var key in new[] { keys.Comment("held"), keys.History("held"), keys.Comment("published"), keys.History("published") })
@@ -48,7 +48,7 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         }
 
         var published = (await store.GetAsync("published", default))!;
-        await store.EditAsync("published", 1, published with { Decision = published.Decision with { Verdict = Moderation.Core.Decisions.Verdict.PendingReview } }, default);
+        await store.EditAsync("published", 1, published with { Decision = published.Decision with { Verdict = Core.Decisions.Verdict.PendingReview } }, default);
         Assert.Null(await db.KeyTimeToLiveAsync(keys.Comment("published")));
     }
 }

@@ -1,3 +1,5 @@
+using Moderation.Redis.State;
+using Moderation.Redis.Events;
 using Moderation.Core.Events;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
@@ -10,7 +12,7 @@ public sealed class RedisDecisionEventLogTests(RedisServerFixture redis) : Decis
 {
     protected override (ICommentStore Comments, IDecisionEventLog Events) CreateStores(TimeSpan retention)
     {
-        var store = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()), retention);
-        return (TestWorkflow.Over(store), store);
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        return (TestWorkflow.Over(new RedisCommentStore(redis.Connection, keys, retention)), new RedisDecisionEventLog(redis.Connection, keys));
     }
 }

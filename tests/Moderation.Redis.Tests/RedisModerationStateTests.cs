@@ -1,3 +1,5 @@
+using Moderation.Redis.State;
+using Moderation.Redis.Events;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
 using Moderation.Testing;
@@ -9,7 +11,7 @@ public sealed class RedisModerationStateTests(RedisServerFixture redis) : Modera
 {
     protected override (ICommentStore Comments, IModerationStateStore State) CreateStores()
     {
-        var store = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
-        return (TestWorkflow.Over(store), store);
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        return (TestWorkflow.Over(new RedisCommentStore(redis.Connection, keys)), new RedisModerationState(redis.Connection, keys));
     }
 }

@@ -1,3 +1,5 @@
+using Moderation.Redis.State;
+using Moderation.Redis.Events;
 using Moderation.Core.Events;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
@@ -10,7 +12,7 @@ public sealed class RedisWorkflowModelTests(RedisServerFixture redis) : Workflow
 {
     protected override (ICommentRecordStore Records, IModerationStateStore State, IDecisionEventLog Events) CreateStores()
     {
-        var store = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
-        return (store, store, store);
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        return (new RedisCommentStore(redis.Connection, keys), new RedisModerationState(redis.Connection, keys), new RedisDecisionEventLog(redis.Connection, keys));
     }
 }

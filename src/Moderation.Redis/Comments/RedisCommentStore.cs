@@ -9,13 +9,13 @@ using StackExchange.Redis;
 namespace Moderation.Redis.Comments;
 
 /// <summary>
-/// Comments in Redis hashes (with their queue place, lease and revision), each queue in a
-/// sorted set scored by enqueue time (ms), histories in lists, authors and articles in hashes,
-/// all under the workflow hash tag. Every change is one script run of <see cref="CommentChangeScript"/>,
-/// so a comment, its queue membership, its history and its author's counts change together.
+/// Comments in Redis hashes (with their queue place, lease and revision) and each queue in a
+/// sorted set scored by enqueue time (ms), under the workflow hash tag. Every change is one
+/// script run of <see cref="CommentChangeScript"/>, so a comment, its queue membership, its
+/// history, its author's counts and its decision event change together.
 /// </summary>
 public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null, RedisDurability? durability = null)
-    : ICommentRecordStore, IModerationStateStore, IDecisionEventLog
+    : ICommentRecordStore
 {
     private readonly IDatabase _db = redis.GetDatabase();
     private readonly RedisDurability _durability = durability ?? RedisDurability.Immediate;
@@ -137,127 +137,4 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
 
             return stats;
         }, cancellationToken);
-
-    public Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () => ReadAuthor(authorId, await _db.HashGetAllAsync(keys.Author(authorId)).ConfigureAwait(false)), cancellationToken);
-
-    public Task<AuthorRecord> SetAuthorStatusAsync(string authorId, AuthorStatus status, DateTimeOffset? suspendedUntil, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
-        {
-            var key = keys.Author(authorId);
-            var until = status == AuthorStatus.Suspended && suspendedUntil is { } end ? end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : "";
-            return await _durability.WriteAsync(_db, async () =>
-            {
-                var transaction = _db.CreateTransaction();
-                _ = transaction.HashSetAsync(key, [new HashEntry("status", (int)status), new HashEntry("until", until)]);
-                var read = transaction.HashGetAllAsync(key);
-                await transaction.ExecuteAsync().ConfigureAwait(false);
-                return ReadAuthor(authorId, await read.ConfigureAwait(false));
-            }).ConfigureAwait(false);
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<IReadOnlyList<string>>(
-            async () => (await _db.SetMembersAsync(keys.AuthorPending(authorId)).ConfigureAwait(false)).Select(v => (string)v!).ToList(),
-            cancellationToken);
-
-    public Task<ArticleSettings> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
-        {
-            var fields = (await _db.HashGetAllAsync(keys.Article(articleId)).ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
-            return fields.Count == 0
-                ? ArticleSettings.Open(articleId)
-                : new ArticleSettings(articleId, (ArticleMode)int.Parse(fields["mode"], CultureInfo.InvariantCulture), TimeOrNull(fields["closes"]), TimeOrNull(fields["published"]));
-        }, cancellationToken);
-
-    public Task UpsertArticleAsync(ArticleSettings article, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        return RedisCalls.RunAsync(async () =>
-        {
-            await _durability.WriteAsync(_db, async () =>
-            {
-                await _db.HashSetAsync(keys.Article(article.ArticleId),
-                [
-                    new HashEntry("mode", (int)article.Mode),
-                    new HashEntry("closes", article.ClosesAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
-                    new HashEntry("published", article.PublishedAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
-                ]).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
-    }
-
-    public Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> GetHistoryAsync(string commentId, int offset, int count, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<(IReadOnlyList<HistoryEntry>, int)>(async () =>
-        {
-            var key = keys.History(commentId);
-            var total = _db.ListLengthAsync(key);
-            var page = _db.ListRangeAsync(key, offset, offset + count - 1);
-            if (await total.ConfigureAwait(false) == 0)
-            {
-                throw new CommentNotFoundException(commentId);
-            }
-
-            return ((await page.ConfigureAwait(false)).Select(v => CommentHash.ReadHistoryEntry(v!)).ToList(), (int)await total.ConfigureAwait(false));
-        }, cancellationToken);
-
-    public Task<EventCursor> LatestAsync(CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
-        {
-            var newest = await _db.StreamRangeAsync(keys.Events, "-", "+", 1, Order.Descending).ConfigureAwait(false);
-            if (newest.Length > 0)
-            {
-                return EventCursor.Parse(newest[0].Id!, "cursor");
-            }
-
-            return await MaxDeletedAsync().ConfigureAwait(false);
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<DecisionEvent>> ReadAfterAsync(EventCursor after, int max, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<IReadOnlyList<DecisionEvent>>(async () =>
-        {
-            // Retention trims from the front; the scripts record the newest id they trimmed, so a
-            // gap after the cursor shows instead of being skipped silently.
-            if (after < await MaxDeletedAsync().ConfigureAwait(false))
-            {
-                throw new CursorExpiredException(after.ToString());
-            }
-
-            var entries = await _db.StreamRangeAsync(keys.Events, "(" + after, "+", max).ConfigureAwait(false);
-            return entries.Select(entry =>
-            {
-                var fields = entry.Values.ToDictionary(v => (string)v.Name!, v => (string)v.Value!);
-                return new DecisionEvent(
-                    entry.Id!,
-                    fields["comment"],
-                    fields["article"],
-                    (CommentState)int.Parse(fields["state"], CultureInfo.InvariantCulture),
-                    long.Parse(fields["version"], CultureInfo.InvariantCulture),
-                    fields["cause"],
-                    DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields["at"], CultureInfo.InvariantCulture)));
-            }).ToList();
-        }, cancellationToken);
-
-    private async Task<EventCursor> MaxDeletedAsync()
-    {
-        var trimmed = await _db.StringGetAsync(keys.EventsTrimmed).ConfigureAwait(false);
-        return trimmed.IsNull ? EventCursor.Start : EventCursor.Parse(trimmed!, "cursor");
-    }
-
-    private static AuthorRecord ReadAuthor(string authorId, HashEntry[] entries)
-    {
-        var fields = entries.ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
-        int Count(string name) => fields.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
-        return new AuthorRecord(
-            authorId,
-            fields.TryGetValue("status", out var status) ? (AuthorStatus)int.Parse(status, CultureInfo.InvariantCulture) : AuthorStatus.Normal,
-            fields.TryGetValue("until", out var until) ? TimeOrNull(until) : null,
-            Count("approved"),
-            Count("rejected"));
-    }
-
-    private static DateTimeOffset? TimeOrNull(string milliseconds) =>
-        milliseconds.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(milliseconds, CultureInfo.InvariantCulture));
 }

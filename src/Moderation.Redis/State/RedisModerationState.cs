@@ -1,0 +1,99 @@
+using System.Globalization;
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+using Moderation.Core.Workflow;
+using Moderation.Redis.Comments;
+using StackExchange.Redis;
+
+namespace Moderation.Redis.State;
+
+/// <summary>
+/// Authors (status and counts) and articles in hashes, and the comments' histories in lists,
+/// under the workflow hash tag. Histories and counts are written by <see cref="CommentChangeScript"/>
+/// with the change they record; moderators' settings are written here.
+/// </summary>
+public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys keys, RedisDurability? durability = null) : IModerationStateStore
+{
+    private readonly IDatabase _db = redis.GetDatabase();
+    private readonly RedisDurability _durability = durability ?? RedisDurability.Immediate;
+
+    public Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () => ReadAuthor(authorId, await _db.HashGetAllAsync(keys.Author(authorId)).ConfigureAwait(false)), cancellationToken);
+
+    public Task<AuthorRecord> SetAuthorStatusAsync(string authorId, AuthorStatus status, DateTimeOffset? suspendedUntil, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () =>
+        {
+            var key = keys.Author(authorId);
+            var until = status == AuthorStatus.Suspended && suspendedUntil is { } end ? end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : "";
+            return await _durability.WriteAsync(_db, async () =>
+            {
+                var transaction = _db.CreateTransaction();
+                _ = transaction.HashSetAsync(key, [new HashEntry("status", (int)status), new HashEntry("until", until)]);
+                var read = transaction.HashGetAllAsync(key);
+                await transaction.ExecuteAsync().ConfigureAwait(false);
+                return ReadAuthor(authorId, await read.ConfigureAwait(false));
+            }).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<string>>(
+            async () => (await _db.SetMembersAsync(keys.AuthorPending(authorId)).ConfigureAwait(false)).Select(v => (string)v!).ToList(),
+            cancellationToken);
+
+    public Task<ArticleSettings> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync(async () =>
+        {
+            var fields = (await _db.HashGetAllAsync(keys.Article(articleId)).ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
+            return fields.Count == 0
+                ? ArticleSettings.Open(articleId)
+                : new ArticleSettings(articleId, (ArticleMode)int.Parse(fields["mode"], CultureInfo.InvariantCulture), TimeOrNull(fields["closes"]), TimeOrNull(fields["published"]));
+        }, cancellationToken);
+
+    public Task UpsertArticleAsync(ArticleSettings article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return RedisCalls.RunAsync(async () =>
+        {
+            await _durability.WriteAsync(_db, async () =>
+            {
+                await _db.HashSetAsync(keys.Article(article.ArticleId),
+                [
+                    new HashEntry("mode", (int)article.Mode),
+                    new HashEntry("closes", article.ClosesAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
+                    new HashEntry("published", article.PublishedAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? ""),
+                ]).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> GetHistoryAsync(string commentId, int offset, int count, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<(IReadOnlyList<HistoryEntry>, int)>(async () =>
+        {
+            var key = keys.History(commentId);
+            var total = _db.ListLengthAsync(key);
+            var page = _db.ListRangeAsync(key, offset, offset + count - 1);
+            if (await total.ConfigureAwait(false) == 0)
+            {
+                throw new CommentNotFoundException(commentId);
+            }
+
+            return ((await page.ConfigureAwait(false)).Select(v => CommentHash.ReadHistoryEntry(v!)).ToList(), (int)await total.ConfigureAwait(false));
+        }, cancellationToken);
+
+    private static AuthorRecord ReadAuthor(string authorId, HashEntry[] entries)
+    {
+        var fields = entries.ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
+        int Count(string name) => fields.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
+        return new AuthorRecord(
+            authorId,
+            fields.TryGetValue("status", out var status) ? (AuthorStatus)int.Parse(status, CultureInfo.InvariantCulture) : AuthorStatus.Normal,
+            fields.TryGetValue("until", out var until) ? TimeOrNull(until) : null,
+            Count("approved"),
+            Count("rejected"));
+    }
+
+    private static DateTimeOffset? TimeOrNull(string milliseconds) =>
+        milliseconds.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(milliseconds, CultureInfo.InvariantCulture));
+}
