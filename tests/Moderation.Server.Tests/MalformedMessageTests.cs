@@ -65,13 +65,7 @@ public sealed class MalformedMessageTests(InMemoryServer server) : IClassFixture
         var random = new Random(Seed);
         var undefined = new List<string>();
         int invalidArgument = 0;
-        foreach (var (method, role) in Methods().Take(1))
-        {
-            // The first call starts the service (rules, stores): measured after it.
-            await CallAsync(server.Factory.ChannelFor(role).CreateCallInvoker(), method, Malformed(new Random(0)));
-        }
 
-        long memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         foreach (var (method, role) in Methods())
         {
             var invoker = server.Factory.ChannelFor(role).CreateCallInvoker();
@@ -87,10 +81,7 @@ public sealed class MalformedMessageTests(InMemoryServer server) : IClassFixture
             }
         }
 
-        // The service runs in this process: what thousands of refusals leave behind must be small.
-        long retained = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
         Assert.True(undefined.Count == 0, $"{undefined.Count} undefined answers:\n" + string.Join('\n', undefined.Take(10)));
-        Assert.True(retained < 32 * 1024 * 1024, $"{retained:N0} bytes retained after the malformed requests");
         Assert.True(invalidArgument > Methods().Count() * PayloadsPerMethod * 3 / 4, $"only {invalidArgument} INVALID_ARGUMENT");
         var health = await new Grpc.Health.V1.Health.HealthClient(server.Factory.ChannelWithToken(null)).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
