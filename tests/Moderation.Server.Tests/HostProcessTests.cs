@@ -124,6 +124,40 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unauthenticated, code);
     }
 
+    [Fact]
+    public async Task Service_ThousandsOfMalformedRequests_StaysUpWithBoundedMemory()
+    {
+        string key = await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        var invoker = channel.CreateCallInvoker();
+        var raw = Marshallers.Create<byte[]>(bytes => bytes, bytes => bytes);
+        var submit = new Method<byte[], byte[]>(MethodType.Unary, "moderation.v1.CommentService", "SubmitComment", raw, raw);
+        var options = new CallOptions(new Metadata { { "authorization", "Bearer " + key } });
+        var random = new Random(20261201);
+        async Task<StatusCode> SendAsync(int count)
+        {
+            var last = StatusCode.OK;
+            for (int i = 0; i < count; i++)
+            {
+                last = await CodeOfAsync(() => invoker.AsyncUnaryCall(submit, null, options, Requests.MalformedPayload(random)).ResponseAsync);
+            }
+
+            return last;
+        }
+
+        // Warm-up first: memory is compared from a service that has served this kind of call.
+        await SendAsync(500);
+        _service.Refresh();
+        long before = _service.WorkingSet64;
+        await SendAsync(4_000);
+        _service.Refresh();
+        long grown = _service.WorkingSet64 - before;
+
+        Assert.False(_service.HasExited);
+        Assert.True(grown < 64 * 1024 * 1024, $"the service grew by {grown:N0} bytes over 4,000 malformed requests");
+        Assert.Equal(StatusCode.OK, await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).SubmitCommentAsync(Requests.Submit("Still serving."), options.Headers).ResponseAsync));
+    }
+
     private static async Task<StatusCode> CodeOfAsync(Func<Task> call)
     {
         // The service may still be binding its port when the key is printed.

@@ -33,32 +33,6 @@ public sealed class MalformedMessageTests(InMemoryServer server) : IClassFixture
             (Grpc.Health.V1.HealthReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Health"), Roles.Site),
         }.SelectMany(s => s.Item1.Methods.Where(m => !m.IsClientStreaming).Select(m => (m, s.Item2)));
 
-    /// <summary>The shapes of broken protobuf: each is not a valid encoding of any message.</summary>
-    private static byte[] Malformed(Random random)
-    {
-        switch (random.Next(8))
-        {
-            case 0: // A varint that never ends.
-                return [0x08, .. Enumerable.Repeat((byte)0xFF, random.Next(1, 12))];
-            case 1: // A length past the end.
-                return [0x0A, (byte)random.Next(10, 127), .. "abc"u8.ToArray()];
-            case 2: // A string field (1) sent with the 32-bit wire type, then cut short.
-                return [0x0D, 0x01];
-            case 3: // Groups nested far past the parser's limit.
-                return [.. Enumerable.Repeat((byte)0x0B, random.Next(101, 400))];
-            case 4: // Field number 0, which no message has.
-                return [0x00, 0x01];
-            case 5: // An end-group that no group opened.
-                return [0x0C];
-            case 6: // The deprecated wire types 6 and 7.
-                return [(byte)(0x08 | random.Next(6, 8))];
-            default: // Invalid UTF-8 in field 1 (a string in every request that has one): a cut emoji, a lone surrogate.
-                byte[][] broken = [[0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC3], [0xFF, 0xFE]];
-                var bytes = broken[random.Next(broken.Length)];
-                return [0x0A, (byte)bytes.Length, .. bytes];
-        }
-    }
-
     [Fact]
     public async Task EveryMethod_MalformedBytes_AnswerADefinedStatusWithinASecond()
     {
@@ -71,7 +45,7 @@ public sealed class MalformedMessageTests(InMemoryServer server) : IClassFixture
             var invoker = server.Factory.ChannelFor(role).CreateCallInvoker();
             for (int i = 0; i < PayloadsPerMethod; i++)
             {
-                var payload = Malformed(random);
+                var payload = Requests.MalformedPayload(random);
                 var code = await CallAsync(invoker, method, payload);
                 invalidArgument += code == StatusCode.InvalidArgument ? 1 : 0;
                 if (!Defined.Contains(code))
