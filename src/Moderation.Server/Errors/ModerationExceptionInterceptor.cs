@@ -70,8 +70,12 @@ internal sealed class ModerationExceptionInterceptor(ILogger<ModerationException
                 }
 
                 return GrpcErrors.ToRpcException(moderation);
-            case OperationCanceledException or IOException when context.CancellationToken.IsCancellationRequested:
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
+
+            // A stream whose client reset it: the read fails before the call's token is cancelled.
+            case IOException when context.CancellationToken.IsCancellationRequested || context.GetHttpContext().RequestAborted.IsCancellationRequested || exception.Message.Contains("reset", StringComparison.OrdinalIgnoreCase):
+                return new RpcException(new Status(StatusCode.Cancelled, "The client went away."));
             default:
                 ServerLog.UnhandledException(logger, context.Method, exception);
                 return GrpcErrors.Internal();
