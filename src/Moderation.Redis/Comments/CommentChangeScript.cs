@@ -13,9 +13,11 @@ namespace Moderation.Redis.Comments;
 internal static class CommentChangeScript
 {
     /// <summary>
-    /// KEYS: comment, history, reporters, author, author's pending set, queue left, queue
-    /// entered, events, events-trimmed. ARGV: expected revision ('0': the id must be free), new
-    /// revision, comment id, the queue left ('' none, 'p' pending, 'q' another), the score in
+    /// A Lua function, <c>apply_change(k, a)</c>, that applies a change whose keys start after
+    /// KEYS[k] and whose arguments start after ARGV[a] and run to the end of ARGV: KEYS are the
+    /// comment, history, reporters, author, author's pending set, queue left, queue entered,
+    /// events, events-trimmed; ARGV are the expected revision ('0': the id must be free), the new
+    /// revision, the comment id, the queue left ('' none, 'p' pending, 'q' another), the score in
     /// the queue entered ('' none), '1' when that queue is the pending one, a new reporter,
     /// approved and rejected count deltas, the lifetime in ms ('' never expires), the event's
     /// cause ('' none), its time (ms), the oldest event id retention keeps, article, state,
@@ -28,62 +30,77 @@ internal static class CommentChangeScript
     /// expired cursor is detected rather than skipped. Lua 5.1 prints large numbers in exponent
     /// notation, hence %.0f.
     /// </remarks>
-    private const string Source = """
-        local stored = redis.call('HGET', KEYS[1], 'rev')
-        if not stored then
-          if redis.call('EXISTS', KEYS[1]) == 1 then stored = '-1' else stored = '0' end
-        end
-        if stored ~= ARGV[1] then
-          return 0
-        end
-        local id = ARGV[3]
-        local entries = tonumber(ARGV[17])
-        for i = 18, 17 + entries do
-          redis.call('RPUSH', KEYS[2], ARGV[i])
-        end
-        local fields = {}
-        for i = 18 + entries, #ARGV do
-          fields[#fields + 1] = ARGV[i]
-        end
-        redis.call('HSET', KEYS[1], 'rev', ARGV[2], unpack(fields))
-        if ARGV[4] ~= '' then
-          redis.call('ZREM', KEYS[6], id)
-          if ARGV[4] == 'p' then redis.call('SREM', KEYS[5], id) end
-        end
-        if ARGV[5] ~= '' then
-          redis.call('ZADD', KEYS[7], ARGV[5], id)
-          if ARGV[6] == '1' then redis.call('SADD', KEYS[5], id) end
-        end
-        if ARGV[7] ~= '' then
-          redis.call('SADD', KEYS[3], ARGV[7])
-        end
-        if ARGV[8] ~= '0' then redis.call('HINCRBY', KEYS[4], 'approved', ARGV[8]) end
-        if ARGV[9] ~= '0' then redis.call('HINCRBY', KEYS[4], 'rejected', ARGV[9]) end
-        if ARGV[11] ~= '' then
-          local eventMs = tonumber(ARGV[12])
-          local newest = redis.call('XREVRANGE', KEYS[8], '+', '-', 'COUNT', 1)
-          if #newest > 0 then
-            local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
-            if newestMs > eventMs then eventMs = newestMs end
+    internal const string ApplyFunction = """
+        local function apply_change(k, a)
+          local stored = redis.call('HGET', KEYS[k + 1], 'rev')
+          if not stored then
+            if redis.call('EXISTS', KEYS[k + 1]) == 1 then stored = '-1' else stored = '0' end
           end
-          local doomed = redis.call('XREVRANGE', KEYS[8], '(' .. ARGV[13] .. '-0', '-', 'COUNT', 1)
-          if #doomed > 0 then
-            redis.call('SET', KEYS[9], doomed[1][1])
+          if stored ~= ARGV[a + 1] then
+            return 0
           end
-          redis.call('XADD', KEYS[8], 'MINID', ARGV[13], string.format('%.0f', eventMs) .. '-*',
-            'comment', id, 'article', ARGV[14], 'state', ARGV[15], 'version', ARGV[16], 'cause', ARGV[11], 'at', ARGV[12])
-        end
-        for i = 1, 3 do
-          if ARGV[10] ~= '' then
-            redis.call('PEXPIRE', KEYS[i], ARGV[10])
-          else
-            redis.call('PERSIST', KEYS[i])
+          local id = ARGV[a + 3]
+          local entries = tonumber(ARGV[a + 17])
+          for i = a + 18, a + 17 + entries do
+            redis.call('RPUSH', KEYS[k + 2], ARGV[i])
           end
+          local fields = {}
+          for i = a + 18 + entries, #ARGV do
+            fields[#fields + 1] = ARGV[i]
+          end
+          redis.call('HSET', KEYS[k + 1], 'rev', ARGV[a + 2], unpack(fields))
+          if ARGV[a + 4] ~= '' then
+            redis.call('ZREM', KEYS[k + 6], id)
+            if ARGV[a + 4] == 'p' then redis.call('SREM', KEYS[k + 5], id) end
+          end
+          if ARGV[a + 5] ~= '' then
+            redis.call('ZADD', KEYS[k + 7], ARGV[a + 5], id)
+            if ARGV[a + 6] == '1' then redis.call('SADD', KEYS[k + 5], id) end
+          end
+          if ARGV[a + 7] ~= '' then
+            redis.call('SADD', KEYS[k + 3], ARGV[a + 7])
+          end
+          if ARGV[a + 8] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'approved', ARGV[a + 8]) end
+          if ARGV[a + 9] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'rejected', ARGV[a + 9]) end
+          if ARGV[a + 11] ~= '' then
+            local eventMs = tonumber(ARGV[a + 12])
+            local newest = redis.call('XREVRANGE', KEYS[k + 8], '+', '-', 'COUNT', 1)
+            if #newest > 0 then
+              local newestMs = tonumber(string.match(newest[1][1], '^(%d+)'))
+              if newestMs > eventMs then eventMs = newestMs end
+            end
+            local doomed = redis.call('XREVRANGE', KEYS[k + 8], '(' .. ARGV[a + 13] .. '-0', '-', 'COUNT', 1)
+            if #doomed > 0 then
+              redis.call('SET', KEYS[k + 9], doomed[1][1])
+            end
+            redis.call('XADD', KEYS[k + 8], 'MINID', ARGV[a + 13], string.format('%.0f', eventMs) .. '-*',
+              'comment', id, 'article', ARGV[a + 14], 'state', ARGV[a + 15], 'version', ARGV[a + 16], 'cause', ARGV[a + 11], 'at', ARGV[a + 12])
+          end
+          for i = 1, 3 do
+            if ARGV[a + 10] ~= '' then
+              redis.call('PEXPIRE', KEYS[k + i], ARGV[a + 10])
+            else
+              redis.call('PERSIST', KEYS[k + i])
+            end
+          end
+          return 1
         end
-        return 1
         """;
 
+    /// <summary>How many KEYS a change takes.</summary>
+    internal const int KeyCount = 9;
+
+    private const string Source = ApplyFunction + "\nreturn apply_change(0, 0)\n";
+
     public static async Task<bool> ApplyAsync(IDatabase db, RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs)
+    {
+        var (redisKeys, values) = Arguments(keys, change, decidedRetentionMs, eventRetentionMs);
+        var result = await db.ScriptEvaluateAsync(Source, redisKeys, [.. values]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
+    /// <summary>The KEYS and ARGV of <see cref="ApplyFunction"/> for a change.</summary>
+    public static (RedisKey[] Keys, List<RedisValue> Values) Arguments(RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs)
     {
         var after = change.After;
         var comment = after.Comment;
@@ -127,8 +144,7 @@ internal static class CommentChangeScript
         };
         values.AddRange(change.Entries.Select(e => (RedisValue)CommentHash.Serialize(e)));
         values.AddRange(CommentHash.Fields(after, change.TextChanged));
-        var result = await db.ScriptEvaluateAsync(Source, redisKeys, [.. values]).ConfigureAwait(false);
-        return (int)result == 1;
+        return (redisKeys, values);
     }
 
 }

@@ -12,67 +12,82 @@ namespace Moderation.Redis.RateLimiting;
 public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider? callerClock = null) : IRateLimiter
 {
     /// <summary>
-    /// GCRA over every limit of a submission at once, mirroring Core's <c>Gcra.Evaluate</c>:
-    /// all keys are read and judged first, and written only when every non-shadow limit allows.
-    /// The clock is Redis's own (TIME) unless the caller passes one (ARGV[1], microseconds), so
-    /// instances with skewed clocks enforce the same limit. ARGV[2] is how long a charge id is
-    /// remembered (ms; '' when there is none, otherwise it is the last key): an id remembered is
-    /// allowed again without a charge. ARGV then holds, per limit key: interval, tolerance,
-    /// cost, shadow (1/0). Returns {allowed, {allowed, remaining, retry_us, reset_us}...}, or
-    /// {1, 'charged'} for a remembered id. Numbers are written with %.0f because Lua 5.1 would
+    /// Lua functions for GCRA over every limit of a submission at once, mirroring Core's
+    /// <c>Gcra.Evaluate</c>. <c>gcra_judge(k, n, a)</c> reads the n limit keys after KEYS[k] and
+    /// judges them with the arguments after ARGV[a]: the clock (microseconds; '' for Redis's own
+    /// TIME, so instances with skewed clocks enforce the same limit), how long a charge id is
+    /// remembered (ms; '' when there is none, otherwise its key follows the limit keys), then per
+    /// limit: interval, tolerance, cost, shadow (1/0). It returns 'charged' for a remembered id,
+    /// otherwise 'allowed' or 'refused' with {allowed, remaining, retry_us, reset_us} per limit;
+    /// <c>gcra_commit</c> then writes the new arrival times and the charge id. Nothing is written
+    /// unless every non-shadow limit allows. Numbers are written with %.0f because Lua 5.1 would
     /// print a microsecond timestamp in exponent notation and lose precision.
     /// </summary>
-    internal const string AcquireScript = """
-        local limits = #KEYS
-        if ARGV[2] ~= '' then
-          limits = limits - 1
-          if redis.call('EXISTS', KEYS[#KEYS]) == 1 then
-            return {1, 'charged'}
+    internal const string GcraFunctions = """
+        local function gcra_judge(k, n, a)
+          if ARGV[a + 2] ~= '' and redis.call('EXISTS', KEYS[k + n + 1]) == 1 then
+            return 'charged', {}, {}, 0
           end
-        end
-        local now
-        if ARGV[1] == '' then
-          local time = redis.call('TIME')
-          now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-        else
-          now = tonumber(ARGV[1])
-        end
-        local allowed = 1
-        local results = {}
-        local newTats = {}
-        for i = 1, limits do
-          local at = 2 + (i - 1) * 4
-          local interval = tonumber(ARGV[at + 1])
-          local tolerance = tonumber(ARGV[at + 2])
-          local cost = tonumber(ARGV[at + 3])
-          local stored = redis.call('GET', KEYS[i])
-          local tat = now
-          if stored then
-            tat = math.max(tonumber(stored), now)
-          end
-          local newTat = tat + interval * cost
-          local allowAt = newTat - tolerance
-          if now < allowAt then
-            results[i] = {0, 0, allowAt - now, tat - now}
-            if ARGV[at + 4] ~= '1' then
-              allowed = 0
-            end
+          local now
+          if ARGV[a + 1] == '' then
+            local time = redis.call('TIME')
+            now = tonumber(time[1]) * 1000000 + tonumber(time[2])
           else
-            results[i] = {1, math.floor((now - allowAt) / interval), 0, newTat - now}
-            newTats[i] = newTat
+            now = tonumber(ARGV[a + 1])
           end
-        end
-        if allowed == 1 then
-          for i = 1, limits do
-            if newTats[i] then
-              redis.call('SET', KEYS[i], string.format('%.0f', newTats[i]), 'PX', math.ceil((newTats[i] - now) / 1000))
+          local allowed = 'allowed'
+          local results = {}
+          local newTats = {}
+          for i = 1, n do
+            local at = a + 2 + (i - 1) * 4
+            local interval = tonumber(ARGV[at + 1])
+            local tolerance = tonumber(ARGV[at + 2])
+            local cost = tonumber(ARGV[at + 3])
+            local stored = redis.call('GET', KEYS[k + i])
+            local tat = now
+            if stored then
+              tat = math.max(tonumber(stored), now)
+            end
+            local newTat = tat + interval * cost
+            local allowAt = newTat - tolerance
+            if now < allowAt then
+              results[i] = {0, 0, allowAt - now, tat - now}
+              if ARGV[at + 4] ~= '1' then
+                allowed = 'refused'
+              end
+            else
+              results[i] = {1, math.floor((now - allowAt) / interval), 0, newTat - now}
+              newTats[i] = newTat
             end
           end
-          if ARGV[2] ~= '' then
-            redis.call('SET', KEYS[#KEYS], '1', 'PX', ARGV[2])
+          return allowed, results, newTats, now
+        end
+
+        local function gcra_commit(k, n, a, newTats, now)
+          for i = 1, n do
+            if newTats[i] then
+              redis.call('SET', KEYS[k + i], string.format('%.0f', newTats[i]), 'PX', math.ceil((newTats[i] - now) / 1000))
+            end
+          end
+          if ARGV[a + 2] ~= '' then
+            redis.call('SET', KEYS[k + n + 1], '1', 'PX', ARGV[a + 2])
           end
         end
-        return {allowed, results}
+        """;
+
+    /// <summary>
+    /// The limiter on its own: KEYS are the limit keys (then the charge key), ARGV as
+    /// <see cref="GcraFunctions"/> reads them. Returns {allowed, per-limit results} or {1, 'charged'}.
+    /// </summary>
+    internal const string AcquireScript = GcraFunctions + """
+
+        local n = #KEYS
+        if ARGV[2] ~= '' then n = n - 1 end
+        local state, results, newTats, now = gcra_judge(0, n, 0)
+        if state == 'charged' then return {1, 'charged'} end
+        if state == 'refused' then return {0, results} end
+        gcra_commit(0, n, 0, newTats, now)
+        return {1, results}
         """;
 
     private readonly IDatabase _db = redis.GetDatabase();
@@ -80,6 +95,18 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
     public async ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        var (redisKeys, values) = Arguments(keys, requests, chargeId, callerClock);
+
+        // StackExchange.Redis caches the script: EVALSHA once it is known, EVAL again after NOSCRIPT.
+        var result = await RedisCalls.RunAsync(
+            async () => (RedisResult[])(await _db.ScriptEvaluateAsync(AcquireScript, redisKeys, values).ConfigureAwait(false))!,
+            cancellationToken).ConfigureAwait(false);
+        return ReadOutcome(requests, (long)result[0] == 1, result[1]);
+    }
+
+    /// <summary>The limit keys (then the charge key) and the arguments <see cref="GcraFunctions"/> reads.</summary>
+    internal static (RedisKey[] Keys, RedisValue[] Values) Arguments(RedisKeys keys, IReadOnlyList<RateLimitRequest> requests, string? chargeId, TimeProvider? callerClock)
+    {
         var redisKeys = new RedisKey[requests.Count + (chargeId is null ? 0 : 1)];
         var values = new RedisValue[2 + (requests.Count * 4)];
 
@@ -101,16 +128,18 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
             redisKeys[^1] = keys.Charge(chargeId);
         }
 
-        // StackExchange.Redis caches the script: EVALSHA once it is known, EVAL again after NOSCRIPT.
-        var result = await RedisCalls.RunAsync(
-            async () => (RedisResult[])(await _db.ScriptEvaluateAsync(AcquireScript, redisKeys, values).ConfigureAwait(false))!,
-            cancellationToken).ConfigureAwait(false);
-        if (result[1].Resp2Type == ResultType.BulkString)
+        return (redisKeys, values);
+    }
+
+    /// <summary>The outcome from the script's per-limit results, or 'charged' for a remembered charge id.</summary>
+    internal static RateLimitOutcome ReadOutcome(IReadOnlyList<RateLimitRequest> requests, bool allowed, RedisResult perLimit)
+    {
+        if (perLimit.Resp2Type == ResultType.BulkString)
         {
             return RateLimitOutcome.ChargedBefore(requests);
         }
 
-        var each = (RedisResult[])result[1]!;
+        var each = (RedisResult[])perLimit!;
         var decisions = new RateLimitDecision[requests.Count];
         for (int i = 0; i < requests.Count; i++)
         {
@@ -119,6 +148,6 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
             decisions[i] = InMemoryGcraRateLimiter.ToDecision(requests[i].Policy, outcome);
         }
 
-        return new RateLimitOutcome((long)result[0] == 1, decisions);
+        return new RateLimitOutcome(allowed, decisions);
     }
 }
