@@ -9,15 +9,14 @@ namespace Moderation.Redis;
 /// <remarks>
 /// Redis Cluster runs a script only when all its keys share one hash slot, and the slot comes
 /// from the part of the key in braces. Workflow keys share the tag <c>{wf}</c> because one
-/// script must update a comment and its queue together. Rate-limit keys share the tag
-/// <c>{rl}</c>: one script checks all the limits of a submission (author, IP, article, global)
-/// and charges all or none, which needs them in one slot; at comment rates one node carries
-/// that easily. Text-history keys carry the text's fingerprint, so they spread over the cluster.
+/// script must update a comment and its queue together; rate-limit keys share it too, because
+/// one script charges a new comment's limits (author, IP, article, global) and stores it, all
+/// or nothing. Text-history keys carry the text's fingerprint, so they spread over the cluster.
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
     private readonly string _workflow = prefix + ":{wf}:";
-    private readonly string _rateLimit = prefix + ":{rl}:";
+    private readonly string _rateLimit = prefix + ":{wf}:rl:";
     private readonly string _textHistory = prefix + ":text:{";
 
     public RedisKey Comment(string commentId) => _workflow + "comment:" + commentId;

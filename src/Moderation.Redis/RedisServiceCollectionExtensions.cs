@@ -43,7 +43,8 @@ public static class RedisServiceCollectionExtensions
             provider.GetRequiredService<RedisKeys>(),
             provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention,
             provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention,
-            provider.GetRequiredService<RedisDurability>()));
+            provider.GetRequiredService<RedisDurability>(),
+            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null));
         services.AddSingleton<IDecisionEventLog>(provider => new RedisDecisionEventLog(provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>()));
         services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IModerationStateStore>(provider => new RedisModerationState(

@@ -27,6 +27,38 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         Assert.Single(keys.Select(k => redis.Connection.HashSlot(k)).Distinct());
     }
 
+    private static readonly Moderation.Core.RateLimiting.RateLimitPolicy OnePerMinute = new("author", "author", 1, TimeSpan.FromMinutes(1), 1);
+
+    [Fact]
+    public async Task TryAddCharged_TakenId_ChargesNothing()
+    {
+        var records = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+        await TestWorkflow.Over(records).AddAsync(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch), default);
+        Moderation.Core.RateLimiting.RateLimitRequest[] limits = [new(OnePerMinute, "author-1")];
+
+        var retry = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch)), limits, "c-1", default);
+        var next = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-2", CommentState.Approved, TestComments.Epoch)), limits, "c-2", default);
+
+        Assert.Equal((false, (Moderation.Core.RateLimiting.RateLimitOutcome?)null), retry);
+        Assert.True(next.Applied);
+    }
+
+    [Fact]
+    public async Task TryAddCharged_LimitRefuses_StoresNothing()
+    {
+        var records = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+        Moderation.Core.RateLimiting.RateLimitRequest[] limits = [new(OnePerMinute, "author-1")];
+
+        var first = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch)), limits, "c-1", default);
+        var second = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-2", CommentState.PendingReview, TestComments.Epoch)), limits, "c-2", default);
+
+        Assert.True(first.Applied);
+        Assert.False(second.Applied);
+        Assert.Equal("author", second.Limits!.Refusal!.PolicyName);
+        Assert.Null(await records.GetAsync("c-2", default));
+        Assert.Equal(["c-1"], (await records.GetQueueMembersAsync(QueueKind.Pending, default)).Select(m => m.CommentId));
+    }
+
     [Fact]
     public async Task Lifetime_DecidedCommentsExpireAndWaitingOnesNever()
     {

@@ -25,8 +25,11 @@ public sealed class RedisGcraRateLimiterTests(RedisServerFixture redis) : RateLi
         var ttl = await db.KeyTimeToLiveAsync(keys.RateLimit("author", "u1"));
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(24));
-        Assert.Equal($"{prefix}:{{rl}}:author:u1", (string)keys.RateLimit("author", "u1")!);
+        Assert.Equal($"{prefix}:{{wf}}:rl:author:u1", (string)keys.RateLimit("author", "u1")!);
+
+        // One slot with the comments, so one script charges the limits and stores the comment.
         Assert.Equal(redis.Connection.HashSlot(keys.RateLimit("author", "u1")), redis.Connection.HashSlot(keys.RateLimit("ip", "203.0.113.0")));
+        Assert.Equal(redis.Connection.HashSlot(keys.RateLimit("author", "u1")), redis.Connection.HashSlot(keys.Comment("c-1")));
     }
 
     [Fact]

@@ -37,10 +37,24 @@ public sealed partial class SubmissionRateLimiter(
     /// charged (a comment, or one edit of it): asked again for the same id, from any instance,
     /// it is not charged twice.
     /// </summary>
-    public async Task<RateLimitOutcome> AcquireAsync(CommentSubmission submission, EvaluationContext context, string chargeId, CancellationToken cancellationToken)
+    public Task<RateLimitOutcome> AcquireAsync(CommentSubmission submission, EvaluationContext context, string chargeId, CancellationToken cancellationToken) =>
+        AcquireAsync(RequestsFor(submission, context), chargeId, cancellationToken);
+
+    /// <summary>The limits a submission is checked against.</summary>
+    public List<RateLimitRequest> RequestsFor(CommentSubmission submission, EvaluationContext context) => limits.For(submission, context);
+
+    /// <summary>A refusal from memory, without asking the store, when one of the subjects was refused and its retry time has not come.</summary>
+    public RateLimitOutcome? RefusedEarlier(List<RateLimitRequest> requests)
     {
+        ArgumentNullException.ThrowIfNull(requests);
+        return RefusedLocally(requests, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>Checks and charges <paramref name="requests"/> against the shared store, within its failure budget.</summary>
+    public async Task<RateLimitOutcome> AcquireAsync(List<RateLimitRequest> requests, string chargeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
         var now = timeProvider.GetUtcNow();
-        var requests = limits.For(submission, context);
         if (requests.Count == 0)
         {
             return new RateLimitOutcome(true, []);
@@ -52,17 +66,7 @@ public sealed partial class SubmissionRateLimiter(
         }
 
         var outcome = await AcquireSharedAsync(requests, chargeId, cancellationToken).ConfigureAwait(false);
-        if (!outcome.IsAllowed)
-        {
-            for (int i = 0; i < requests.Count; i++)
-            {
-                var decision = outcome.Decisions[i];
-                if (!decision.IsAllowed && !decision.Shadow)
-                {
-                    _refusedUntil[(requests[i].Policy.Name, requests[i].Subject)] = now + decision.RetryAfter;
-                }
-            }
-        }
+        Remember(requests, outcome);
 
         PruneNowAndThen(now);
         return outcome;
@@ -117,6 +121,27 @@ public sealed partial class SubmissionRateLimiter(
 
         var perInstance = requests.Select(r => r with { Policy = r.Policy.PerInstance(options.InstanceCount) }).ToList();
         return await _fallback.TryAcquireAsync(perInstance, chargeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Remembers the subjects a shared answer refused, so they are refused locally until their retry time.</summary>
+    public void Remember(List<RateLimitRequest> requests, RateLimitOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.IsAllowed)
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        for (int i = 0; i < requests.Count; i++)
+        {
+            var decision = outcome.Decisions[i];
+            if (!decision.IsAllowed && !decision.Shadow)
+            {
+                _refusedUntil[(requests[i].Policy.Name, requests[i].Subject)] = now + decision.RetryAfter;
+            }
+        }
     }
 
     private void RecordFailure()

@@ -85,9 +85,25 @@ public sealed class CommentSubmissionService(
             throw new ArticleClosedException(submission.ArticleId);
         }
 
-        var decision = await ModerateAsync(submission, author, article, now, submission.CommentId, cancellationToken).ConfigureAwait(false);
+        // The limits are charged in the step that stores the comment (one Redis script: all or
+        // nothing, and a taken id is never charged); a subject refused a moment ago is refused
+        // before the rules are run at all.
+        var context = ContextFor(submission, author, article, now);
+        var limits = rateLimiter.RequestsFor(submission, context);
+        if (rateLimiter.RefusedEarlier(limits)?.Refusal is { } early)
+        {
+            throw new RateLimitExceededException(early);
+        }
+
+        var decision = await DecideAsync(submission, author, article, context, cancellationToken).ConfigureAwait(false);
         var comment = new Comment(submission, decision, Comment.StateFor(decision.Verdict), Version: 1, now, now);
-        var added = await store.AddAsync(comment, cancellationToken).ConfigureAwait(false);
+        var charge = new SubmissionCharge(limits, submission.CommentId, token => rateLimiter.AcquireAsync(limits, submission.CommentId, token));
+        var added = await store.AddAsync(comment, charge, cancellationToken).ConfigureAwait(false);
+        if (added.Refusal is { } refused)
+        {
+            rateLimiter.Remember(limits, refused);
+            throw new RateLimitExceededException(refused.Refusal!);
+        }
 
         // Losing a race to a concurrent submission of the same id is a replay, not an error.
         return added.Created ? new SubmissionResult(added.Comment, Replayed: false) : Replay(added.Comment, submission);
@@ -123,7 +139,14 @@ public sealed class CommentSubmissionService(
         var submission = current.Submission with { Text = text };
         var (author, article) = await StandingAsync(submission, cancellationToken).ConfigureAwait(false);
         // Each edit is charged once: a retry of the same edit (same version) is not charged again.
-        var decision = await ModerateAsync(submission, author, article, now, string.Create(CultureInfo.InvariantCulture, $"{commentId}@{expectedVersion}"), cancellationToken).ConfigureAwait(false);
+        var context = ContextFor(submission, author, article, now);
+        var limits = await rateLimiter.AcquireAsync(submission, context, string.Create(CultureInfo.InvariantCulture, $"{commentId}@{expectedVersion}"), cancellationToken).ConfigureAwait(false);
+        if (limits.Refusal is { } refusal)
+        {
+            throw new RateLimitExceededException(refusal);
+        }
+
+        var decision = await DecideAsync(submission, author, article, context, cancellationToken).ConfigureAwait(false);
         var edited = current with { Submission = submission, Decision = decision, UpdatedAt = now };
         return await store.EditAsync(commentId, expectedVersion, edited, cancellationToken).ConfigureAwait(false);
     }
@@ -136,16 +159,10 @@ public sealed class CommentSubmissionService(
         return (await authorRead.ConfigureAwait(false), await articleRead.ConfigureAwait(false));
     }
 
-    /// <summary>The limits, then the text history, then the rules and the moderators' settings.</summary>
-    private async Task<Decisions.Decision> ModerateAsync(CommentSubmission submission, AuthorRecord author, ArticleSettings article, DateTimeOffset now, string chargeId, CancellationToken cancellationToken)
+    /// <summary>The text history, then the rules and the moderators' settings.</summary>
+    private async Task<Decisions.Decision> DecideAsync(CommentSubmission submission, AuthorRecord author, ArticleSettings article, EvaluationContext context, CancellationToken cancellationToken)
     {
-        var context = ContextFor(submission, author, article, now);
-        var limits = await rateLimiter.AcquireAsync(submission, context, chargeId, cancellationToken).ConfigureAwait(false);
-        if (limits.Refusal is { } refusal)
-        {
-            throw new RateLimitExceededException(refusal);
-        }
-
+        var now = context.Now;
         var ruleSet = rules.Current;
 
         // Recorded before the rules run, so a campaign counts this text too; skipped when no

@@ -17,6 +17,13 @@ public interface ICommentStore
     /// </summary>
     Task<AddCommentResult> AddAsync(Comment comment, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AddAsync(Comment, CancellationToken)"/>, charging <paramref name="charge"/>'s
+    /// limits with it: a refusal stores nothing (<see cref="AddCommentResult.Refusal"/>), a taken
+    /// id charges nothing.
+    /// </summary>
+    Task<AddCommentResult> AddAsync(Comment comment, SubmissionCharge charge, CancellationToken cancellationToken);
+
     /// <summary>A page of a queue, oldest first; the result's token resumes after its last item.</summary>
     Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.Events;
+using Moderation.Core.RateLimiting;
 using Moderation.Core.Workflow;
 using Moderation.Core.Workflow.Transitions;
 using StackExchange.Redis;
@@ -14,8 +15,9 @@ namespace Moderation.Redis.Comments;
 /// script run of <see cref="CommentChangeScript"/>, so a comment, its queue membership, its
 /// history, its author's counts and its decision event change together.
 /// </summary>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null, RedisDurability? durability = null)
-    : ICommentRecordStore
+/// <param name="limitsClock">The clock limits are judged by; null for Redis's own (see RateLimits:UseCallerClock).</param>
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null, RedisDurability? durability = null, TimeProvider? limitsClock = null)
+    : IChargingCommentRecordStore
 {
     private readonly IDatabase _db = redis.GetDatabase();
     private readonly RedisDurability _durability = durability ?? RedisDurability.Immediate;
@@ -48,6 +50,15 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     {
         ArgumentNullException.ThrowIfNull(change);
         return RedisCalls.RunAsync(() => _durability.WriteAsync(_db, () => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs)), cancellationToken);
+    }
+
+    public Task<(bool Applied, RateLimitOutcome? Limits)> TryAddChargedAsync(CommentChange change, IReadOnlyList<RateLimitRequest> limits, string chargeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(limits);
+        return RedisCalls.RunAsync(
+            () => _durability.WriteAsync(_db, () => ChargedAddScript.RunAsync(_db, keys, change, limits, chargeId, limitsClock, _decidedRetentionMs, _retentionMs)),
+            cancellationToken);
     }
 
     public Task<QueuePage> ListQueueAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)

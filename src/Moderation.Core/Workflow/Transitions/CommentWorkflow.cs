@@ -39,6 +39,39 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
         throw KeptChanging(comment.Id);
     }
 
+    public async Task<AddCommentResult> AddAsync(Comment comment, SubmissionCharge charge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(charge);
+        if (records is not IChargingCommentRecordStore charging)
+        {
+            var outcome = await charge.ChargeApart(cancellationToken).ConfigureAwait(false);
+            return outcome.IsAllowed ? await AddAsync(comment, cancellationToken).ConfigureAwait(false) : new AddCommentResult(comment, Created: false, outcome);
+        }
+
+        var change = CommentTransitions.Submit(comment);
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var (applied, limits) = await charging.TryAddChargedAsync(change, charge.Limits, charge.ChargeId, cancellationToken).ConfigureAwait(false);
+            if (applied)
+            {
+                return new AddCommentResult(comment, Created: true);
+            }
+
+            if (limits is { IsAllowed: false })
+            {
+                return new AddCommentResult(comment, Created: false, limits);
+            }
+
+            if (await records.GetAsync(comment.Id, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return new AddCommentResult(existing, Created: false);
+            }
+        }
+
+        throw KeptChanging(comment.Id);
+    }
+
     public Task<QueuePage> ListQueueAsync(QueueQuery query, CancellationToken cancellationToken) =>
         records.ListQueueAsync(query, timeProvider.GetUtcNow(), cancellationToken);
 
