@@ -60,6 +60,30 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
     }
 
     [Fact]
+    public async Task ListAndDecide_PendingCommentStoredByAnEarlierBuild_IsListedAndLeavesTheQueue()
+    {
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        var db = redis.Connection.GetDatabase();
+        var legacy = TestComments.Stored("old", CommentState.PendingReview, TestComments.Epoch);
+
+        // The hash and queue entry as builds before revisions wrote them: no rev, queue or lease fields.
+        await db.HashSetAsync(keys.Comment("old"),
+        [
+            new("doc", CommentHash.Serialize(legacy)), new("state", CommentHash.StateValue(CommentState.PendingReview)), new("version", 1),
+            new("updated", TestComments.Epoch.ToUnixTimeMilliseconds()), new("author", "author-1"), new("article", "article-1"),
+        ]);
+        await db.SortedSetAddAsync(keys.PendingQueue, "old", TestComments.Epoch.ToUnixTimeMilliseconds());
+        var store = TestWorkflow.Over(new RedisCommentStore(redis.Connection, keys));
+
+        var listed = await store.ListQueueAsync(new QueueQuery(QueueKind.Pending, 10), default);
+        await store.DecideAsync("old", 1, new ModeratorDecision("mod", Core.Decisions.Verdict.Approved, ReasonCode.Other, "", TestComments.Epoch.AddMinutes(1)), default);
+
+        Assert.Equal("old", Assert.Single(listed.Items).Comment.Id);
+        Assert.Empty((await store.ListQueueAsync(new QueueQuery(QueueKind.Pending, 10), default)).Items);
+        Assert.Equal(CommentState.Approved, (await store.GetAsync("old", default))!.State);
+    }
+
+    [Fact]
     public async Task Lifetime_DecidedCommentsExpireAndWaitingOnesNever()
     {
         var keys = new RedisKeys(RedisServerFixture.UniquePrefix());

@@ -96,15 +96,31 @@ internal static class CommentHash
         string holder = fields.GetOrEmpty(LeaseHolder);
         string revision = fields.GetOrEmpty(Revision);
         string dismissed = fields.GetOrEmpty(DismissedReporters);
+        var comment = Read(fields);
         return new CommentRecord(
-            Read(fields),
+            comment,
             revision.Length == 0 ? -1 : long.Parse(revision, System.Globalization.CultureInfo.InvariantCulture),
-            queue.Length == 0 ? null : new QueuePlace((QueueKind)int.Parse(queue, System.Globalization.CultureInfo.InvariantCulture), Time(fields.Get(Enqueued))),
+            queue.Length == 0
+                ? (revision.Length == 0 ? EarlierBuildsPlace(comment) : null)
+                : new QueuePlace((QueueKind)int.Parse(queue, System.Globalization.CultureInfo.InvariantCulture), Time(fields.Get(Enqueued))),
             holder.Length == 0 ? null : new Lease(holder, Time(fields.Get(LeaseUntil))),
             (int)reporters,
             dismissed.Length == 0 ? 0 : int.Parse(dismissed, System.Globalization.CultureInfo.InvariantCulture),
             reportedBy);
     }
+
+    /// <summary>
+    /// Where a comment stored by a build before revisions waits: those builds kept the pending
+    /// queue by creation time and the hidden one by the time of hiding, and no place in the
+    /// record. (A reported entry of theirs is not known from the hash; it is listed again once
+    /// readers report the comment.)
+    /// </summary>
+    private static QueuePlace? EarlierBuildsPlace(Comment comment) => comment.State switch
+    {
+        CommentState.PendingReview => new QueuePlace(QueueKind.Pending, comment.CreatedAt),
+        CommentState.HiddenByReports => new QueuePlace(QueueKind.Hidden, comment.UpdatedAt),
+        _ => null,
+    };
 
     private static DateTimeOffset Time(string milliseconds) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(milliseconds, System.Globalization.CultureInfo.InvariantCulture));
