@@ -117,6 +117,26 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.Equal(Verdict.Approved, after.Decision.Verdict);
     }
 
+    [Fact]
+    public async Task HealthCheck_ProbedHundredsOfTimes_CostsRedisAFewPings()
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(_server.ChannelWithToken(null));
+        await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        var server = _admin.GetServer(_admin.GetEndPoints()[0]);
+        await server.ConfigResetStatisticsAsync();
+
+        for (int i = 0; i < 300; i++)
+        {
+            Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest())).Status);
+        }
+
+        var pings = (await server.InfoAsync("commandstats")).SelectMany(g => g).FirstOrDefault(s => s.Key == "cmdstat_ping").Value;
+        long count = pings is null ? 0 : long.Parse(pings.Split(',')[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        // One PING a second at most for the checks, plus the client's own keep-alives.
+        Assert.True(count <= 10, $"{count} PINGs for 300 health checks");
+    }
+
     private static async Task<StatusCode> CodeOf(Func<Task> call)
     {
         try

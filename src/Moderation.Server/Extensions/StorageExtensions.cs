@@ -55,6 +55,8 @@ internal static class StorageExtensions
 
         services.AddSingleton(new StorageMode(UsesRedis: true, redis.KeyPrefix));
         services.AddRedisStorage();
+        // One instance, so its PING answer serves every check for a second.
+        services.AddSingleton<RedisHealthCheck>();
         health.AddCheck<RedisHealthCheck>("redis", timeout: TimeSpan.FromSeconds(1));
     }
 }
