@@ -18,25 +18,11 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
 
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken) => records.GetAsync(commentId, cancellationToken);
 
-    public async Task<AddCommentResult> AddAsync(Comment comment, CancellationToken cancellationToken)
+    public Task<AddCommentResult> AddAsync(Comment comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var change = CommentTransitions.Submit(comment);
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            if (await records.TryApplyAsync(change, cancellationToken).ConfigureAwait(false))
-            {
-                return new AddCommentResult(comment, Created: true);
-            }
-
-            // The id is taken: the comment stored first is the answer, unless it expired meanwhile.
-            if (await records.GetAsync(comment.Id, cancellationToken).ConfigureAwait(false) is { } existing)
-            {
-                return new AddCommentResult(existing, Created: false);
-            }
-        }
-
-        throw KeptChanging(comment.Id);
+        return AddAsync(comment, async () => (await records.TryApplyAsync(change, cancellationToken).ConfigureAwait(false), null), cancellationToken);
     }
 
     public async Task<AddCommentResult> AddAsync(Comment comment, SubmissionCharge charge, CancellationToken cancellationToken)
@@ -50,9 +36,18 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
         }
 
         var change = CommentTransitions.Submit(comment);
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        return await AddAsync(comment, () => charging.TryAddChargedAsync(change, charge.Limits, charge.ChargeId, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tries to store a new comment: created, refused by a limit, or, when the id is taken, the
+    /// comment stored first is the answer (tried again should that one expire meanwhile).
+    /// </summary>
+    private async Task<AddCommentResult> AddAsync(Comment comment, Func<Task<(bool Applied, RateLimiting.RateLimitOutcome? Limits)>> attempt, CancellationToken cancellationToken)
+    {
+        for (int tries = 1; tries <= MaxAttempts; tries++)
         {
-            var (applied, limits) = await charging.TryAddChargedAsync(change, charge.Limits, charge.ChargeId, cancellationToken).ConfigureAwait(false);
+            var (applied, limits) = await attempt().ConfigureAwait(false);
             if (applied)
             {
                 return new AddCommentResult(comment, Created: true);
