@@ -39,6 +39,9 @@ public abstract class TransitionScenario(IServerFixture server)
     private async Task<IReadOnlyList<QueueItem>> QueueOfAsync(Queue queue, SubmitCommentRequest comment) =>
         (await _moderation.ListQueueAsync(new ListQueueRequest { Queue = queue, AuthorId = comment.Author.Id })).Items;
 
+    private Task<EditCommentResponse> EditAsync(SubmitCommentRequest comment, string text, long expectedVersion) =>
+        _comments.EditCommentAsync(new EditCommentRequest { CommentId = comment.CommentId, AuthorId = comment.Author.Id, Text = text, ExpectedVersion = expectedVersion }).ResponseAsync;
+
     private Task<DecideCommentResponse> ApproveAsync(SubmitCommentRequest comment, long version) =>
         _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = comment.CommentId, Verdict = Verdict.Approved, ReasonCode = ReasonCode.Other, ExpectedVersion = version }).ResponseAsync;
 
@@ -95,7 +98,7 @@ public abstract class TransitionScenario(IServerFixture server)
         var comment = await PublishAsync();
         await ReportByReadersAsync(comment, 5);
 
-        var edited = await _comments.EditCommentAsync(new EditCommentRequest { CommentId = comment.CommentId, AuthorId = comment.Author.Id, Text = "A calmer version of my opinion.", ExpectedVersion = 2 });
+        var edited = await EditAsync(comment, "A calmer version of my opinion.", 2);
 
         Assert.Equal(CommentState.Hidden, edited.State);
         Assert.Equal(Verdict.Approved, edited.Decision.Verdict);
@@ -109,7 +112,7 @@ public abstract class TransitionScenario(IServerFixture server)
         var comment = await PublishAsync(article: article);
         await ReportByReadersAsync(comment, 3);
 
-        var edited = await _comments.EditCommentAsync(new EditCommentRequest { CommentId = comment.CommentId, AuthorId = comment.Author.Id, Text = "That is bullshit.", ExpectedVersion = 1 });
+        var edited = await EditAsync(comment, "That is bullshit.", 1);
         var stats = await _moderation.GetQueueStatsAsync(new GetQueueStatsRequest { ArticleId = article });
         var claimed = await _moderation.ClaimCommentsAsync(new ClaimCommentsRequest { Queue = Queue.Reported, MaxItems = 5, ArticleId = article });
 
@@ -126,7 +129,7 @@ public abstract class TransitionScenario(IServerFixture server)
         var comment = await PublishAsync();
         await ReportByReadersAsync(comment, 3);
 
-        var edited = await _comments.EditCommentAsync(new EditCommentRequest { CommentId = comment.CommentId, AuthorId = comment.Author.Id, Text = "Still my opinion, reworded.", ExpectedVersion = 1 });
+        var edited = await EditAsync(comment, "Still my opinion, reworded.", 1);
 
         Assert.Equal(CommentState.Approved, edited.State);
         var item = Assert.Single(await QueueOfAsync(Queue.Reported, comment));
@@ -140,10 +143,10 @@ public abstract class TransitionScenario(IServerFixture server)
         var comment = await PublishAsync();
         for (int version = 1; version <= 4; version++)
         {
-            await _comments.EditCommentAsync(new EditCommentRequest { CommentId = comment.CommentId, AuthorId = comment.Author.Id, Text = $"Edit number {version}", ExpectedVersion = version });
+            await EditAsync(comment, $"Edit number {version}", version);
         }
 
-        var (code, status) = await Requests.FailureOf(() => _comments.EditCommentAsync(new EditCommentRequest { CommentId = comment.CommentId, AuthorId = comment.Author.Id, Text = "One edit too many", ExpectedVersion = 5 }).ResponseAsync);
+        var (code, status) = await Requests.FailureOf(() => EditAsync(comment, "One edit too many", 5));
 
         Assert.Equal(StatusCode.ResourceExhausted, code);
         Assert.NotNull(status.GetDetail<RetryInfo>());

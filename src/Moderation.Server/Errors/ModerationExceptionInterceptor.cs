@@ -26,32 +26,26 @@ internal sealed class ModerationExceptionInterceptor(ILogger<ModerationException
         }
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request,
         IServerStreamWriter<TResponse> responseStream,
         ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not RpcException)
-        {
-            throw Translate(ex, context);
-        }
-    }
+        ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        TranslatingAsync(() => continuation(request, responseStream, context), context);
 
     /// <summary>Reflection's stream: a client that goes away mid-stream is a cancellation, not an error.</summary>
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream,
         IServerStreamWriter<TResponse> responseStream,
         ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        TranslatingAsync(() => continuation(requestStream, responseStream, context), context);
+
+    private async Task TranslatingAsync(Func<Task> stream, ServerCallContext context)
     {
         try
         {
-            await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+            await stream().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
