@@ -51,7 +51,11 @@ public sealed class TermMatcher
         }
 
         _automaton = new AhoCorasick(texts);
+        _contextTokens = texts.Count == 0 ? 0 : texts.Max(t => t.Count(c => c == ' '));
     }
+
+    // How many tokens beside a trick a term can reach: a window reads them too.
+    private readonly int _contextTokens;
 
     /// <summary>The form a term is matched in, or null when nothing matchable is left of it.</summary>
     public static string? MatchableForm(string term)
@@ -86,14 +90,16 @@ public sealed class TermMatcher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(matches);
         var hits = t_hits ??= new List<AhoCorasick.Hit>(16);
-        var views = TextViews.For(text);
-        foreach (var view in views.Readings)
+        var views = TextViews.For(text, _contextTokens);
+        var triggersInWhole = t_triggersInWhole ??= [];
+        triggersInWhole.Clear();
+        for (int reading = 0; reading < views.Readings.Count; reading++)
         {
             hits.Clear();
-            _automaton.FindAll(view.Chars, hits);
-            if (hits.Count > 0)
+            _automaton.FindAll(views.Readings[reading].Chars, hits);
+            if (hits.Count > 0 || (reading > 0 && triggersInWhole.Count > 0))
             {
-                CollectMatches(view, hits, matches);
+                CollectMatches(views, reading, hits, matches, triggersInWhole);
             }
         }
 
@@ -109,11 +115,32 @@ public sealed class TermMatcher
     [ThreadStatic]
     private static List<int>? t_triggered;
 
-    private void CollectMatches(TextView view, List<AhoCorasick.Hit> hits, List<Match> matches)
+    [ThreadStatic]
+    private static List<(int Phrase, int At)>? t_triggersInWhole;
+
+    /// <summary>
+    /// The matches of one reading. A window reading keeps only the term matches that touch what
+    /// it reads differently. Its phrases are matched in the whole text with the window read that
+    /// way: those it triggers, and those triggered in the whole text near enough for a match to
+    /// reach from the trigger into the window.
+    /// </summary>
+    private void CollectMatches(TextViews views, int reading, List<AhoCorasick.Hit> hits, List<Match> matches, List<(int Phrase, int At)> triggersInWhole)
     {
+        var view = views.Readings[reading];
         var (found, allowed) = ClearedScratch();
         var triggered = t_triggered ??= [];
         triggered.Clear();
+        if (reading > 0)
+        {
+            foreach (var (phrase, at) in triggersInWhole)
+            {
+                if (!triggered.Contains(phrase) && views.WordsToWindow(reading, at) < _phrases[phrase].Phrase.MaxWords)
+                {
+                    triggered.Add(phrase);
+                }
+            }
+        }
+
         foreach (var hit in hits)
         {
             var pattern = _patterns[hit.PatternId];
@@ -139,6 +166,11 @@ public sealed class TermMatcher
 
             if (pattern.Phrase >= 0)
             {
+                if (reading == 0)
+                {
+                    triggersInWhole.Add((pattern.Phrase, start));
+                }
+
                 if (!triggered.Contains(pattern.Phrase))
                 {
                     triggered.Add(pattern.Phrase);
@@ -150,24 +182,38 @@ public sealed class TermMatcher
             (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, start, end));
         }
 
-        AddUnlessAllowed(view, found, allowed, matches);
-        foreach (int phrase in triggered)
+        AddUnlessAllowed(view, found, allowed, matches, views, reading);
+        if (triggered.Count > 0)
         {
-            CollectPhraseMatches(view, _phrases[phrase].RuleIndex, _phrases[phrase].Phrase, matches);
+            int reach = 0;
+            foreach (int phrase in triggered)
+            {
+                reach = Math.Max(reach, _phrases[phrase].Phrase.MaxWords);
+            }
+
+            var setting = views.InSetting(reading, reach, out int partStart, out int partEnd);
+            foreach (int phrase in triggered)
+            {
+                var (ruleIndex, pattern) = _phrases[phrase];
+                int from = TextViews.WordsBefore(setting, partStart, pattern.MaxWords);
+                int to = TextViews.WordsAfter(setting, partEnd, pattern.MaxWords);
+                CollectPhraseMatches(setting, from, to, ruleIndex, pattern, matches);
+            }
         }
     }
 
     [ThreadStatic]
     private static List<(int Start, int End)>? t_phraseRanges;
 
-    private static void CollectPhraseMatches(TextView view, int ruleIndex, PhrasePattern phrase, List<Match> matches)
+    /// <summary>The matches of a phrase in the part [<paramref name="from"/>, <paramref name="to"/>) of a reading, which begins and ends between words.</summary>
+    private static void CollectPhraseMatches(TextView view, int from, int to, int ruleIndex, PhrasePattern phrase, List<Match> matches)
     {
         var ranges = t_phraseRanges ??= [];
         ranges.Clear();
-        phrase.FindAll(view.Chars, ranges);
+        phrase.FindAll(view.Chars[from..to], ranges);
         foreach (var (start, end) in ranges)
         {
-            var match = new Match(ruleIndex, view.StartOf(start), view.EndOf(end - 1));
+            var match = new Match(ruleIndex, view.StartOf(from + start), view.EndOf(from + end - 1));
             if (!matches.Contains(match))
             {
                 matches.Add(match);
@@ -202,7 +248,7 @@ public sealed class TermMatcher
         return (found, allowed);
     }
 
-    private static void AddUnlessAllowed(TextView view, List<(int Rule, int Start, int End)> found, List<(int Rule, int Start, int End)> allowed, List<Match> matches)
+    private static void AddUnlessAllowed(TextView view, List<(int Rule, int Start, int End)> found, List<(int Rule, int Start, int End)> allowed, List<Match> matches, TextViews? views = null, int reading = 0)
     {
         foreach (var (rule, start, end) in found)
         {
@@ -212,6 +258,11 @@ public sealed class TermMatcher
             }
 
             var match = new Match(rule, view.StartOf(start), view.EndOf(end - 1));
+            if (views is not null && !views.Touches(reading, match.Start, match.End))
+            {
+                continue;
+            }
+
             if (!matches.Contains(match))
             {
                 matches.Add(match);

@@ -32,21 +32,48 @@ public sealed class LinkDetector(LinkMatch match, IReadOnlyCollection<string> do
     {
         ArgumentNullException.ThrowIfNull(ranges);
         var found = LinkFinder.FindAll(text, anyTopLevelDomain: match == LinkMatch.Domains);
-        if (found.Count == 0)
+        int before = ranges.Count;
+        int links = 0;
+        foreach (var link in found)
         {
-            return false;
+            if (Contains(_allowed, link.Host))
+            {
+                continue;
+            }
+
+            links++;
+            bool matches = match switch
+            {
+                LinkMatch.Domains => Contains(_domains, link.Host),
+                LinkMatch.Shorteners => Contains(KnownShorteners, link.Host),
+                _ => true,
+            };
+            if (matches)
+            {
+                ranges.Add((link.Start, link.End));
+            }
         }
 
-        var links = found.Where(link => !_allowed.Any(a => LinkFinder.IsWithin(link.Host, a))).ToList();
-        var matching = match switch
+        if (match == LinkMatch.MoreThan && links <= max)
         {
-            LinkMatch.Domains => links.Where(link => _domains.Any(d => LinkFinder.IsWithin(link.Host, d))).ToList(),
-            LinkMatch.Shorteners => links.Where(link => KnownShorteners.Any(d => LinkFinder.IsWithin(link.Host, d))).ToList(),
-            LinkMatch.Any => links,
-            _ => links.Count > max ? links : [],
-        };
-        ranges.AddRange(matching.Select(link => (link.Start, link.End)));
-        return matching.Count > 0;
+            ranges.RemoveRange(before, ranges.Count - before);
+        }
+
+        return ranges.Count > before;
+    }
+
+    /// <summary>Whether <paramref name="host"/> is one of <paramref name="domains"/> or a subdomain of one.</summary>
+    private static bool Contains(IReadOnlyList<string> domains, string host)
+    {
+        foreach (string domain in domains)
+        {
+            if (LinkFinder.IsWithin(host, domain))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public override string Describe() => match switch

@@ -25,20 +25,49 @@ public static partial class LinkFinder
         "kr", "vn", "th", "my", "id", "ph", "pk", "bd", "su", "xn--p1ai", "xn--90ais", "xn--j1amh",
     };
 
+    [ThreadStatic]
+    private static string? t_text;
+
+    [ThreadStatic]
+    private static List<Link>? t_links;
+
+    [ThreadStatic]
+    private static List<Link>? t_linksAnyTopLevel;
+
+    /// <summary>
+    /// The links in <paramref name="text"/>. The answer for the last text seen on this thread is
+    /// kept, so the link rules and the limits' link cost share one scan of a comment; the list
+    /// is valid until the next call with another text on the same thread.
+    /// </summary>
     /// <param name="anyTopLevelDomain">
     /// Accept bare domains whatever their top-level domain: right when the caller compares the
     /// hosts with a list of its own, which is specific enough not to mistake text for a link.
     /// </param>
-    public static List<Link> FindAll(string text, bool anyTopLevelDomain = false)
+    public static IReadOnlyList<Link> FindAll(string text, bool anyTopLevelDomain = false)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var links = t_links ??= [];
+        var linksAnyTopLevel = t_linksAnyTopLevel ??= [];
+        if (!ReferenceEquals(text, t_text))
+        {
+            Scan(text, links, linksAnyTopLevel);
+            t_text = text;
+        }
+
+        return anyTopLevelDomain ? linksAnyTopLevel : links;
+    }
+
+    private static void Scan(string text, List<Link> links, List<Link> linksAnyTopLevel)
+    {
+        links.Clear();
+        linksAnyTopLevel.Clear();
+
         // Most comments hold no link: look for a candidate without allocating before reading groups.
         if (!LinkPattern().IsMatch(text))
         {
-            return [];
+            return;
         }
 
-        var links = new List<Link>();
         foreach (Match match in LinkPattern().Matches(text))
         {
             // The domain of an e-mail address is not a link; contact rules handle addresses.
@@ -49,17 +78,14 @@ public static partial class LinkFinder
 
             string host = HostOf(match.Groups["host"].Value);
             bool explicitLink = match.Groups["scheme"].Success || host.StartsWith("www.", StringComparison.Ordinal);
-            string rawTopLevel = match.Groups["tld"].Value;
-            bool knownTopLevel = anyTopLevelDomain || KnownTopLevelDomains.Contains(host[(host.LastIndexOf('.') + 1)..]);
-            if (!explicitLink && (!knownTopLevel || rawTopLevel.Any(char.IsUpper)))
+            var link = new Link(match.Index, match.Index + match.Length, host);
+            linksAnyTopLevel.Add(link);
+            bool knownTopLevel = KnownTopLevelDomains.Contains(host[(host.LastIndexOf('.') + 1)..]);
+            if (explicitLink || (knownTopLevel && !match.Groups["tld"].Value.Any(char.IsUpper)))
             {
-                continue;
+                links.Add(link);
             }
-
-            links.Add(new Link(match.Index, match.Index + match.Length, host));
         }
-
-        return links;
     }
 
     /// <summary>The host in a comparable form: defanged dots restored, lower-case, punycode for IDN.</summary>

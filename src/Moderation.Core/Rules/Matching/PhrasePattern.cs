@@ -17,11 +17,15 @@ public sealed class PhrasePattern
 {
     private const int DefaultGap = 3;
 
-    private PhrasePattern(Regex regex, IReadOnlyList<string> triggers)
+    private PhrasePattern(Regex regex, IReadOnlyList<string> triggers, int maxWords)
     {
         Regex = regex;
         Triggers = triggers;
+        MaxWords = maxWords;
     }
+
+    /// <summary>The most words a match can hold, gaps included.</summary>
+    internal int MaxWords { get; }
 
     internal Regex Regex { get; }
 
@@ -38,7 +42,7 @@ public sealed class PhrasePattern
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(problems);
-        if (Compile(pattern, slots, problems) is not var (regex, triggers))
+        if (Compile(pattern, slots, problems) is not var (regex, triggers, maxWords))
         {
             return null;
         }
@@ -47,7 +51,8 @@ public sealed class PhrasePattern
         {
             return new PhrasePattern(
                 new Regex($@"\b{regex}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture),
-                triggers);
+                triggers,
+                maxWords);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
@@ -67,10 +72,11 @@ public sealed class PhrasePattern
 
     private enum PartKind { Required, Optional, Gap }
 
-    private static (string Regex, IReadOnlyList<string> Triggers)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
+    private static (string Regex, IReadOnlyList<string> Triggers, int MaxWords)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
     {
         var parts = new List<(PartKind Kind, string Regex)>();
         IReadOnlyList<string>? triggers = null;
+        int maxWords = 0;
         int problemsBefore = problems.Count;
         int i = 0;
         while (i < pattern.Length)
@@ -93,6 +99,7 @@ public sealed class PhrasePattern
                 }
 
                 parts.Add((PartKind.Gap, $@"(?: \w+){{0,{gap}}}"));
+                maxWords += gap;
                 continue;
             }
 
@@ -142,6 +149,7 @@ public sealed class PhrasePattern
             i += optional ? 1 : 0;
             if (regex is not null)
             {
+                maxWords += alternatives.Max(a => TextViews.TermForm(a).Count(c => c == ' ') + 1);
                 parts.Add((optional ? PartKind.Optional : PartKind.Required, regex));
                 // Each alternative is found by its longest word: "the chinese" by "chinese", not "the".
                 var longestWords = alternatives
@@ -177,16 +185,32 @@ public sealed class PhrasePattern
             });
         }
 
-        return (sequence.ToString(), triggers!);
+        return (sequence.ToString(), triggers!, maxWords);
     }
 
     /// <summary>
-    /// How seldom one of these words turns up in ordinary text: short words ("i", "you", "will")
-    /// are everywhere, long ones ("kill", "deserve") rare. The shortest word decides; fewer words
-    /// break ties.
+    /// How seldom one of these words turns up in ordinary text. A word among the commonest of
+    /// running text ("the", "your", "all", "тебя", "що") is everywhere, so a part with one ranks
+    /// last; then short words ("you", "will") are commoner than long ones ("kill", "deserve"):
+    /// the shortest word decides, and fewer words break ties.
     /// </summary>
-    private static (int ShortestWord, int FewerWords) Rarity(IReadOnlyList<string> words) =>
-        (words.Min(w => w.Trim('*').Length), -words.Count);
+    private static (bool NoCommonWord, int ShortestWord, int FewerWords) Rarity(IReadOnlyList<string> words) =>
+        (!words.Any(w => CommonWords.Contains(w.Trim('*'))), words.Min(w => w.Trim('*').Length), -words.Count);
+
+    /// <summary>The function words of English, Russian and Ukrainian that most sentences hold.</summary>
+    private static readonly HashSet<string> CommonWords = new(
+        """
+        a about all also an and any are as at back be been but by can could did do does down each end every for from get go had has
+        have he her here him his how i if in into is it its just know let like may me might more most must my no not now of off on
+        one only or our out over should so some than that the their them then there these they this those to up us very was we were
+        what when where which who why will with would you your
+        а без бы был была были было в вам вас все всё вот вы где да для до его ее её ей если есть еще ещё же за и из или им их к
+        как когда кто ли меня мне мой мы на над не нет ни но ну о об он она они от по под после при про с сам себя так там тебе
+        тебя то тогда тоже только ты у уже чем что чтоб чтобы это этот я
+        або але від він вона вони вже де є з за й коли ми мене мені на не ні по та так там те теж тебе тебя ти тобі треба у хай
+        це цей чи що щоб як якщо
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
+        StringComparer.Ordinal);
 
     private static string? Alternatives(IEnumerable<string> phrases, string pattern, List<string> problems)
     {

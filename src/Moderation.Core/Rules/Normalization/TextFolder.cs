@@ -34,14 +34,23 @@ internal static class TextFolder
     /// Returns whether some word could be meant in either script; <paramref name="otherScript"/>
     /// reads such words in the script their majority of letters is not.
     /// </summary>
-    public static bool Fold(string text, TextView view, bool otherScript = false)
+    public static bool Fold(string text, TextView view, bool otherScript = false) =>
+        Fold(text, 0, text.Length, view, otherScript, eitherWords: null);
+
+    /// <summary>
+    /// Folds the part [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="text"/>,
+    /// which must begin and end between words, and adds the original range of every word that
+    /// could be meant in either script to <paramref name="eitherWords"/> when one is given.
+    /// </summary>
+    public static bool Fold(string text, int from, int to, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
     {
         view.Clear();
+        var part = text.AsSpan(from, to - from);
         // Cyrillic written as character references ("&#1089;&#1091;&#1082;&#1072;") needs the word-by-word reading too.
-        if (!text.AsSpan().ContainsAnyInRange(CyrillicScript.First, CyrillicScript.Last) && !text.Contains("&#", StringComparison.Ordinal))
+        if (!part.ContainsAnyInRange(CyrillicScript.First, CyrillicScript.Last) && !part.Contains("&#", StringComparison.Ordinal))
         {
-            int index = 0;
-            while (index < text.Length)
+            int index = from;
+            while (index < to)
             {
                 int start = index;
                 int codePoint = ReadCodePoint(text, ref index);
@@ -51,7 +60,7 @@ internal static class TextFolder
             return false;
         }
 
-        return FoldWordByWord(text, view, otherScript);
+        return FoldWordByWord(text, from, to, view, otherScript, eitherWords);
     }
 
     /// <summary>
@@ -61,13 +70,13 @@ internal static class TextFolder
     /// turn into Latin and the lower-case letters would not, so a word's case would decide
     /// whether its term matches.
     /// </summary>
-    private static bool FoldWordByWord(string text, TextView view, bool otherScript)
+    private static bool FoldWordByWord(string text, int from, int to, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
     {
         bool sawEither = false;
         var points = t_points ??= new List<(int CodePoint, int Start, int End)>(256);
         points.Clear();
-        int index = 0;
-        while (index < text.Length)
+        int index = from;
+        while (index < to)
         {
             int start = index;
             int codePoint = ReadCodePoint(text, ref index);
@@ -92,6 +101,11 @@ internal static class TextFolder
 
             bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(points, i, wordEnd, out bool either);
             sawEither |= either;
+            if (either)
+            {
+                eitherWords?.Add((points[i].Start, points[wordEnd - 1].End));
+            }
+
             if (readsAsCyrillic != (either && otherScript))
             {
                 bool readDigits = CyrillicScript.CountCyrillicLetters(points, i, wordEnd) >= 2;

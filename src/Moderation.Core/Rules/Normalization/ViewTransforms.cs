@@ -131,7 +131,7 @@ internal static class ViewTransforms
     /// A space after a longer word stays: "전염병 신고" and "A씨 발언" are innocent. Returns false
     /// when nothing was joined.
     /// </summary>
-    public static bool JoinHangulSyllables(TextView view, TextView into)
+    public static bool JoinHangulSyllables(TextView view, TextView into, List<(int Start, int End)>? joins = null)
     {
         into.Clear();
         bool joined = false;
@@ -153,11 +153,12 @@ internal static class ViewTransforms
                 gapEnd++;
             }
 
-            bool joins = gapEnd < view.Length && gapEnd - i <= 4 && IsHangul(view[gapEnd])
+            bool joinsHere = gapEnd < view.Length && gapEnd - i <= 4 && IsHangul(view[gapEnd])
                 && view[gapEnd] is not ('\n' or '\r')
                 && (!spaced || (IsSingleSyllableBefore(view, i) && IsSingleSyllableAfter(view, gapEnd)));
-            if (joins)
+            if (joinsHere)
             {
+                joins?.Add((i, gapEnd + 1));
                 into.ExtendLast(view.EndOf(gapEnd - 1));
                 joined = true;
                 i = gapEnd;
@@ -169,6 +170,76 @@ internal static class ViewTransforms
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// Adds the ranges of <paramref name="view"/> that some reading reads differently: tokens
+    /// with leet, runs of three or more of one letter, runs of spaced single letters, and Korean
+    /// syllables that <see cref="JoinHangulSyllables"/> joins (<paramref name="scratch"/> takes its
+    /// output). Text outside these ranges reads the same in every reading.
+    /// </summary>
+    public static void FindTricks(TextView view, TextView scratch, List<(int Start, int End)> tricks)
+    {
+        int tokenStart = 0;
+        bool hangul = false;
+        for (int i = 0; i <= view.Length; i++)
+        {
+            if (i < view.Length && IsTokenChar(view[i]))
+            {
+                hangul |= IsHangul(view[i]);
+                continue;
+            }
+
+            if (i > tokenStart && ((HasLetter(view, tokenStart, i) && HasLeet(view, tokenStart, i)) || HasLetterRun(view, tokenStart, i)))
+            {
+                tricks.Add((tokenStart, i));
+            }
+
+            tokenStart = i + 1;
+        }
+
+        int letter = 0;
+        while (letter < view.Length)
+        {
+            if (!IsSingleLetterAt(view, letter))
+            {
+                letter++;
+                continue;
+            }
+
+            int count = 1;
+            int last = letter;
+            while (NextSpacedLetter(view, last) is { } next)
+            {
+                last = next;
+                count++;
+            }
+
+            if (count >= 3)
+            {
+                tricks.Add((letter, last + 1));
+            }
+
+            letter = last + 1;
+        }
+
+        if (hangul)
+        {
+            JoinHangulSyllables(view, scratch, tricks);
+        }
+    }
+
+    private static bool HasLetterRun(TextView view, int from, int to)
+    {
+        for (int k = from + 2; k < to; k++)
+        {
+            if (view[k] == view[k - 1] && view[k] == view[k - 2] && CharClasses.IsLetter(view[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A character of the Hangul jamo blocks, which folded Korean syllables decompose into.</summary>
@@ -321,7 +392,8 @@ internal static class ViewTransforms
         _ => '\0',
     };
 
-    private static bool IsTokenChar(char c) => CharClasses.IsWord(c) || c is '@' or '$' or '!' or '|';
+    /// <summary>A character of a token: a word character, or a symbol leet reads as a letter.</summary>
+    public static bool IsTokenChar(char c) => CharClasses.IsWord(c) || c is '@' or '$' or '!' or '|';
 
     private static bool HasLetter(TextView view, int from, int to)
     {
