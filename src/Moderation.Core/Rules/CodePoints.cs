@@ -29,17 +29,37 @@ public static class CodePoints
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
-        int index = 0;
-        while (index < text.Length)
+        int length = 0;
+        for (int index = 0; index < text.Length; index += CodePointLength(text, index))
         {
-            Rune.DecodeFromUtf16(text.AsSpan(index), out _, out int consumed);
-            builder.Append(IsInside(utf16Ranges, index) ? "*" : text.AsSpan(index, consumed));
-            index += consumed;
+            length += IsInside(utf16Ranges, index) ? 1 : CodePointLength(text, index);
         }
 
-        return builder.ToString();
+        return string.Create(length, (text, utf16Ranges), static (into, state) =>
+        {
+            var (text, ranges) = state;
+            int written = 0;
+            for (int index = 0; index < text.Length;)
+            {
+                int consumed = CodePointLength(text, index);
+                if (IsInside(ranges, index))
+                {
+                    into[written++] = '*';
+                }
+                else
+                {
+                    text.AsSpan(index, consumed).CopyTo(into[written..]);
+                    written += consumed;
+                }
+
+                index += consumed;
+            }
+        });
     }
+
+    /// <summary>How many UTF-16 units the code point at <paramref name="index"/> takes: 2 for a whole surrogate pair, else 1.</summary>
+    private static int CodePointLength(string text, int index) =>
+        char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
 
     private static bool IsInside(IReadOnlyList<(int Start, int End)> ranges, int index)
     {

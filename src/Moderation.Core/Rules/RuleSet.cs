@@ -110,30 +110,37 @@ public sealed class RuleSet
         ranges.Sort(static (a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : a.Start.CompareTo(b.Start));
         var reasons = new List<DecisionReason>();
         string? language = null;
-        var censored = new List<(int Start, int End)>();
+        List<(int Start, int End)>? censored = null;
         var mostSevere = RuleAction.Approve;
         double score = 0;
         for (int first = 0; first < ranges.Count;)
         {
             int ruleIndex = ranges[first].Rule;
-            int last = first;
-            while (last + 1 < ranges.Count && ranges[last + 1].Rule == ruleIndex)
+            int end = first + 1;
+            while (end < ranges.Count && ranges[end].Rule == ruleIndex)
             {
-                last++;
+                end++;
             }
 
+            int groupStart = first;
+            first = end;
             var rule = Rules[ruleIndex];
-            var ruleRanges = ranges.GetRange(first, last - first + 1).Where(r => r.Start >= 0).ToList();
-            first = last + 1;
             if (!rule.When.HoldFor(context) || !rule.AppliesTo(text))
             {
                 continue;
             }
 
-            var spans = ruleRanges
-                .Select(r => new TextSpan(CodePoints.OffsetOf(text, r.Start), CodePoints.OffsetOf(text, r.End)))
-                .Distinct()
-                .ToList();
+            var spans = new List<TextSpan>(end - groupStart);
+            for (int r = groupStart; r < end; r++)
+            {
+                // A range (rule, -1, -1) marks a match of the whole comment, with no span of its own.
+                var span = ranges[r].Start < 0 ? default : new TextSpan(CodePoints.OffsetOf(text, ranges[r].Start), CodePoints.OffsetOf(text, ranges[r].End));
+                if (ranges[r].Start >= 0 && !spans.Contains(span))
+                {
+                    spans.Add(span);
+                }
+            }
+
             // Trusted authors skip hold rules (reported, as shadow rules are) but not reject rules.
             bool skipped = rule.Shadow || (rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
             language ??= CommentLanguage.Main(text);
@@ -151,7 +158,14 @@ public sealed class RuleSet
 
             if (rule.Action == RuleAction.Censor)
             {
-                censored.AddRange(ruleRanges.Select(r => (r.Start, r.End)));
+                censored ??= [];
+                for (int r = groupStart; r < end; r++)
+                {
+                    if (ranges[r].Start >= 0)
+                    {
+                        censored.Add((ranges[r].Start, ranges[r].End));
+                    }
+                }
             }
         }
 
@@ -168,8 +182,13 @@ public sealed class RuleSet
             _ => Verdict.Approved,
         };
         // Flagged means published and queued for a look; a held or rejected comment is not published.
-        bool flagged = verdict == Verdict.Approved && reasons.Any(r => !r.Shadow && r.Action == RuleAction.Flag);
-        return new Decision(verdict, reasons, CodePoints.Mask(text, censored), flagged, score, Version);
+        bool flagged = false;
+        foreach (var reason in reasons)
+        {
+            flagged |= verdict == Verdict.Approved && !reason.Shadow && reason.Action == RuleAction.Flag;
+        }
+
+        return new Decision(verdict, reasons, censored is null ? text : CodePoints.Mask(text, censored), flagged, score, Version);
     }
 
     /// <summary>The reason a score threshold adds, so the explanation names it like any rule.</summary>

@@ -183,6 +183,18 @@ public sealed class TermMatcher
         }
 
         AddUnlessAllowed(view, found, allowed, matches, views, reading);
+        if (reading > 0 && triggered.Count > 0)
+        {
+            var changed = ChangedWords(views, reading);
+            for (int t = triggered.Count - 1; t >= 0; t--)
+            {
+                if (!CanMatchDifferently(views, reading, changed, _phrases[triggered[t]].Phrase))
+                {
+                    triggered.RemoveAt(t);
+                }
+            }
+        }
+
         if (triggered.Count > 0)
         {
             int reach = 0;
@@ -200,6 +212,59 @@ public sealed class TermMatcher
                 CollectPhraseMatches(setting, from, to, ruleIndex, pattern, matches);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a window reading can give <paramref name="phrase"/> a match the whole text does not
+    /// have: only through a word it reads differently that the phrase may hold, or by joining
+    /// words where the phrase has a gap to fit them in. Otherwise every match there is one of the
+    /// whole text, found when the whole text was read.
+    /// </summary>
+    private static bool CanMatchDifferently(TextViews views, int reading, List<(int Start, int End)> changed, PhrasePattern phrase)
+    {
+        if (phrase.Vocabulary.HasGap && views.JoinsWords(reading))
+        {
+            return true;
+        }
+
+        var chars = views.Readings[reading].Chars;
+        foreach (var (start, end) in changed)
+        {
+            if (phrase.Vocabulary.Contains(chars[start..end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_changedWords;
+
+    /// <summary>The words of a window reading that touch what it reads differently from the whole text.</summary>
+    private static List<(int Start, int End)> ChangedWords(TextViews views, int reading)
+    {
+        var changed = t_changedWords ??= [];
+        changed.Clear();
+        var view = views.Readings[reading];
+        int start = 0;
+        for (int i = 0; i <= view.Length; i++)
+        {
+            if (i < view.Length && view[i] != ' ')
+            {
+                continue;
+            }
+
+            if (i > start && views.Touches(reading, view.StartOf(start), view.EndOf(i - 1)))
+            {
+                changed.Add((start, i));
+            }
+
+            start = i + 1;
+        }
+
+        return changed;
     }
 
     [ThreadStatic]

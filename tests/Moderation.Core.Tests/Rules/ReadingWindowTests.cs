@@ -19,7 +19,7 @@ public sealed class ReadingWindowTests
             allow: ["dostoevsky's novel the idiot"]
           - id: hunt
             action: hold
-            phrases: ["hunt ...8 kill"]
+            phrases: ["hunt ...8 kill", "(i|we) will ...1 kill (you|u)"]
         """, "windows", DateTimeOffset.UnixEpoch);
 
     private static IReadOnlyList<TextSpan> SpansOf(string text, string rule) =>
@@ -49,6 +49,15 @@ public sealed class ReadingWindowTests
         const string text = "we will hunt them down one by one and then k1ll";
 
         Assert.Equal([new TextSpan(8, text.Length)], SpansOf(text, "hunt"));
+    }
+
+    [Fact]
+    public void Evaluate_WordsJoinedIntoAPhraseGap_Matches()
+    {
+        // Spelled out, "f.u.c.k.i.n.g" is seven words, too many for the gap; joined, it is one.
+        const string text = "i will f.u.c.k.i.n.g kill you";
+
+        Assert.Equal([new TextSpan(0, text.Length)], SpansOf(text, "hunt"));
     }
 
     [Fact]

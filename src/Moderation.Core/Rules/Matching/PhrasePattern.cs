@@ -17,12 +17,16 @@ public sealed class PhrasePattern
 {
     private const int DefaultGap = 3;
 
-    private PhrasePattern(Regex regex, IReadOnlyList<string> triggers, int maxWords)
+    private PhrasePattern(Regex regex, IReadOnlyList<string> triggers, int maxWords, PhraseVocabulary vocabulary)
     {
         Regex = regex;
         Triggers = triggers;
         MaxWords = maxWords;
+        Vocabulary = vocabulary;
     }
+
+    /// <summary>Every word a match can hold outside its gaps, and whether it has gaps.</summary>
+    internal PhraseVocabulary Vocabulary { get; }
 
     /// <summary>The most words a match can hold, gaps included.</summary>
     internal int MaxWords { get; }
@@ -42,7 +46,7 @@ public sealed class PhrasePattern
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(problems);
-        if (Compile(pattern, slots, problems) is not var (regex, triggers, maxWords))
+        if (Compile(pattern, slots, problems) is not var (regex, triggers, maxWords, vocabulary))
         {
             return null;
         }
@@ -52,7 +56,8 @@ public sealed class PhrasePattern
             return new PhrasePattern(
                 new Regex($@"\b{regex}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture),
                 triggers,
-                maxWords);
+                maxWords,
+                vocabulary);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
@@ -72,11 +77,72 @@ public sealed class PhrasePattern
 
     private enum PartKind { Required, Optional, Gap }
 
-    private static (string Regex, IReadOnlyList<string> Triggers, int MaxWords)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
+    /// <summary>
+    /// The words of a phrase's parts, in the form terms are matched in. A word a reading reads
+    /// differently from the whole text can change a phrase's matches only if it is one of these,
+    /// or if the reading joined words and the phrase has a gap they may now fit in.
+    /// </summary>
+    internal sealed class PhraseVocabulary
+    {
+        private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+        private readonly List<string> _prefixes = [];
+        private readonly List<string> _suffixes = [];
+        private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public PhraseVocabulary() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public bool HasGap { get; set; }
+
+        public void AddAll(IEnumerable<string> alternatives)
+        {
+            foreach (string alternative in alternatives)
+            {
+                foreach (string word in alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string form = TextViews.TermForm(word.Trim('*'));
+                    (word.EndsWith('*') ? _prefixes : word.StartsWith('*') ? _suffixes : null)?.Add(form);
+                    foreach (string part in form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        _words.Add(part);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether <paramref name="word"/> (one word of a reading) can be a word of the phrase.</summary>
+        public bool Contains(ReadOnlySpan<char> word)
+        {
+            if (_lookup.Contains(word))
+            {
+                return true;
+            }
+
+            foreach (string prefix in _prefixes)
+            {
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            foreach (string suffix in _suffixes)
+            {
+                if (word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static (string Regex, IReadOnlyList<string> Triggers, int MaxWords, PhraseVocabulary Vocabulary)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
     {
         var parts = new List<(PartKind Kind, string Regex)>();
         IReadOnlyList<string>? triggers = null;
         int maxWords = 0;
+        var vocabulary = new PhraseVocabulary();
         int problemsBefore = problems.Count;
         int i = 0;
         while (i < pattern.Length)
@@ -100,6 +166,7 @@ public sealed class PhrasePattern
 
                 parts.Add((PartKind.Gap, $@"(?: \w+){{0,{gap}}}"));
                 maxWords += gap;
+                vocabulary.HasGap = true;
                 continue;
             }
 
@@ -150,6 +217,7 @@ public sealed class PhrasePattern
             if (regex is not null)
             {
                 maxWords += alternatives.Max(a => TextViews.TermForm(a).Count(c => c == ' ') + 1);
+                vocabulary.AddAll(alternatives);
                 parts.Add((optional ? PartKind.Optional : PartKind.Required, regex));
                 // Each alternative is found by its longest word: "the chinese" by "chinese", not "the".
                 var longestWords = alternatives
@@ -185,7 +253,7 @@ public sealed class PhrasePattern
             });
         }
 
-        return (sequence.ToString(), triggers!, maxWords);
+        return (sequence.ToString(), triggers!, maxWords, vocabulary);
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ internal sealed class TextViews
     private readonly List<TextView> _pool = [];
     private readonly List<TextView> _views = new(8);
     private readonly List<int> _windowOfView = new(8);
+    private readonly List<bool> _joinsWords = new(8);
     private readonly List<Window> _windows = [];
     private readonly List<(int Start, int End)> _tricks = [];
     private readonly List<(int Start, int End)> _eitherWords = [];
@@ -88,6 +89,9 @@ internal sealed class TextViews
 
         return true;
     }
+
+    /// <summary>Whether reading <paramref name="reading"/> reads as one word what the first reading reads as several.</summary>
+    public bool JoinsWords(int reading) => _joinsWords[reading];
 
     /// <summary>
     /// How many words of the first reading lie between its character <paramref name="wholeIndex"/>
@@ -165,6 +169,7 @@ internal sealed class TextViews
         _text = text;
         _views.Clear();
         _windowOfView.Clear();
+        _joinsWords.Clear();
         _windows.Clear();
         _tricks.Clear();
         _eitherWords.Clear();
@@ -173,6 +178,7 @@ internal sealed class TextViews
         ViewTransforms.CollapseSeparators(_folded, whole);
         _views.Add(whole);
         _windowOfView.Add(-1);
+        _joinsWords.Add(false);
 
         ViewTransforms.FindTricks(_folded, _hangulJoined, _tricks);
         foreach (var (start, end) in _eitherWords)
@@ -423,6 +429,7 @@ internal sealed class TextViews
 
         _views.Add(view);
         _windowOfView.Add(window);
+        _joinsWords.Add(view.Chars.Count(' ') != _plain.Chars.Count(' '));
         return true;
     }
 }
