@@ -27,6 +27,7 @@ public sealed class AccessMatrixTests(InMemoryServer server) : IClassFixture<InM
         ["moderation.v1.ModerationService/DecideComment"] = [Roles.Moderator, Roles.Admin],
         ["moderation.v1.ModerationService/GetCommentHistory"] = [Roles.Moderator, Roles.Admin],
         ["moderation.v1.ModerationService/SetAuthorStatus"] = [Roles.Moderator, Roles.Admin],
+        ["moderation.v1.ModerationService/GetAuthor"] = [Roles.Moderator, Roles.Admin],
         ["moderation.v1.ModerationService/WatchQueue"] = [Roles.Moderator, Roles.Admin],
         ["moderation.v1.RulesService/GetRules"] = [Roles.Admin],
         ["moderation.v1.RulesService/ValidateRules"] = [Roles.Admin],

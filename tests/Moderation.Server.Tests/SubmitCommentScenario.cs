@@ -223,6 +223,36 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task GetAuthor_AfterABanAndASuspensionThatEnded_ShowsTheStandingInForce()
+    {
+        string author = Requests.NewId("author");
+        var unknown = await _moderation.GetAuthorAsync(new GetAuthorRequest { AuthorId = author });
+        await _comments.SubmitCommentAsync(Requests.Submit("bullshit one", author));
+        await _moderation.SetAuthorStatusAsync(new SetAuthorStatusRequest { AuthorId = author, Status = AuthorStatus.Banned, RejectPending = true });
+
+        var banned = await _moderation.GetAuthorAsync(new GetAuthorRequest { AuthorId = author });
+        var (code, status) = await Requests.FailureOf(() => _moderation.GetAuthorAsync(new GetAuthorRequest()).ResponseAsync);
+
+        Assert.Equal((AuthorStatus.Normal, 0u, 0u), (unknown.Status, unknown.ApprovedCount, unknown.RejectedCount));
+        Assert.Equal((AuthorStatus.Banned, 1u), (banned.Status, banned.RejectedCount));
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("author_id", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task GetComment_SubmittedWithAnAuthorProfile_CarriesItForModerators()
+    {
+        var request = Requests.Submit("Calm words about the report.");
+        request.Author.DisplayName = "Ann Reader";
+        request.Author.CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2020, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        await _comments.SubmitCommentAsync(request);
+
+        var stored = await _comments.GetCommentAsync(new GetCommentRequest { CommentId = request.CommentId });
+
+        Assert.Equal(("Ann Reader", request.Author.CreatedAt), (stored.Comment.Author.DisplayName, stored.Comment.Author.CreatedAt));
+    }
+
+    [Fact]
     public async Task SetAuthorStatus_SuspendedWithoutAnEnd_IsInvalidArgument()
     {
         var (code, status) = await Requests.FailureOf(() => _moderation.SetAuthorStatusAsync(

@@ -216,5 +216,16 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         return (author, rejected);
     }
 
+    /// <summary>An author's standing, with the status in force now (an ended suspension reads normal).</summary>
+    public async Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken)
+    {
+        var violations = new FieldViolations();
+        CommentValidator.CheckId(violations, "author_id", authorId);
+        violations.ThrowIfAny();
+        var author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
+        var status = author.StatusAt(timeProvider.GetUtcNow());
+        return status == author.Status ? author : author with { Status = status, SuspendedUntil = null };
+    }
+
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -24,6 +24,7 @@ internal static class MethodAccess
         ["/moderation.v1.ModerationService/DecideComment"] = [Roles.Moderator],
         ["/moderation.v1.ModerationService/GetCommentHistory"] = [Roles.Moderator],
         ["/moderation.v1.ModerationService/SetAuthorStatus"] = [Roles.Moderator],
+        ["/moderation.v1.ModerationService/GetAuthor"] = [Roles.Moderator],
         ["/moderation.v1.ModerationService/WatchQueue"] = [Roles.Moderator],
         ["/moderation.v1.RulesService/GetRules"] = [Roles.Admin],
         ["/moderation.v1.RulesService/ValidateRules"] = [Roles.Admin],

@@ -93,6 +93,7 @@ internal static class DomainToApi
             Decision = comment.Decision.ToApi(),
             CreatedAt = Timestamp.FromDateTimeOffset(comment.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(comment.UpdatedAt),
+            Author = submission.Author.ToApi(),
         };
         if (comment.ModeratorDecision is { } moderation)
         {
@@ -168,6 +169,40 @@ internal static class DomainToApi
         Depth = (uint)stats.Depth,
         OldestAge = Duration.FromTimeSpan(stats.OldestEnqueuedAt is { } oldest && oldest < now ? now - oldest : TimeSpan.Zero),
     };
+
+    public static Proto.Author ToApi(this AuthorProfile author)
+    {
+        var reply = new Proto.Author
+        {
+            Id = author.Id,
+            DisplayName = author.DisplayName ?? "",
+            EmailVerified = author.EmailVerified,
+            Subscriber = author.Subscriber,
+        };
+        if (author.CreatedAt is { } created)
+        {
+            reply.CreatedAt = Timestamp.FromDateTimeOffset(created);
+        }
+
+        return reply;
+    }
+
+    public static Proto.GetAuthorResponse ToApi(this AuthorRecord author)
+    {
+        var reply = new Proto.GetAuthorResponse
+        {
+            AuthorId = author.AuthorId,
+            Status = author.Status.ToApi(),
+            ApprovedCount = (uint)Math.Max(0, author.ApprovedCount),
+            RejectedCount = (uint)Math.Max(0, author.RejectedCount),
+        };
+        if (author.SuspendedUntil is { } until)
+        {
+            reply.SuspendedUntil = Timestamp.FromDateTimeOffset(until);
+        }
+
+        return reply;
+    }
 
     public static Proto.AuthorStatus ToApi(this AuthorStatus status) => status switch
     {

@@ -64,21 +64,20 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueW
             request.Note,
             CallerIdentity.Of(context),
             context.CancellationToken);
-        var reply = new SetAuthorStatusResponse
+        var standing = author.ToApi();
+        return new SetAuthorStatusResponse
         {
-            AuthorId = author.AuthorId,
-            Status = author.Status.ToApi(),
-            ApprovedCount = (uint)Math.Max(0, author.ApprovedCount),
-            RejectedCount = (uint)Math.Max(0, author.RejectedCount),
+            AuthorId = standing.AuthorId,
+            Status = standing.Status,
+            SuspendedUntil = standing.SuspendedUntil,
+            ApprovedCount = standing.ApprovedCount,
+            RejectedCount = standing.RejectedCount,
             RejectedPendingCount = (uint)rejected,
         };
-        if (author.SuspendedUntil is { } until)
-        {
-            reply.SuspendedUntil = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(until);
-        }
-
-        return reply;
     }
+
+    public override async Task<GetAuthorResponse> GetAuthor(GetAuthorRequest request, ServerCallContext context) =>
+        (await queue.GetAuthorAsync(request.AuthorId, context.CancellationToken)).ToApi();
 
     public override async Task<DecideCommentResponse> DecideComment(DecideCommentRequest request, ServerCallContext context)
     {
