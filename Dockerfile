@@ -13,6 +13,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 ENV Kestrel__Endpoints__Grpc__Url=http://0.0.0.0:5000
-EXPOSE 5000
+ENV Console__Url=http://0.0.0.0:5080
+EXPOSE 5000 5080
 USER app
 ENTRYPOINT ["dotnet", "Moderation.Server.dll"]

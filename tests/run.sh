@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and ends with one line: "N passed, N failed, N skipped".
-# Installs what the tests need and the machine lacks (redis-server through apt, as root).
+# Installs what the tests need and the machine lacks (redis-server and chromium through apt, as root).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,17 @@ fi
 if ! command -v redis-server >/dev/null 2>&1; then
   # The Redis tests fail without it (they never skip), so say why up front.
   log "redis-server is not installed and could not be installed: the Redis tests will fail"
+fi
+
+# The console's end-to-end tests drive Debian's Chromium by path (Playwright cannot download one here).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing chromium"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  log "/usr/bin/chromium is not installed and could not be installed: the console's browser tests will fail"
 fi
 
 results=$(mktemp -d)

@@ -47,14 +47,19 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
-    public void Compose_Service_PublishesThePortKestrelListensOn()
+    public void Compose_Service_PublishesThePortsKestrelAndTheConsoleListenOn()
     {
         var service = Service("moderation");
-        string url = ((YamlScalarNode)((YamlMappingNode)service["environment"])["Kestrel__Endpoints__Grpc__Url"]).Value!;
-        var port = Strings(service["ports"]).Single();
+        var environment = (YamlMappingNode)service["environment"];
+        string grpc = ((YamlScalarNode)environment["Kestrel__Endpoints__Grpc__Url"]).Value!;
+        string console = ((YamlScalarNode)environment["Console__Url"]).Value!;
+        var ports = Strings(service["ports"]).ToList();
 
-        Assert.Equal("http://0.0.0.0:5000", url);
-        Assert.EndsWith(":5000:5000", port, StringComparison.Ordinal);
+        Assert.Equal("http://0.0.0.0:5000", grpc);
+        Assert.Equal("http://0.0.0.0:5080", console);
+        Assert.Equal(2, ports.Count);
+        Assert.Contains(ports, p => p.EndsWith(":5000:5000", StringComparison.Ordinal));
+        Assert.Contains(ports, p => p.EndsWith(":5080:5080", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,7 +73,8 @@ public sealed class DeploymentFileTests
         Assert.Contains(runtime, l => l.StartsWith("COPY --from=build", StringComparison.Ordinal));
         string user = runtime.Last(l => l.StartsWith("USER ", StringComparison.Ordinal))["USER ".Length..];
         Assert.DoesNotContain(user, RootUsers);
-        Assert.Contains("EXPOSE 5000", runtime);
+        Assert.Contains("EXPOSE 5000 5080", runtime);
+        Assert.Contains("ENV Console__Url=http://0.0.0.0:5080", runtime);
         Assert.Contains(runtime, l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal) && l.Contains("Moderation.Server.dll", StringComparison.Ordinal));
     }
 

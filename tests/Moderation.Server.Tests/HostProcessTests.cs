@@ -31,6 +31,7 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Moderation.Server.dll"));
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{_port}";
+        start.Environment["Console__Url"] = "http://127.0.0.1:0";
         _service = Process.Start(start)!;
         _service.OutputDataReceived += (_, line) =>
         {

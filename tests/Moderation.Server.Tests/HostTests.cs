@@ -116,6 +116,21 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
 
         Assert.Contains("RateLimits:Limits", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_BadConsoleSettings_FailsNamingEveryOne()
+    {
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?>
+        {
+            ["Console:Url"] = "https://moderation.example.com:5080",
+            ["Console:SessionIdleTimeout"] = "00:00:30",
+        });
+
+        string error = Assert.ThrowsAny<Exception>(() => factory.Server).ToString();
+
+        Assert.Contains("Console:Url", error, StringComparison.Ordinal);
+        Assert.Contains("Console:SessionIdleTimeout", error, StringComparison.Ordinal);
+    }
 }
 
 public sealed class RedisHealthTests(RedisBackedServer server) : IClassFixture<RedisBackedServer>

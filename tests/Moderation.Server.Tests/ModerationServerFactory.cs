@@ -33,18 +33,7 @@ public sealed class ModerationServerFactory : WebApplicationFactory<Program>
     public ModerationServerFactory(IReadOnlyDictionary<string, string?>? settings = null, bool withTestKeys = true, Action<IServiceCollection>? replaceServices = null)
     {
         _replaceServices = replaceServices;
-        var all = new Dictionary<string, string?>();
-        if (withTestKeys)
-        {
-            int i = 0;
-            foreach (var (role, key) in TestKeys)
-            {
-                all[$"Auth:ApiKeys:{i}:Name"] = role + "-test";
-                all[$"Auth:ApiKeys:{i}:Role"] = role;
-                all[$"Auth:ApiKeys:{i}:Sha256"] = Convert.ToHexString(ApiKeyStore.Digest(key));
-                i++;
-            }
-        }
+        var all = withTestKeys ? TestKeySettings() : [];
 
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -55,6 +44,22 @@ public sealed class ModerationServerFactory : WebApplicationFactory<Program>
     }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The settings that configure one API key per role, named "{role}-test", as hashes.</summary>
+    public static Dictionary<string, string?> TestKeySettings()
+    {
+        var settings = new Dictionary<string, string?>();
+        int i = 0;
+        foreach (var (role, key) in TestKeys)
+        {
+            settings[$"Auth:ApiKeys:{i}:Name"] = role + "-test";
+            settings[$"Auth:ApiKeys:{i}:Role"] = role;
+            settings[$"Auth:ApiKeys:{i}:Sha256"] = Convert.ToHexString(ApiKeyStore.Digest(key));
+            i++;
+        }
+
+        return settings;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -9,7 +9,8 @@ namespace Moderation.Server.Extensions;
 
 internal static class AuthExtensions
 {
-    private const string BearerSelector = "ApiKeyOrJwt";
+    /// <summary>The scheme that reads an API key or a JWT from the authorization header.</summary>
+    public const string BearerSelector = "ApiKeyOrJwt";
 
     public static void AddModerationAuth(this IServiceCollection services, IConfiguration configuration)
     {

@@ -10,6 +10,7 @@ using Moderation.Server.Deadlines;
 using Moderation.Server.Errors;
 using Moderation.Server.Health;
 using Moderation.Server.Limits;
+using Moderation.Server.ModeratorConsole;
 using Moderation.Server.Requests;
 using Moderation.Server.Services;
 
@@ -30,6 +31,7 @@ public static class ModerationServerExtensions
         services.AddModerationLimits(builder.Configuration);
         services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
+        services.AddModerationConsole(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
 
         var health = services.AddGrpcHealthChecks(options =>
@@ -85,6 +87,7 @@ public static class ModerationServerExtensions
         }
 
         app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger);
+        app.UseModerationConsoleGate();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -98,6 +101,7 @@ public static class ModerationServerExtensions
             reflection.RequireAuthorization();
         }
 
+        app.MapModerationConsole();
         return app;
     }
 

@@ -1,0 +1,203 @@
+using Grpc.Core;
+using Microsoft.Playwright;
+using Moderation.Api.V1;
+using Moderation.Server.Auth;
+using Moderation.Testing;
+
+namespace Moderation.Server.Tests.ModeratorConsole;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright: launched once for the class. A missing
+/// browser fails these tests (tests/run.sh installs it); they never skip.
+/// </summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where each step's screenshot is written (artifacts/console under the repository).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryPaths.Root, "artifacts", "console");
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing: install it with 'apt-get install chromium' (tests/run.sh does, as root).");
+        Directory.CreateDirectory(ScreenshotFolder);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>
+/// The console as a moderator uses it, in a real browser against the real service: sign in,
+/// a held comment with its matches highlighted, decisions from the keyboard, a ban from the
+/// author drawer, and two moderators side by side. Each test works in its own article.
+/// </summary>
+public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium) : IClassFixture<ConsoleServer>, IClassFixture<Chromium>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private CommentService.CommentServiceClient Comments => new(server.ChannelFor(Roles.Site));
+
+    private ModerationService.ModerationServiceClient Moderation => new(server.ChannelFor(Roles.Admin));
+
+    [Fact]
+    public async Task Queue_SignInThenApproveAndRejectFromTheKeyboard_DecidesThroughTheApi()
+    {
+        string article = Requests.NewId("article");
+        var first = await SubmitHeldAsync(article, "You are an idiot and a clown.", "Ann Reader");
+        var second = await SubmitHeldAsync(article, "Only an idiot would write this.", "Bo Writer");
+        var third = await SubmitHeldAsync(article, "What an idiot take.", "Cy Critic");
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
+
+        var card = page.Locator("#card");
+        await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync(first.Text);
+        await Assertions.Expect(card.Locator("mark[data-rules~='insults']").First).ToHaveTextAsync("idiot");
+        await Assertions.Expect(page.Locator("[data-depth='QUEUE_PENDING']")).Not.ToHaveTextAsync("0");
+        Assert.DoesNotContain("null", await card.InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "1-queue");
+        await card.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, "2-card.png") });
+
+        await page.Keyboard.PressAsync("a");
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("press u to undo");
+        await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync(second.Text);
+        await page.Keyboard.PressAsync("r");
+        await Assertions.Expect(page.Locator("#reason-picker")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "3-reason-picker");
+        await page.Keyboard.PressAsync("2");
+        await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync(third.Text);
+
+        var approved = await EventuallyAsync(first.CommentId, c => c.State == CommentState.Approved);
+        var rejected = await EventuallyAsync(second.CommentId, c => c.State == CommentState.Rejected);
+        Assert.Equal("moderator-test", approved.ModeratorDecision.ModeratorId);
+        Assert.Equal(ReasonCode.Abuse, rejected.ModeratorDecision.ReasonCode);
+
+        await page.Keyboard.PressAsync("a");
+        await page.Keyboard.PressAsync("u");
+        await Assertions.Expect(page.Locator("#toast")).ToHaveTextAsync("Undone.");
+        await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync(third.Text);
+    }
+
+    [Fact]
+    public async Task Drawer_Ban_BansTheAuthorAndRejectsTheirPendingComments()
+    {
+        string article = Requests.NewId("article");
+        string author = Requests.NewId("troll");
+        var one = await SubmitHeldAsync(article, "Every reporter here is an idiot.", "Troll", author);
+        var two = await SubmitHeldAsync(article, "Idiot editors, idiot paper.", "Troll", author);
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
+        await Assertions.Expect(page.Locator("#card blockquote")).ToContainTextAsync(one.Text);
+
+        await page.Keyboard.PressAsync("o");
+        var drawer = page.Locator("#drawer");
+        await Assertions.Expect(drawer).ToContainTextAsync("Their comments waiting");
+        await ScreenshotAsync(page, "4-author-drawer");
+        await drawer.Locator("#ban-author").ClickAsync();
+        await Assertions.Expect(drawer.Locator(".author-status")).ToContainTextAsync("banned");
+
+        var standing = await Moderation.GetAuthorAsync(new GetAuthorRequest { AuthorId = author });
+        Assert.Equal(AuthorStatus.Banned, standing.Status);
+        await EventuallyAsync(one.CommentId, c => c.State == CommentState.Rejected);
+        await EventuallyAsync(two.CommentId, c => c.State == CommentState.Rejected);
+    }
+
+    [Fact]
+    public async Task TwoModerators_OneClaimsABatch_TheOtherSeesItLiveAndIsRefusedWhatTheFirstHolds()
+    {
+        string article = Requests.NewId("article");
+        var held = await SubmitHeldAsync(article, "This idiot again.", "Dee Poster");
+        await using var first = await NewContextAsync();
+        await using var second = await NewContextAsync();
+        var claimer = await SignedInPageAsync(first, ConsoleKeys.Moderator, article);
+        var other = await SignedInPageAsync(second, ConsoleKeys.Of(Roles.Admin), article);
+        await Assertions.Expect(other.Locator("#card blockquote")).ToContainTextAsync(held.Text);
+
+        await claimer.Locator("#claim-mode").CheckAsync();
+        await Assertions.Expect(claimer.Locator("#toast")).ToContainTextAsync("Claimed 1 comment");
+        var arriving = await SubmitHeldAsync(article, "A fresh idiot remark.", "Eve Late");
+
+        // The second moderator's page updates by itself: the new comment, and the first one's lease.
+        await Assertions.Expect(other.Locator("#items")).ToContainTextAsync(arriving.Text);
+        await Assertions.Expect(other.Locator("#items li", new() { HasText = held.Text })).ToContainTextAsync("held by moderator-test");
+        await ScreenshotAsync(other, "5-second-moderator-live");
+
+        await other.Locator("#items li", new() { HasText = held.Text }).ClickAsync();
+        await Assertions.Expect(other.Locator("#card .lease")).ToContainTextAsync("Held by moderator-test");
+        await other.Keyboard.PressAsync("a");
+        await Assertions.Expect(other.Locator("#toast")).ToContainTextAsync("Leased to 'moderator-test'", new() { Timeout = (float)Deadline.TotalMilliseconds });
+        await ScreenshotAsync(other, "6-refused-lease");
+
+        var stored = await Comments.GetCommentAsync(new GetCommentRequest { CommentId = held.CommentId });
+        Assert.Equal(CommentState.PendingReview, stored.Comment.State);
+    }
+
+    private Task<IBrowserContext> NewContextAsync() => chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = server.ConsoleUrl.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        Locale = "en-GB",
+    });
+
+    /// <summary>A page signed in with <paramref name="key"/>, showing only <paramref name="article"/>'s comments.</summary>
+    private static async Task<IPage> SignedInPageAsync(IBrowserContext context, string key, string article)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("#credential").FillAsync(key);
+        await page.Locator("#credential").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#app")).ToBeVisibleAsync();
+        await page.Locator("#article-filter").FillAsync(article);
+        await page.Locator("#article-filter").PressAsync("Enter");
+        await page.Locator("#items").FocusAsync();
+        return page;
+    }
+
+    private async Task<SubmitCommentRequest> SubmitHeldAsync(string article, string text, string displayName, string? author = null)
+    {
+        var request = Requests.Submit(text, author);
+        request.ArticleId = article;
+        request.Author.DisplayName = displayName;
+        var reply = await Comments.SubmitCommentAsync(request);
+        Assert.Equal(Verdict.PendingReview, reply.Decision.Verdict);
+        return request;
+    }
+
+    /// <summary>The comment once <paramref name="condition"/> holds, polled until the deadline.</summary>
+    private async Task<Comment> EventuallyAsync(string commentId, Func<Comment, bool> condition)
+    {
+        var until = DateTime.UtcNow + Deadline;
+        while (true)
+        {
+            var comment = (await Comments.GetCommentAsync(new GetCommentRequest { CommentId = commentId })).Comment;
+            if (condition(comment))
+            {
+                return comment;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"Comment {commentId} is still {comment.State} after {Deadline.TotalSeconds} s.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, name + ".png"), FullPage = true });
+}
