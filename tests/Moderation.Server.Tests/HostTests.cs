@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using GrpcHealth = Grpc.Health.V1.Health;
 using Grpc.Reflection.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Moderation.Server.Tests;
 
@@ -115,6 +116,17 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
 
         Assert.Contains("RateLimits:Limits", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ConsoleDisabled_RegistersNoConsoleAndNoListener()
+    {
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { ["Console:Enabled"] = "false" });
+
+        _ = factory.Server;
+
+        Assert.Null(factory.Services.GetService<Moderation.Server.ModeratorConsole.ConsoleEndpoint>());
+        Assert.Null(factory.Services.GetService<Moderation.Server.ModeratorConsole.GrpcJsonBridge>());
     }
 
     [Fact]

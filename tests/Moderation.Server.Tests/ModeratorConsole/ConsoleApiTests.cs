@@ -29,6 +29,21 @@ public sealed class ConsoleApiTests(ConsoleServer server) : IClassFixture<Consol
         Assert.Equal(("moderator-test", "moderator"), (body.RootElement.GetProperty("name").GetString(), body.RootElement.GetProperty("role").GetString()));
     }
 
+    [Fact]
+    public async Task SignIn_ModeratorJwt_ActsAsTheTokensSubject()
+    {
+        using var client = server.NewBrowserlikeClient();
+        string csrf = await SignInAsync(client, JwtAuthenticationTests.Token("mod-jane", Roles.Moderator, ConsoleServer.JwtSigningKey));
+        var held = Requests.Submit("What an idiot, honestly.");
+        await new CommentService.CommentServiceClient(server.ChannelFor(Roles.Site)).SubmitCommentAsync(held);
+
+        using var response = await CallAsync(client, csrf, "moderation.v1.ModerationService/DecideComment", $$"""{"commentId":"{{held.CommentId}}","verdict":"VERDICT_REJECTED","reasonCode":"REASON_CODE_ABUSE","expectedVersion":"1"}""");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("mod-jane", body.RootElement.GetProperty("comment").GetProperty("moderatorDecision").GetProperty("moderatorId").GetString());
+    }
+
     [Theory]
     [InlineData("site", HttpStatusCode.Forbidden)]
     [InlineData(null, HttpStatusCode.Unauthorized)]

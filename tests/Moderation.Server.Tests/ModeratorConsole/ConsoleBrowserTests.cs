@@ -97,6 +97,49 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task Card_TextWithEmojiAndCyrillic_HighlightsExactlyTheMatchedWords()
+    {
+        // Spans count code points; an emoji is two UTF-16 units in the browser, so an off-by-one
+        // here would shift every highlight after it.
+        string article = Requests.NewId("article");
+        var held = await SubmitHeldAsync(article, "🤬🤬 you idiot, ты дебил", "Mixed Writer");
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
+
+        var marks = page.Locator("#card blockquote mark");
+        await Assertions.Expect(page.Locator("#card blockquote")).ToHaveTextAsync(held.Text);
+        var texts = await marks.AllInnerTextsAsync();
+
+        Assert.Contains("idiot", texts);
+        Assert.Contains("дебил", texts);
+        Assert.All(texts, text => Assert.DoesNotContain("🤬", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReportedQueue_ByItsKey_ShowsTheReadersReasons()
+    {
+        string article = Requests.NewId("article");
+        var request = Requests.Submit("A calm comment that some readers dislike.");
+        request.ArticleId = article;
+        await Comments.SubmitCommentAsync(request);
+        foreach (var (reason, note) in new[] { (ReasonCode.Spam, "looks like an ad"), (ReasonCode.OffTopic, ""), (ReasonCode.Abuse, "rude to me") })
+        {
+            await Comments.ReportCommentAsync(new ReportCommentRequest { CommentId = request.CommentId, ReporterId = Requests.NewId("reader"), Reason = reason, Note = note });
+        }
+
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
+        await page.Keyboard.PressAsync("2");
+
+        await Assertions.Expect(page.Locator("#queues button[data-queue='QUEUE_REPORTED']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("#card blockquote")).ToHaveTextAsync(request.Text);
+        var reports = page.Locator("#report-reasons li");
+        await Assertions.Expect(reports).ToHaveCountAsync(3);
+        await Assertions.Expect(reports.Filter(new() { HasText = "spam: looks like an ad" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#card")).ToContainTextAsync("Reports");
+    }
+
+    [Fact]
     public async Task Drawer_Ban_BansTheAuthorAndRejectsTheirPendingComments()
     {
         string article = Requests.NewId("article");

@@ -15,6 +15,9 @@ namespace Moderation.Server.Tests.ModeratorConsole;
 /// </summary>
 public sealed class ConsoleServer : IAsyncLifetime
 {
+    /// <summary>The key the test identity provider signs JWTs with.</summary>
+    public static readonly byte[] JwtSigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
     private readonly KestrelFactory _factory = new();
     private readonly Dictionary<string, GrpcChannel> _channels = [];
 
@@ -85,6 +88,9 @@ public sealed class ConsoleServer : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
 
+            builder.UseSetting("Auth:Jwt:Issuer", "https://identity.example.test");
+            builder.UseSetting("Auth:Jwt:Audience", "moderation");
+            builder.UseSetting("Auth:Jwt:SigningKey", Convert.ToBase64String(JwtSigningKey));
             builder.UseSetting("Kestrel:Endpoints:Grpc:Url", "http://127.0.0.1:0");
             builder.UseSetting("Console:Url", "http://127.0.0.1:0");
         }

@@ -307,7 +307,9 @@ async function loadReportReasons(commentId) {
   const { entries } = await moderation("GetCommentHistory", { commentId, pageSize: 100 }).catch(() => ({ entries: [] }));
   if (current()?.comment.commentId !== commentId) return;
   state.history = entries;
-  const reports = entries.filter((entry) => entry.action.includes("report"));
+  // The reports a moderator has not dismissed yet: those after the last approval that dismissed some.
+  const dismissed = entries.findLastIndex((entry) => entry.action === "reports-dismissed");
+  const reports = entries.slice(dismissed + 1).filter((entry) => entry.action === "reported");
   const target = $("report-reasons");
   if (target && reports.length) {
     fill(target, el("h2", { text: "Readers' reports" }), el("ul", {}, reports.map((entry) =>
