@@ -1,4 +1,4 @@
-using Grpc.Core;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Moderation.Api.V1;
 using Moderation.Server.Auth;
@@ -94,6 +94,29 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
         await page.Keyboard.PressAsync("u");
         await Assertions.Expect(page.Locator("#toast")).ToHaveTextAsync("Undone.");
         await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync(third.Text);
+    }
+
+    [Fact]
+    public async Task Pages_SignInQueueCardAndDrawer_HaveNoAccessibilityViolations()
+    {
+        // axe-core's WCAG 2.1 A and AA rules: labels, names, roles, contrast, focusable dialogs.
+        string article = Requests.NewId("article");
+        await SubmitHeldAsync(article, "What an idiot wrote this?", "Fay Reader");
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        var signIn = await AxeViolationsAsync(page);
+        page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
+        await Assertions.Expect(page.Locator("#card mark").First).ToBeVisibleAsync();
+        var queue = await AxeViolationsAsync(page);
+        await page.Keyboard.PressAsync("o");
+        await Assertions.Expect(page.Locator("#drawer")).ToContainTextAsync("Their comments waiting");
+        var drawer = await AxeViolationsAsync(page);
+
+        Assert.Equal([], signIn);
+        Assert.Equal([], queue);
+        Assert.Equal([], drawer);
     }
 
     [Fact]
@@ -239,6 +262,16 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
             Assert.True(DateTime.UtcNow < until, $"Comment {commentId} is still {comment.State} after {Deadline.TotalSeconds} s.");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Each WCAG A/AA violation axe finds: its rule and the elements it names.</summary>
+    private static async Task<List<string>> AxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return results.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
