@@ -48,6 +48,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The author's comments in the pending queue.</summary>
     public RedisKey AuthorPending(string authorId) => _workflow + "author-pending:" + authorId;
 
+    /// <summary>A list of the author's most recent comment ids, newest first, capped.</summary>
+    public RedisKey AuthorRecent(string authorId) => _workflow + "author-recent:" + authorId;
+
     public RedisKey Article(string articleId) => _workflow + "article:" + articleId;
 
     /// <summary>The decision events: a stream, appended by the scripts that change comments after submission.</summary>

@@ -235,6 +235,8 @@ public abstract class WorkflowScenario(IServerFixture server)
 
         Assert.Equal((AuthorStatus.Normal, 0u, 0u), (unknown.Status, unknown.ApprovedCount, unknown.RejectedCount));
         Assert.Equal((AuthorStatus.Banned, 1u), (banned.Status, banned.RejectedCount));
+        Assert.Equal(CommentState.Rejected, Assert.Single(banned.RecentComments).State);
+        Assert.Empty(unknown.RecentComments);
         Assert.Equal(StatusCode.InvalidArgument, code);
         Assert.Equal("author_id", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
     }

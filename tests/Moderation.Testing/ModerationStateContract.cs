@@ -57,6 +57,25 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task RecentComments_NewestFirstCappedAndUnmovedByDecisions()
+    {
+        var (comments, state) = CreateStores();
+        int total = Moderation.Core.Workflow.Transitions.CommentChange.AuthorsRecentCapacity + 3;
+        for (int i = 0; i < total; i++)
+        {
+            await comments.AddAsync(TestComments.Stored($"r{i}", CommentState.PendingReview, TestComments.Epoch.AddSeconds(i), author: "writer"), default);
+        }
+
+        await comments.AddAsync(TestComments.Stored("elsewhere", CommentState.Approved, TestComments.Epoch, author: "someone-else"), default);
+        await comments.DecideAsync("r3", 1, By("m", Verdict.Rejected), default);
+
+        var recent = await state.GetRecentCommentIdsAsync("writer", default);
+
+        Assert.Equal(Enumerable.Range(3, total - 3).Reverse().Select(i => $"r{i}"), recent);
+        Assert.Empty(await state.GetRecentCommentIdsAsync("nobody", default));
+    }
+
+    [Fact]
     public async Task AuthorCounts_FollowWhereTheirCommentsStand()
     {
         var (comments, state) = CreateStores();

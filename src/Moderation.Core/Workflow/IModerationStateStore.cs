@@ -16,6 +16,9 @@ public interface IModerationStateStore
     /// <summary>The author's comments waiting in the pending queue.</summary>
     Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the author's most recent comments, newest first, at most <see cref="Transitions.CommentChange.AuthorsRecentCapacity"/>.</summary>
+    Task<IReadOnlyList<string>> GetRecentCommentIdsAsync(string authorId, CancellationToken cancellationToken);
+
     Task<ArticleSettings> GetArticleAsync(string articleId, CancellationToken cancellationToken);
 
     Task UpsertArticleAsync(ArticleSettings article, CancellationToken cancellationToken);

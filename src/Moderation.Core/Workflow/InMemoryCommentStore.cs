@@ -23,6 +23,7 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     private readonly Dictionary<string, List<HistoryEntry>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthorRecord> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _pendingByAuthor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedList<string>> _recentByAuthor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ArticleSettings> _articles = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -77,6 +78,20 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
 
             history.AddRange(change.Entries);
             string author = after.Comment.Submission.Author.Id;
+            if (change.IsNewComment)
+            {
+                if (!_recentByAuthor.TryGetValue(author, out var recent))
+                {
+                    _recentByAuthor[author] = recent = new LinkedList<string>();
+                }
+
+                recent.AddFirst(id);
+                if (recent.Count > CommentChange.AuthorsRecentCapacity)
+                {
+                    recent.RemoveLast();
+                }
+            }
+
             if (change.ApprovedDelta != 0 || change.RejectedDelta != 0)
             {
                 var record = _authors.GetValueOrDefault(author) ?? AuthorRecord.New(author);
@@ -164,6 +179,14 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<string>>(_pendingByAuthor.TryGetValue(authorId, out var pending) ? [.. pending] : []);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetRecentCommentIdsAsync(string authorId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(_recentByAuthor.TryGetValue(authorId, out var recent) ? [.. recent] : []);
         }
     }
 

@@ -216,15 +216,21 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         return (author, rejected);
     }
 
-    /// <summary>An author's standing, with the status in force now (an ended suspension reads normal).</summary>
-    public async Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// An author's standing, with the status in force now (an ended suspension reads normal),
+    /// and their most recent comments still stored, newest first.
+    /// </summary>
+    public async Task<(AuthorRecord Author, IReadOnlyList<Comment> Recent)> GetAuthorAsync(string authorId, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
         CommentValidator.CheckId(violations, "author_id", authorId);
         violations.ThrowIfAny();
-        var author = await state.GetAuthorAsync(authorId, cancellationToken).ConfigureAwait(false);
+        var authorRead = state.GetAuthorAsync(authorId, cancellationToken);
+        var ids = await state.GetRecentCommentIdsAsync(authorId, cancellationToken).ConfigureAwait(false);
+        var recent = await Task.WhenAll(ids.Select(id => store.GetAsync(id, cancellationToken))).ConfigureAwait(false);
+        var author = await authorRead.ConfigureAwait(false);
         var status = author.StatusAt(timeProvider.GetUtcNow());
-        return status == author.Status ? author : author with { Status = status, SuspendedUntil = null };
+        return (status == author.Status ? author : author with { Status = status, SuspendedUntil = null }, recent.OfType<Comment>().ToList());
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -18,19 +18,19 @@ internal static class ChargedAddScript
     /// limits, the number g of limit arguments, the g limit arguments, then the change's.
     /// Returns {0} for a taken id, {-1, results} for a refusal, {1, results or 'charged'} when stored.
     /// </summary>
-    private const string Source = RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + """
+    private static readonly string Source = RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + $$"""
 
         local n = tonumber(ARGV[1])
         local g = tonumber(ARGV[2])
         if redis.call('EXISTS', KEYS[1]) == 1 then
           return {0}
         end
-        local state, results, newTats, now = gcra_judge(9, n, 2)
+        local state, results, newTats, now = gcra_judge({{CommentChangeScript.KeyCount}}, n, 2)
         if state == 'refused' then
           return {-1, results}
         end
         if state == 'allowed' then
-          gcra_commit(9, n, 2, newTats, now)
+          gcra_commit({{CommentChangeScript.KeyCount}}, n, 2, newTats, now)
         else
           results = 'charged'
         end

@@ -16,12 +16,13 @@ internal static class CommentChangeScript
     /// A Lua function, <c>apply_change(k, a)</c>, that applies a change whose keys start after
     /// KEYS[k] and whose arguments start after ARGV[a] and run to the end of ARGV: KEYS are the
     /// comment, history, reporters, author, author's pending set, queue left, queue entered,
-    /// events, events-trimmed; ARGV are the expected revision ('0': the id must be free), the new
+    /// events, events-trimmed, author's recent list; ARGV are the expected revision ('0': the id must be free), the new
     /// revision, the comment id, the queue left ('' none, 'p' pending, 'q' another), the score in
     /// the queue entered ('' none), '1' when that queue is the pending one, a new reporter,
     /// approved and rejected count deltas, the lifetime in ms ('' never expires), the event's
     /// cause ('' none), its time (ms), the oldest event id retention keeps, article, state,
-    /// version, the number n of history entries, the n entries, then field/value pairs of the
+    /// version, how many recent comments the author keeps when this comment joins them ('' when
+    /// it does not), the number n of history entries, the n entries, then field/value pairs of the
     /// comment hash. Returns 1 when applied, 0 when the revision moved.
     /// </summary>
     /// <remarks>
@@ -40,12 +41,12 @@ internal static class CommentChangeScript
             return 0
           end
           local id = ARGV[a + 3]
-          local entries = tonumber(ARGV[a + 17])
-          for i = a + 18, a + 17 + entries do
+          local entries = tonumber(ARGV[a + 18])
+          for i = a + 19, a + 18 + entries do
             redis.call('RPUSH', KEYS[k + 2], ARGV[i])
           end
           local fields = {}
-          for i = a + 18 + entries, #ARGV do
+          for i = a + 19 + entries, #ARGV do
             fields[#fields + 1] = ARGV[i]
           end
           redis.call('HSET', KEYS[k + 1], 'rev', ARGV[a + 2], unpack(fields))
@@ -59,6 +60,10 @@ internal static class CommentChangeScript
           end
           if ARGV[a + 7] ~= '' then
             redis.call('SADD', KEYS[k + 3], ARGV[a + 7])
+          end
+          if ARGV[a + 17] ~= '' then
+            redis.call('LPUSH', KEYS[k + 10], id)
+            redis.call('LTRIM', KEYS[k + 10], 0, tonumber(ARGV[a + 17]) - 1)
           end
           if ARGV[a + 8] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'approved', ARGV[a + 8]) end
           if ARGV[a + 9] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'rejected', ARGV[a + 9]) end
@@ -88,7 +93,7 @@ internal static class CommentChangeScript
         """;
 
     /// <summary>How many KEYS a change takes.</summary>
-    internal const int KeyCount = 9;
+    internal const int KeyCount = 10;
 
     private const string Source = ApplyFunction + "\nreturn apply_change(0, 0)\n";
 
@@ -120,6 +125,7 @@ internal static class CommentChangeScript
             keys.Queue(to?.Queue ?? QueueKind.Pending),
             keys.Events,
             keys.EventsTrimmed,
+            keys.AuthorRecent(author),
         ];
         long eventMs = comment.UpdatedAt.ToUnixTimeMilliseconds();
         var values = new List<RedisValue>(40)
@@ -140,6 +146,7 @@ internal static class CommentChangeScript
             comment.Submission.ArticleId,
             CommentHash.StateValue(comment.State),
             comment.Version,
+            change.IsNewComment ? CommentChange.AuthorsRecentCapacity : "",
             change.Entries.Count,
         };
         values.AddRange(change.Entries.Select(e => (RedisValue)CommentHash.Serialize(e)));

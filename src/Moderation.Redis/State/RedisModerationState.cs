@@ -3,6 +3,7 @@ using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
+using Moderation.Core.Workflow.Transitions;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.State;
@@ -34,6 +35,11 @@ public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys
                 return ReadAuthor(authorId, await read.ConfigureAwait(false));
             }).ConfigureAwait(false);
         }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetRecentCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
+        RedisCalls.RunAsync<IReadOnlyList<string>>(
+            async () => (await _db.ListRangeAsync(keys.AuthorRecent(authorId), 0, CommentChange.AuthorsRecentCapacity - 1).ConfigureAwait(false)).Select(v => (string)v!).ToList(),
+            cancellationToken);
 
     public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync<IReadOnlyList<string>>(

@@ -76,8 +76,13 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueW
         };
     }
 
-    public override async Task<GetAuthorResponse> GetAuthor(GetAuthorRequest request, ServerCallContext context) =>
-        (await queue.GetAuthorAsync(request.AuthorId, context.CancellationToken)).ToApi();
+    public override async Task<GetAuthorResponse> GetAuthor(GetAuthorRequest request, ServerCallContext context)
+    {
+        var (author, recent) = await queue.GetAuthorAsync(request.AuthorId, context.CancellationToken);
+        var reply = author.ToApi();
+        reply.RecentComments.AddRange(recent.Select(comment => comment.ToApi()));
+        return reply;
+    }
 
     public override async Task<DecideCommentResponse> DecideComment(DecideCommentRequest request, ServerCallContext context)
     {

@@ -111,7 +111,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
         await Assertions.Expect(page.Locator("#card mark").First).ToBeVisibleAsync();
         var queue = await AxeViolationsAsync(page);
         await page.Keyboard.PressAsync("o");
-        await Assertions.Expect(page.Locator("#drawer")).ToContainTextAsync("Their comments waiting");
+        await Assertions.Expect(page.Locator("#drawer")).ToContainTextAsync("Their recent comments");
         var drawer = await AxeViolationsAsync(page);
 
         Assert.Equal([], signIn);
@@ -175,10 +175,12 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
 
         await page.Keyboard.PressAsync("o");
         var drawer = page.Locator("#drawer");
-        await Assertions.Expect(drawer).ToContainTextAsync("Their comments waiting");
+        await Assertions.Expect(drawer).ToContainTextAsync("Their recent comments");
         await ScreenshotAsync(page, "4-author-drawer");
         await drawer.Locator("#ban-author").ClickAsync();
         await Assertions.Expect(drawer.Locator(".author-status")).ToContainTextAsync("banned");
+        await Assertions.Expect(drawer.Locator(".author-comments li")).ToHaveCountAsync(2);
+        await Assertions.Expect(drawer.Locator(".author-comments li", new() { HasText = two.Text })).ToContainTextAsync("rejected by moderator-test");
 
         var standing = await Moderation.GetAuthorAsync(new GetAuthorRequest { AuthorId = author });
         Assert.Equal(AuthorStatus.Banned, standing.Status);

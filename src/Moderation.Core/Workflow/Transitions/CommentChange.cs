@@ -28,6 +28,12 @@ public sealed record CommentChange(
 
     public IReadOnlyList<HistoryEntry> Entries => History ?? [];
 
+    /// <summary>The most recent comments kept per author, newest first, for moderators' view of the author.</summary>
+    public const int AuthorsRecentCapacity = 20;
+
+    /// <summary>Whether the change stores a new comment, which then heads its author's recent comments.</summary>
+    public bool IsNewComment => Before.Revision == 0;
+
     /// <summary>
     /// Whether the comment and its history may expire after the store's retention: only once it
     /// is decided and waits in no queue. A comment a moderator still has to see never expires.

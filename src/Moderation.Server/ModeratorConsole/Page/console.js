@@ -444,11 +444,8 @@ async function openDrawer(comment = current()?.comment) {
   const drawer = $("drawer");
   drawer.hidden = false;
   fill(drawer, el("p", { text: "Loading…" }));
-  const [author, ...queues] = await Promise.all([
-    moderation("GetAuthor", { authorId }),
-    ...QUEUES.map((queue) => moderation("ListQueue", { queue, authorId, pageSize: 50 }).catch(() => ({ items: [] }))),
-  ]);
-  const comments = queues.flatMap((q) => q.items);
+  const author = await moderation("GetAuthor", { authorId });
+  const comments = author.recentComments || [];
   const untilInput = el("input", { type: "datetime-local", id: "suspend-until", "aria-label": "Suspend until" });
   const rejectPending = el("input", { type: "checkbox", id: "reject-pending", checked: true });
   const setStatus = async (status, extra = {}) => {
@@ -471,10 +468,12 @@ async function openDrawer(comment = current()?.comment) {
       el("button", { type: "button", onclick: () => setStatus("AUTHOR_STATUS_PREMODERATED") }, "Premoderate"),
       el("button", { type: "button", onclick: () => setStatus("AUTHOR_STATUS_TRUSTED") }, "Trust"),
       el("button", { type: "button", onclick: () => setStatus("AUTHOR_STATUS_NORMAL") }, "Normal")),
-    el("h3", { text: "Their comments waiting for moderators" }),
+    el("h3", { text: "Their recent comments" }),
     comments.length
-      ? el("ul", { class: "author-comments" }, comments.map((c) => el("li", {}, el("span", { class: "excerpt", text: excerpt(c.comment.text, 80) }), el("span", { class: "meta", text: ` ${queueName(c.queue)} · ${verdictName(c.comment.decision?.verdict)}` }))))
-      : el("p", { text: "None." }),
+      ? el("ul", { class: "author-comments" }, comments.map((c) => el("li", {},
+        el("span", { class: "excerpt", text: excerpt(c.text, 80) }),
+        el("span", { class: "meta", text: ` ${stateName(c.state)} · rules: ${verdictName(c.decision?.verdict)}${c.moderatorDecision?.moderatorId ? ` · ${verdictName(c.moderatorDecision.verdict)} by ${c.moderatorDecision.moderatorId}` : ""} · ${formatTime(c.createdAt)}` }))))
+      : el("p", { text: "None stored." }),
     el("button", { type: "button", onclick: closeDialogs }, "Close (Esc)"));
   drawer.querySelector("#ban-author").focus();
 }
@@ -608,7 +607,6 @@ const actionName = (action) => strip(action, "RULE_ACTION_");
 const verdictName = (verdict) => strip(verdict, "VERDICT_");
 const stateName = (s) => strip(s, "COMMENT_STATE_");
 const reasonName = (reason) => strip(reason, "REASON_CODE_");
-const queueName = (queue) => strip(queue, "QUEUE_");
 const authorStatusName = (status) => strip(status, "AUTHOR_STATUS_");
 const authorName = (comment) => comment.author?.displayName || comment.authorId;
 
