@@ -120,6 +120,55 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task HistoryAndRules_ByKeyAndForAdmins_ShowTheAuditTrailAndTryAComment()
+    {
+        string article = Requests.NewId("article");
+        var held = await SubmitHeldAsync(article, "An idiot wrote this.", "Gil Reader");
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context, ConsoleKeys.Of(Roles.Admin), article);
+        await Assertions.Expect(page.Locator("#card blockquote")).ToHaveTextAsync(held.Text);
+
+        await page.Keyboard.PressAsync("h");
+        await Assertions.Expect(page.Locator("#history li").First).ToContainTextAsync("submitted");
+        await page.Locator("#rules-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#rules-page table.rules")).ToContainTextAsync("insults");
+        await page.Locator("#try-text").FillAsync("Only a moron would say that.");
+        await page.Locator("#rules-page button[type='submit']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#try-result mark").First).ToHaveTextAsync("moron");
+        await ScreenshotAsync(page, "7-rules");
+    }
+
+    [Fact]
+    public async Task Queue_OnATabletByTouch_StacksListAndCardAndKeepsADecisionInItsUndoWindowOut()
+    {
+        string article = Requests.NewId("article");
+        await SubmitHeldAsync(article, "Tablet idiot check.", "Hal Reader");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.ConsoleUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 768, Height = 1024 },
+            HasTouch = true,
+        });
+        var page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
+        await Assertions.Expect(page.Locator("#card mark").First).ToBeVisibleAsync();
+
+        var list = await page.Locator("#items").BoundingBoxAsync();
+        var card = await page.Locator("#card").BoundingBoxAsync();
+        await page.Locator("#card .approve").TapAsync();
+
+        Assert.True(card!.Y >= list!.Y + list.Height, "On a narrow screen the card comes below the list.");
+        Assert.True(card.X + card.Width <= 768, "The card fits the screen's width.");
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("press u to undo");
+
+        // Live updates during the undo window must not bring the decided comment back.
+        await SubmitHeldAsync(article, "Another tablet idiot.", "Ivy Reader");
+        await Assertions.Expect(page.Locator("#items")).ToContainTextAsync("Another tablet idiot.");
+        await Assertions.Expect(page.Locator("#items li", new() { HasText = "Tablet idiot check." })).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "8-tablet");
+    }
+
+    [Fact]
     public async Task Card_TextWithEmojiAndCyrillic_HighlightsExactlyTheMatchedWords()
     {
         // Spans count code points; an emoji is two UTF-16 units in the browser, so an off-by-one

@@ -185,7 +185,9 @@ async function selectQueue(queue) {
 }
 
 function setItems(items, selectedId) {
-  state.items = items;
+  // A decision waiting out its undo window is still in the server's queue: keep it out of the list.
+  const deciding = state.pending?.item.comment.commentId;
+  state.items = items.filter((item) => item.comment.commentId !== deciding);
   const index = items.findIndex((item) => item.comment.commentId === selectedId);
   state.selected = index >= 0 ? index : Math.min(state.selected, Math.max(0, items.length - 1));
   renderList();
