@@ -89,6 +89,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
         var rejected = await EventuallyAsync(second.CommentId, c => c.State == CommentState.Rejected);
         Assert.Equal("moderator-test", approved.ModeratorDecision.ModeratorId);
         Assert.Equal(ReasonCode.Abuse, rejected.ModeratorDecision.ReasonCode);
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync($"rejected: {second.Text}");
 
         await page.Keyboard.PressAsync("a");
         await page.Keyboard.PressAsync("u");

@@ -188,8 +188,8 @@ function setItems(items, selectedId) {
   // A decision waiting out its undo window is still in the server's queue: keep it out of the list.
   const deciding = state.pending?.item.comment.commentId;
   state.items = items.filter((item) => item.comment.commentId !== deciding);
-  const index = items.findIndex((item) => item.comment.commentId === selectedId);
-  state.selected = index >= 0 ? index : Math.min(state.selected, Math.max(0, items.length - 1));
+  const index = state.items.findIndex((item) => item.comment.commentId === selectedId);
+  state.selected = index >= 0 ? index : Math.min(state.selected, Math.max(0, state.items.length - 1));
   renderList();
   renderCard();
 }
@@ -219,7 +219,6 @@ function renderList() {
 function select(index) {
   if (index < 0 || index >= state.items.length) return;
   state.selected = index;
-  state.history = null;
   renderList();
   renderCard();
   document.getElementById(`item-${current().comment.commentId}`)?.scrollIntoView({ block: "nearest" });
@@ -308,7 +307,7 @@ function fact(term, value) {
 async function loadReportReasons(commentId) {
   const { entries } = await moderation("GetCommentHistory", { commentId, pageSize: 100 }).catch(() => ({ entries: [] }));
   if (current()?.comment.commentId !== commentId) return;
-  state.history = entries;
+  state.history = { commentId, entries };
   // The reports a moderator has not dismissed yet: those after the last approval that dismissed some.
   const dismissed = entries.findLastIndex((entry) => entry.action === "reports-dismissed");
   const reports = entries.slice(dismissed + 1).filter((entry) => entry.action === "reported");
@@ -319,14 +318,18 @@ async function loadReportReasons(commentId) {
   }
 }
 
-function toggleHistory() {
+async function toggleHistory() {
   const target = $("history");
-  if (!target) return;
+  const commentId = current()?.comment.commentId;
+  if (!target || !commentId) return;
   if (target.childElementCount) {
     fill(target);
     return;
   }
-  const entries = state.history || [];
+  if (state.history?.commentId !== commentId) {
+    state.history = { commentId, entries: (await moderation("GetCommentHistory", { commentId, pageSize: 100 })).entries };
+  }
+  const entries = state.history.entries;
   fill(target, el("h2", { text: "History" }), el("ol", { class: "history" }, entries.map((entry) =>
     el("li", {},
       el("strong", { text: `${formatTime(entry.occurredAt)} · ${entry.actor} · ${entry.action}` }),
