@@ -3,18 +3,22 @@ using System.Globalization;
 namespace Moderation.LoadTest;
 
 /// <summary>What to run: parsed from the command line, every problem reported at once.</summary>
-internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed)
+internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed, int Rate = 0, string? Report = null)
 {
     public const string Usage = """
-        Moderation.LoadTest: closed-loop load on the Moderation gRPC API.
+        Moderation.LoadTest: load on the Moderation gRPC API, closed loop (a number of calls in
+        flight) or open loop (a fixed rate, latency counted from when each call was due).
           --target URL        the service (default http://127.0.0.1:5000)
           --token KEY         an API key or JWT sent as 'authorization: Bearer KEY' (or MODERATION_TOKEN)
           --method NAME       submit (new comments, many authors and articles) or health (grpc.health.v1 Check); default submit
           --duration SPAN     how long to measure, e.g. 10s, 1m (default 10s)
           --warmup SPAN       how long to run before measuring (default 2s)
-          --concurrency N     calls in flight (default 64)
+          --concurrency N     calls in flight (default 64); with --rate, the most in flight at once
+          --rate N            open loop: N calls a second, each timed from when it was due, so a
+                              stalled server shows in the latency (no coordinated omission); 0 (default): closed loop
           --connections N     HTTP/2 connections the calls spread over (default 2)
           --seed N            the seed of the generated comments (default 1)
+          --report DIR        also write report.json and report.md into DIR
         """;
 
     public static LoadOptions Parse(string[] args, out List<string> problems)
@@ -32,7 +36,7 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
             values[args[i][2..]] = args[++i];
         }
 
-        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed"]))
+        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed", "rate", "report"]))
         {
             problems.Add($"Unknown option --{unknown}.");
         }
@@ -53,7 +57,9 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
             Span("warmup", "2s"),
             Count("concurrency", "64", 1, 10_000),
             Count("connections", "2", 1, 64),
-            Count("seed", "1", 0, int.MaxValue));
+            Count("seed", "1", 0, int.MaxValue),
+            Count("rate", "0", 0, 1_000_000),
+            values.GetValueOrDefault("report"));
 
         T Fail<T>(string problem, T fallback)
         {
