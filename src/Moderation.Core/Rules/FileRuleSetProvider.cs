@@ -19,15 +19,17 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     private readonly FileSystemWatcher _watcher;
     private readonly ITimer _reloadTimer;
     private readonly Lock _reloadGate = new();
+    private readonly Telemetry.ModerationMetrics? _metrics;
     private volatile RuleSet _current;
 
     /// <summary>Loads the file now (throwing <see cref="InvalidRulesException"/> when it is invalid) and starts watching it.</summary>
-    public FileRuleSetProvider(string path, TimeProvider timeProvider, ILogger<FileRuleSetProvider> logger)
+    public FileRuleSetProvider(string path, TimeProvider timeProvider, ILogger<FileRuleSetProvider> logger, Telemetry.ModerationMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         _path = Path.GetFullPath(path);
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _current = RuleSetParser.ParseFile(_path, timeProvider.GetUtcNow());
         _reloadTimer = timeProvider.CreateTimer(_ => _ = RuleCompilation.RunAsync(Reload, CancellationToken.None), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!)
@@ -70,6 +72,7 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
                 return [new RuleError(0, 0, ex.Message)];
             }
 
+            _metrics?.RulesReloaded(candidate is not null);
             if (candidate is null)
             {
                 LogRejected(_logger, _path, errors.Count, string.Join("; ", errors.Take(10)), _current.Version);

@@ -20,7 +20,8 @@ public sealed class CommentSubmissionService(
     ITextHistoryStore textHistory,
     IRuleSetProvider rules,
     SubmissionRateLimiter rateLimiter,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    Telemetry.ModerationMetrics? metrics = null)
 {
     // Submissions of one comment id being processed in this instance, so concurrent retries of
     // a new id wait for the first one instead of each being charged against the limits.
@@ -92,6 +93,7 @@ public sealed class CommentSubmissionService(
         var limits = rateLimiter.RequestsFor(submission, context);
         if (rateLimiter.RefusedEarlier(limits)?.Refusal is { } early)
         {
+            metrics?.Refused(early.PolicyName);
             throw new RateLimitExceededException(early);
         }
 
@@ -102,7 +104,13 @@ public sealed class CommentSubmissionService(
         if (added.Refusal is { } refused)
         {
             rateLimiter.Remember(limits, refused);
+            metrics?.Refused(refused.Refusal!.PolicyName);
             throw new RateLimitExceededException(refused.Refusal!);
+        }
+
+        if (added.Created)
+        {
+            metrics?.Decided(decision);
         }
 
         // Losing a race to a concurrent submission of the same id is a replay, not an error.
@@ -143,6 +151,7 @@ public sealed class CommentSubmissionService(
         var limits = await rateLimiter.AcquireAsync(submission, context, string.Create(CultureInfo.InvariantCulture, $"{commentId}@{expectedVersion}"), cancellationToken).ConfigureAwait(false);
         if (limits.Refusal is { } refusal)
         {
+            metrics?.Refused(refusal.PolicyName);
             throw new RateLimitExceededException(refusal);
         }
 

@@ -13,6 +13,7 @@ using Moderation.Server.Limits;
 using Moderation.Server.ModeratorConsole;
 using Moderation.Server.Requests;
 using Moderation.Server.Services;
+using Moderation.Server.Telemetry;
 
 namespace Moderation.Server.Extensions;
 
@@ -32,6 +33,7 @@ public static class ModerationServerExtensions
         services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
         services.AddModerationConsole(builder.Configuration);
+        services.AddModerationTelemetry();
         services.AddSingleton(TimeProvider.System);
 
         var health = services.AddGrpcHealthChecks(options =>
@@ -136,7 +138,8 @@ public static class ModerationServerExtensions
         services.AddSingleton<IRuleSetProvider>(provider => new FileRuleSetProvider(
             provider.GetRequiredService<IOptions<RulesOptions>>().Value.ResolvePath(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<FileRuleSetProvider>>()));
+            provider.GetRequiredService<ILogger<FileRuleSetProvider>>(),
+            provider.GetRequiredService<Moderation.Core.Telemetry.ModerationMetrics>()));
         services.AddSingleton<RuleSetService>();
     }
 

@@ -96,6 +96,9 @@ internal static class ConsoleExtensions
             console.MapGet(path, (HttpContext http) => ConsoleAssets.ServeAsync(http, path));
         }
 
+        // Prometheus scrapes here, the service's HTTP/1.1 endpoint, without a session.
+        console.MapPrometheusScrapingEndpoint("/metrics");
+
         var api = console.MapGroup("/api");
         api.MapPost("/session", SignInAsync);
         var signedIn = api.MapGroup("").RequireAuthorization(SignedInPolicy);

@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using Moderation.Core.Decisions;
+using Moderation.Core.Workflow;
+
+namespace Moderation.Core.Telemetry;
+
+/// <summary>
+/// The service's own instruments, on the meter <see cref="MeterName"/>: what was decided and
+/// by which rules, which limits refused, rule reloads, and the queues. Exporters (Prometheus,
+/// OTLP) are the host's business; this only counts.
+/// </summary>
+public sealed class ModerationMetrics
+{
+    public const string MeterName = "Moderation";
+
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _ruleMatches;
+    private readonly Counter<long> _refusals;
+    private readonly Counter<long> _reloads;
+    private IReadOnlyList<QueueStats> _queues = [];
+
+    public ModerationMetrics(IMeterFactory meterFactory, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var meter = meterFactory.Create(MeterName);
+        _decisions = meter.CreateCounter<long>("moderation.decisions", "{comment}", "New comments decided by the rules, by verdict.");
+        _ruleMatches = meter.CreateCounter<long>("moderation.rule.matches", "{match}", "Rules that matched a new comment, by rule and action (shadow rules included).");
+        _refusals = meter.CreateCounter<long>("moderation.ratelimit.refusals", "{submission}", "Submissions refused by a rate limit, by limit.");
+        _reloads = meter.CreateCounter<long>("moderation.rules.reloads", "{reload}", "Reloads of the rules file, by result.");
+        meter.CreateObservableGauge("moderation.queue.depth", () => _queues.Select(q => new Measurement<long>(q.Depth, new KeyValuePair<string, object?>("queue", QueueName(q.Queue)))), "{comment}", "Comments waiting in each queue.");
+        meter.CreateObservableGauge("moderation.queue.oldest_age", () => _queues.Select(q => new Measurement<double>(q.OldestEnqueuedAt is { } oldest ? Math.Max(0, (timeProvider.GetUtcNow() - oldest).TotalSeconds) : 0, new KeyValuePair<string, object?>("queue", QueueName(q.Queue)))), "s", "Age of the oldest comment in each queue.");
+    }
+
+    /// <summary>A new comment's decision: its verdict, and each rule that matched.</summary>
+    public void Decided(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        _decisions.Add(1, new KeyValuePair<string, object?>("verdict", decision.Verdict.ToString().ToLowerInvariant()));
+        foreach (var reason in decision.Reasons)
+        {
+            _ruleMatches.Add(1, new KeyValuePair<string, object?>("rule", reason.RuleId), new KeyValuePair<string, object?>("action", reason.Action.ToString().ToLowerInvariant()));
+        }
+    }
+
+    public void Refused(string limit) => _refusals.Add(1, new KeyValuePair<string, object?>("limit", limit));
+
+    public void RulesReloaded(bool loaded) => _reloads.Add(1, new KeyValuePair<string, object?>("result", loaded ? "loaded" : "rejected"));
+
+    /// <summary>The queue depths the gauges report, as last read from the store.</summary>
+    public void QueuesRead(IReadOnlyList<QueueStats> queues) => _queues = queues;
+
+    private static string QueueName(QueueKind queue) => queue.ToString().ToLowerInvariant();
+}
