@@ -84,7 +84,9 @@ public sealed class RedisFaultTests : IAsyncLifetime
 
         var after = await PollAsync(() => comments.SubmitCommentAsync(Requests.Submit("After the stall.")).ResponseAsync);
 
-        Assert.Equal((StatusCode.Unavailable, StatusCode.Unavailable), (submit, read));
+        // On a failure, say what the service logged as an error: an INTERNAL answer has its exception there.
+        string errors = string.Join("\n", _server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)));
+        Assert.True((submit, read) == (StatusCode.Unavailable, StatusCode.Unavailable), $"submit {submit}, read {read}; errors logged: {errors}");
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, status);
         Assert.Equal(Verdict.Approved, after.Decision.Verdict);
     }
