@@ -21,8 +21,18 @@ public sealed class StreamLimitTests : IAsyncLifetime
     private static async Task<AsyncDuplexStreamingCall<ServerReflectionRequest, ServerReflectionResponse>> OpenStreamAsync(GrpcChannel channel)
     {
         var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
-        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
-        await call.ResponseStream.MoveNext(default);
+        try
+        {
+            await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+            await call.ResponseStream.MoveNext(default);
+        }
+        catch (RpcException)
+        {
+            // A refused call can end before the request is written; the write then fails as
+            // cancelled, while the finished call holds the status the server gave.
+            throw new RpcException(call.GetStatus(), call.GetTrailers());
+        }
+
         return call;
     }
 
