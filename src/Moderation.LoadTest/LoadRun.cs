@@ -105,7 +105,11 @@ internal sealed class LoadRun(LoadOptions options)
             }
 
             running.RemoveAll(task => task.IsCompleted);
-            await Task.Delay(1, CancellationToken.None);
+
+            // Sleep until the next call is due (a millisecond at least), not in a busy loop.
+            long nextDue = start + (long)(issued * ticksPerCall);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), nextDue);
+            await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), CancellationToken.None);
         }
 
         await Task.WhenAll(running);
