@@ -25,7 +25,7 @@ internal static class ViewTransforms
                 continue;
             }
 
-            bool read = i > tokenStart && HasLetter(view, tokenStart, i) && HasLeet(view, tokenStart, i);
+            bool read = IsLeetToken(view, tokenStart, i);
             changed |= read;
             for (int k = tokenStart; k < i; k++)
             {
@@ -190,7 +190,7 @@ internal static class ViewTransforms
                 continue;
             }
 
-            if (i > tokenStart && ((HasLetter(view, tokenStart, i) && HasLeet(view, tokenStart, i)) || HasLetterRun(view, tokenStart, i)))
+            if (IsLeetToken(view, tokenStart, i) || HasLetterRun(view, tokenStart, i))
             {
                 tricks.Add((tokenStart, i));
             }
@@ -228,6 +228,9 @@ internal static class ViewTransforms
             JoinHangulSyllables(view, scratch, tricks);
         }
     }
+
+    /// <summary>Whether the token [from, to) holds a letter and a digit or symbol leet reads as one: "sh1t", not "2024".</summary>
+    private static bool IsLeetToken(TextView view, int from, int to) => to > from && HasLetter(view, from, to) && HasLeet(view, from, to);
 
     private static bool HasLetterRun(TextView view, int from, int to)
     {
@@ -315,18 +318,7 @@ internal static class ViewTransforms
     }
 
     /// <summary>Whether some letter repeats three or more times in a row.</summary>
-    public static bool HasLetterRuns(TextView view)
-    {
-        for (int i = 2; i < view.Length; i++)
-        {
-            if (view[i] == view[i - 1] && view[i] == view[i - 2] && CharClasses.IsLetter(view[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasLetterRuns(TextView view) => HasLetterRun(view, 0, view.Length);
 
     /// <summary>
     /// Runs of three or more of the same letter shortened to <paramref name="keep"/> (1 or 2):
