@@ -197,10 +197,21 @@ internal sealed class GrpcJsonBridge : IDisposable
             return "";
         }
 
+        // Read in chunks, so a small request costs a small buffer and a large one stops at the limit.
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var buffer = new char[MaxRequestBytes + 1];
-        int read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
-        return read > MaxRequestBytes ? "" : new string(buffer, 0, read);
+        var text = new StringBuilder();
+        var chunk = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            text.Append(chunk, 0, read);
+            if (text.Length > MaxRequestBytes)
+            {
+                return "";
+            }
+        }
+
+        return text.ToString();
     }
 
     private static Task WriteErrorAsync(HttpContext http, RpcException error)
