@@ -36,10 +36,10 @@ public sealed class ModerationMetrics
     public void Decided(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        _decisions.Add(1, new KeyValuePair<string, object?>("verdict", decision.Verdict.ToString().ToLowerInvariant()));
+        _decisions.Add(1, new KeyValuePair<string, object?>("verdict", TagOf(decision.Verdict)));
         foreach (var reason in decision.Reasons)
         {
-            _ruleMatches.Add(1, new KeyValuePair<string, object?>("rule", reason.RuleId), new KeyValuePair<string, object?>("action", reason.Action.ToString().ToLowerInvariant()));
+            _ruleMatches.Add(1, new KeyValuePair<string, object?>("rule", reason.RuleId), new KeyValuePair<string, object?>("action", TagOf(reason.Action)));
         }
     }
 
@@ -50,5 +50,30 @@ public sealed class ModerationMetrics
     /// <summary>The queue depths the gauges report, as last read from the store.</summary>
     public void QueuesRead(IReadOnlyList<QueueStats> queues) => _queues = queues;
 
-    private static string QueueName(QueueKind queue) => queue.ToString().ToLowerInvariant();
+    // Tag values are constants, so a submission allocates no strings for them.
+    private static string QueueName(QueueKind queue) => queue switch
+    {
+        QueueKind.Pending => "pending",
+        QueueKind.Reported => "reported",
+        QueueKind.Hidden => "hidden",
+        _ => "other",
+    };
+
+    private static string TagOf(Verdict verdict) => verdict switch
+    {
+        Verdict.Approved => "approved",
+        Verdict.PendingReview => "pendingreview",
+        Verdict.Rejected => "rejected",
+        _ => "other",
+    };
+
+    private static string TagOf(RuleAction action) => action switch
+    {
+        RuleAction.Approve => "approve",
+        RuleAction.Flag => "flag",
+        RuleAction.Censor => "censor",
+        RuleAction.Hold => "hold",
+        RuleAction.Reject => "reject",
+        _ => "other",
+    };
 }
