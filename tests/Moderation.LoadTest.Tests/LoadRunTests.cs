@@ -1,67 +1,33 @@
-using System.Diagnostics;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using Moderation.LoadTest;
 using Moderation.Testing;
 
 namespace Moderation.LoadTest.Tests;
 
-/// <summary>The built service as its own process, with the development key it prints: what the tool is pointed at.</summary>
-public sealed partial class ServiceProcess : IAsyncLifetime
+/// <summary>The built service, started once for the class: what the tool is pointed at.</summary>
+public sealed class BuiltService : IAsyncLifetime
 {
-    private readonly TaskCompletionSource<string> _key = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Process _service = null!;
-
-    public int Port { get; } = RedisServerProcess.FreeLoopbackPort();
-
-    public Task<string> KeyAsync() => _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    public ServiceProcess Process { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
-        // Beside this assembly's own bin folder: src/Moderation.Server/bin/<configuration>/net10.0.
+        // The server is built beside these tests: src/Moderation.Server/bin/<configuration>/net10.0.
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         string server = Path.Combine(RepositoryPaths.Root, "src", "Moderation.Server", "bin", configuration, "net10.0", "Moderation.Server.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(server);
-        start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{Port}";
-        start.Environment["Console__Enabled"] = "false";
-        _service = Process.Start(start)!;
-        _service.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text && DevelopmentKey().Match(text) is { Success: true } match)
-            {
-                _key.TrySetResult(match.Groups[1].Value);
-            }
-        };
-        _service.ErrorDataReceived += (_, _) => { };
-        _service.BeginOutputReadLine();
-        _service.BeginErrorReadLine();
+        Process = new ServiceProcess(server, new Dictionary<string, string> { ["Console__Enabled"] = "false" });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        _service.Kill(entireProcessTree: true);
-        await _service.WaitForExitAsync();
-        _service.Dispose();
-    }
-
-    [GeneratedRegex(@"Development API key \(role admin[^)]*\): (\S+)")]
-    private static partial Regex DevelopmentKey();
+    public async Task DisposeAsync() => await Process.DisposeAsync();
 }
 
-public sealed class LoadRunTests(ServiceProcess service) : IClassFixture<ServiceProcess>
+public sealed class LoadRunTests(BuiltService built) : IClassFixture<BuiltService>
 {
     [Fact]
     public async Task Run_ClosedLoopHealth_CountsEveryCallAsOk()
     {
-        var options = Options(await service.KeyAsync()) with { Method = "health", Concurrency = 4 };
+        var options = Options(await built.Process.KeyAsync()) with { Method = "health", Concurrency = 4 };
 
         var result = await new LoadRun(options).RunAsync(CancellationToken.None);
 
@@ -74,7 +40,7 @@ public sealed class LoadRunTests(ServiceProcess service) : IClassFixture<Service
     public async Task Run_OpenLoopSubmissions_HoldsTheRateAndWritesBothReports()
     {
         string folder = Directory.CreateTempSubdirectory("load-report-").FullName;
-        var options = Options(await service.KeyAsync()) with { Rate = 100, Concurrency = 32, Report = folder };
+        var options = Options(await built.Process.KeyAsync()) with { Rate = 100, Concurrency = 32, Report = folder };
 
         var result = await new LoadRun(options).RunAsync(CancellationToken.None);
         LoadReport.WriteFiles(result, folder);
@@ -92,5 +58,5 @@ public sealed class LoadRunTests(ServiceProcess service) : IClassFixture<Service
     }
 
     private LoadOptions Options(string key) => new(
-        new Uri($"http://127.0.0.1:{service.Port}"), key, "submit", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(0.5), Concurrency: 8, Connections: 1, Seed: 7);
+        new Uri($"http://127.0.0.1:{built.Process.Port}"), key, "submit", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(0.5), Concurrency: 8, Connections: 1, Seed: 7);
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Moderation.Api.V1;
@@ -12,63 +10,25 @@ namespace Moderation.Server.Tests;
 /// The built service as an operator starts it, from a directory that is not its own: it still
 /// finds its shipped settings (the HTTP/2 endpoint, the rate limits).
 /// </summary>
-public sealed partial class HostProcessTests : IAsyncLifetime
+public sealed class HostProcessTests : IAsyncLifetime
 {
-    private readonly int _port = RedisServerProcess.FreeLoopbackPort();
-    private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("moderation-cwd-");
-    private readonly TaskCompletionSource<string> _key = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
-    private Process _service = null!;
+    private ServiceProcess _service = null!;
 
     public Task InitializeAsync()
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = _elsewhere.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Moderation.Server.dll"));
-        start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{_port}";
-        start.Environment["Console__Url"] = "http://127.0.0.1:0";
-        _service = Process.Start(start)!;
-        _service.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                _output.Enqueue(text);
-                if (DevelopmentKey().Match(text) is { Success: true } match)
-                {
-                    _key.TrySetResult(match.Groups[1].Value);
-                }
-            }
-        };
-        _service.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                _output.Enqueue(text);
-            }
-        };
-        _service.BeginOutputReadLine();
-        _service.BeginErrorReadLine();
+        _service = new ServiceProcess(
+            Path.Combine(AppContext.BaseDirectory, "Moderation.Server.dll"),
+            new Dictionary<string, string> { ["Console__Url"] = "http://127.0.0.1:0" });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        _service.Kill(entireProcessTree: true);
-        await _service.WaitForExitAsync();
-        _service.Dispose();
-        _elsewhere.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _service.DisposeAsync();
 
     [Fact]
     public async Task Service_StartedFromAnotherDirectory_ServesHttp2WithTheShippedLimits()
     {
-        string key = await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        string key = await _service.KeyAsync();
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_service.Port}");
         var client = new CommentService.CommentServiceClient(channel);
         var auth = new Metadata { { "authorization", "Bearer " + key } };
 
@@ -85,8 +45,8 @@ public sealed partial class HostProcessTests : IAsyncLifetime
     [Fact]
     public async Task Reflection_StreamCancelledByItsClient_IsNotLoggedAsAnError()
     {
-        string key = await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        string key = await _service.KeyAsync();
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_service.Port}");
         var reflection = new Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(channel);
         var auth = new Metadata { { "authorization", "Bearer " + key } };
         await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).GetCommentAsync(new GetCommentRequest { CommentId = "warm-up" }, auth).ResponseAsync);
@@ -103,12 +63,12 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         // A marker call after the cancellations: once it is answered, the server has handled them.
         await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).GetCommentAsync(new GetCommentRequest { CommentId = "marker" }, auth).ResponseAsync);
         var deadline = DateTime.UtcNow.AddSeconds(2);
-        while (DateTime.UtcNow < deadline && !_output.Any(l => l.StartsWith("fail:", StringComparison.Ordinal)))
+        while (DateTime.UtcNow < deadline && !_service.Output.Any(l => l.StartsWith("fail:", StringComparison.Ordinal)))
         {
             await Task.Delay(50);
         }
 
-        Assert.DoesNotContain(_output, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+        Assert.DoesNotContain(_service.Output, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -116,8 +76,8 @@ public sealed partial class HostProcessTests : IAsyncLifetime
     [InlineData(40 * 1024)]
     public async Task AnyCall_OversizedAuthorizationHeader_IsUnauthenticated(int length)
     {
-        await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        await _service.KeyAsync();
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_service.Port}");
         var auth = new Metadata { { "authorization", "Bearer " + new string('k', length) } };
 
         var code = await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).GetCommentAsync(new GetCommentRequest { CommentId = "c-1" }, auth).ResponseAsync);
@@ -128,8 +88,8 @@ public sealed partial class HostProcessTests : IAsyncLifetime
     [Fact]
     public async Task Service_ThousandsOfMalformedRequests_StaysUpWithBoundedMemory()
     {
-        string key = await _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        string key = await _service.KeyAsync();
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_service.Port}");
         var invoker = channel.CreateCallInvoker();
         var raw = Marshallers.Create<byte[]>(bytes => bytes, bytes => bytes);
         var submit = new Method<byte[], byte[]>(MethodType.Unary, "moderation.v1.CommentService", "SubmitComment", raw, raw);
@@ -148,13 +108,13 @@ public sealed partial class HostProcessTests : IAsyncLifetime
 
         // Warm-up first: memory is compared from a service that has served this kind of call.
         await SendAsync(500);
-        _service.Refresh();
-        long before = _service.WorkingSet64;
+        _service.Process.Refresh();
+        long before = _service.Process.WorkingSet64;
         await SendAsync(4_000);
-        _service.Refresh();
-        long grown = _service.WorkingSet64 - before;
+        _service.Process.Refresh();
+        long grown = _service.Process.WorkingSet64 - before;
 
-        Assert.False(_service.HasExited);
+        Assert.False(_service.Process.HasExited);
         Assert.True(grown < 64 * 1024 * 1024, $"the service grew by {grown:N0} bytes over 4,000 malformed requests");
         Assert.Equal(StatusCode.OK, await CodeOfAsync(() => new CommentService.CommentServiceClient(channel).SubmitCommentAsync(Requests.Submit("Still serving."), options.Headers).ResponseAsync));
     }
@@ -180,7 +140,4 @@ public sealed partial class HostProcessTests : IAsyncLifetime
             }
         }
     }
-
-    [GeneratedRegex("Development API key \\(role admin[^)]*\\): (\\S+)")]
-    private static partial Regex DevelopmentKey();
 }
