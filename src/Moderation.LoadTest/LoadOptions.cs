@@ -3,14 +3,19 @@ using System.Globalization;
 namespace Moderation.LoadTest;
 
 /// <summary>What to run: parsed from the command line, every problem reported at once.</summary>
-internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed, int Rate = 0, string? Report = null)
+internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed, int Rate = 0, string? Report = null, int ServerPid = 0, int RedisPid = 0, Uri? Metrics = null, bool Progress = false)
 {
     public const string Usage = """
         Moderation.LoadTest: load on the Moderation gRPC API, closed loop (a number of calls in
         flight) or open loop (a fixed rate, latency counted from when each call was due).
           --target URL        the service (default http://127.0.0.1:5000)
           --token KEY         an API key or JWT sent as 'authorization: Bearer KEY' (or MODERATION_TOKEN)
-          --method NAME       submit (new comments, many authors and articles) or health (grpc.health.v1 Check); default submit
+          --method NAME       mix (default): the traffic of a news site's threads, clean comments in four
+                              languages, profanity with evasions, spam, contact details, repeats, campaigns,
+                              replies, hot authors and a hot article, reports and moderators' decisions;
+                              submit: new comments only, each from its own author (the throughput workload);
+                              test: RulesService/TestComment (the rules, nothing stored);
+                              health: grpc.health.v1.Health/Check (the baseline)
           --duration SPAN     how long to measure, e.g. 10s, 1m (default 10s)
           --warmup SPAN       how long to run before measuring (default 2s)
           --concurrency N     calls in flight (default 64); with --rate, the most in flight at once
@@ -18,7 +23,12 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
                               stalled server shows in the latency (no coordinated omission); 0 (default): closed loop
           --connections N     HTTP/2 connections the calls spread over (default 2)
           --seed N            the seed of the generated comments (default 1)
-          --report DIR        also write report.json and report.md into DIR
+          --report DIR        also write report.json, report.md and report.html into DIR
+          --server-pid N      the service's process id: report its CPU and memory per call
+          --redis-pid N       Redis's process id: report its CPU per call
+          --metrics URL       the service's Prometheus endpoint (e.g. http://127.0.0.1:5080/metrics):
+                              report its allocations and Redis round trips per call
+          --progress on|off   a live progress line on stderr (default: on when stderr is a terminal)
         """;
 
     public static LoadOptions Parse(string[] args, out List<string> problems)
@@ -36,18 +46,29 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
             values[args[i][2..]] = args[++i];
         }
 
-        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed", "rate", "report"]))
+        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed", "rate", "report", "server-pid", "redis-pid", "metrics", "progress"]))
         {
             problems.Add($"Unknown option --{unknown}.");
         }
 
         var found = problems;
         Uri target = Uri.TryCreate(values.GetValueOrDefault("target", "http://127.0.0.1:5000"), UriKind.Absolute, out var uri) ? uri : Fail<Uri>("--target must be an absolute URL.", new Uri("http://invalid"));
-        string method = values.GetValueOrDefault("method", "submit");
-        if (method is not ("submit" or "health"))
+        string method = values.GetValueOrDefault("method", "mix");
+        if (method is not ("mix" or "submit" or "test" or "health"))
         {
-            problems.Add("--method must be submit or health.");
+            problems.Add("--method must be mix, submit, test or health.");
         }
+
+        Uri? metrics = values.TryGetValue("metrics", out string? metricsText)
+            ? Uri.TryCreate(metricsText, UriKind.Absolute, out var metricsUri) && metricsUri.Scheme is "http" or "https" ? metricsUri : Fail<Uri?>("--metrics must be an http(s) URL.", null)
+            : null;
+        bool progress = values.GetValueOrDefault("progress") switch
+        {
+            null => !Console.IsErrorRedirected,
+            "on" => true,
+            "off" => false,
+            _ => Fail("--progress must be on or off.", false),
+        };
 
         return new LoadOptions(
             target,
@@ -59,7 +80,11 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
             Count("connections", "2", 1, 64),
             Count("seed", "1", 0, int.MaxValue),
             Count("rate", "0", 0, 1_000_000),
-            values.GetValueOrDefault("report"));
+            values.GetValueOrDefault("report"),
+            Count("server-pid", "0", 0, int.MaxValue),
+            Count("redis-pid", "0", 0, int.MaxValue),
+            metrics,
+            progress);
 
         T Fail<T>(string problem, T fallback)
         {

@@ -20,7 +20,7 @@ Console.Write(LoadReport.Markdown(result));
 if (options.Report is { } folder)
 {
     LoadReport.WriteFiles(result, folder);
-    Console.WriteLine($"reports: {Path.Combine(folder, "report.json")}, {Path.Combine(folder, "report.md")}");
+    Console.WriteLine($"reports: {Path.Combine(folder, "report.json")}, report.md, report.html");
 }
 
 return 0;

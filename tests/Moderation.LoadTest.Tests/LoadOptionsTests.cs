@@ -32,4 +32,43 @@ public sealed class LoadOptionsTests
         Assert.Contains(problems, p => p.Contains("--method", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("--bogus", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_ProcessIdsAndMetrics_AreKeptForTheCostsPerCall()
+    {
+        var options = LoadOptions.Parse(["--server-pid", "41", "--redis-pid", "42", "--metrics", "http://127.0.0.1:5080/metrics", "--progress", "off"], out var problems);
+
+        Assert.Empty(problems);
+        Assert.Equal((41, 42, "http://127.0.0.1:5080/metrics", false), (options.ServerPid, options.RedisPid, options.Metrics?.ToString(), options.Progress));
+    }
+
+    [Fact]
+    public void Parse_MetricsNotHttp_IsAProblem()
+    {
+        LoadOptions.Parse(["--metrics", "file:///etc/passwd", "--progress", "maybe"], out var problems);
+
+        Assert.Contains(problems, p => p.Contains("--metrics", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("--progress", StringComparison.Ordinal));
+    }
+}
+
+public sealed class MetricsScrapeTests
+{
+    [Fact]
+    public void Parse_Exposition_SumsEachSeriesOverItsLabels()
+    {
+        const string exposition = """
+            # TYPE moderation_redis_call_duration_seconds histogram
+            moderation_redis_call_duration_seconds_count{operation="submit",outcome="ok"} 12 1700000000000
+            moderation_redis_call_duration_seconds_count{operation="limits",outcome="ok"} 30
+            dotnet_gc_heap_total_allocated_bytes_total 1.5e6
+            label_with_brace{path="/a}b"} 2
+            """;
+
+        var sums = MetricsScrape.Parse(exposition);
+
+        Assert.Equal(42, sums[MetricsScrape.RedisCalls]);
+        Assert.Equal(1_500_000, sums[MetricsScrape.AllocatedBytes]);
+        Assert.Equal(2, sums["label_with_brace"]);
+    }
 }

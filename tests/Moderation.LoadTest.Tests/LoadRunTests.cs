@@ -10,12 +10,17 @@ public sealed class BuiltService : IAsyncLifetime
 {
     public ServiceProcess Process { get; private set; } = null!;
 
+    /// <summary>The service's Prometheus endpoint, on its HTTP/1.1 listener.</summary>
+    public Uri Metrics { get; private set; } = null!;
+
     public Task InitializeAsync()
     {
         // The server is built beside these tests: src/Moderation.Server/bin/<configuration>/net10.0.
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         string server = Path.Combine(RepositoryPaths.Root, "src", "Moderation.Server", "bin", configuration, "net10.0", "Moderation.Server.dll");
-        Process = new ServiceProcess(server, new Dictionary<string, string> { ["Console__Enabled"] = "false" });
+        int httpPort = RedisServerProcess.FreeLoopbackPort();
+        Metrics = new Uri($"http://127.0.0.1:{httpPort}/metrics");
+        Process = new ServiceProcess(server, new Dictionary<string, string> { ["Console__Url"] = $"http://127.0.0.1:{httpPort}" });
         return Task.CompletedTask;
     }
 
@@ -55,6 +60,25 @@ public sealed class LoadRunTests(BuiltService built) : IClassFixture<BuiltServic
         Assert.Equal(result.LatencyMs(99), json.RootElement.GetProperty("latency_ms").GetProperty("p99").GetDouble());
         Assert.Contains("| calls | rps | p50 ms |", markdown, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_RealisticMix_EveryCallIsOneTheServiceAcceptsAndTheCostsAreMeasured()
+    {
+        var options = Options(await built.Process.KeyAsync()) with { Method = "mix", Rate = 300, Concurrency = 32, ServerPid = built.Process.Process.Id, Metrics = built.Metrics };
+
+        var result = await new LoadRun(options).RunAsync(CancellationToken.None);
+
+        // Refusals by a limit and reports on a comment a limit refused are the traffic; a
+        // malformed call (INVALID_ARGUMENT) or a server fault would be the tool's or the service's bug.
+        var unexpected = result.Codes.Keys.Except([StatusCode.OK, StatusCode.ResourceExhausted, StatusCode.NotFound]).ToList();
+        Assert.True(unexpected.Count == 0, "unexpected status codes: " + string.Join(", ", unexpected.Select(c => $"{c} {result.Codes[c]} ({result.FirstErrors.GetValueOrDefault(c)})")));
+        Assert.Contains("report", result.Kinds.Keys);
+        Assert.Contains("decision", result.Kinds.Keys);
+        Assert.True(result.Verdicts.GetValueOrDefault(Moderation.Api.V1.Verdict.Rejected) > 0, "the mix's profanity and spam rejected nothing");
+        Assert.True(result.Cost.ServerCpu > TimeSpan.Zero, "no server CPU measured");
+        Assert.True(result.Cost.AllocatedBytes > 0, "no server allocations scraped");
+        Assert.Equal(result.Samples.Sum(s => s.Calls), result.Calls);
     }
 
     private LoadOptions Options(string key) => new(

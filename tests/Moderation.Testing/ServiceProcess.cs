@@ -13,6 +13,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("moderation-cwd-");
     private readonly TaskCompletionSource<string> _key = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Process _service;
 
     /// <param name="serverDll">The path of the built Moderation.Server.dll.</param>
@@ -43,6 +44,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
                 {
                     _key.TrySetResult(match.Groups[1].Value);
                 }
+
+                // The host's lifetime message, written once every endpoint listens.
+                if (text.Contains("Application started.", StringComparison.Ordinal))
+                {
+                    _started.TrySetResult();
+                }
             }
         };
         _service.ErrorDataReceived += (_, line) =>
@@ -65,8 +72,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>Every line it wrote, standard output and error.</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
-    /// <summary>The development admin key it prints at start-up, once printed (within a minute).</summary>
-    public Task<string> KeyAsync() => _key.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    /// <summary>
+    /// The development admin key it prints at start-up, once its endpoints listen (within a
+    /// minute): the key is printed before Kestrel binds, and a call in between fails to connect.
+    /// </summary>
+    public async Task<string> KeyAsync()
+    {
+        await Task.WhenAll(_key.Task, _started.Task).WaitAsync(TimeSpan.FromSeconds(60));
+        return await _key.Task;
+    }
 
     public async ValueTask DisposeAsync()
     {

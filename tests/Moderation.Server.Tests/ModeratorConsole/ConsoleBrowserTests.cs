@@ -3,47 +3,9 @@ using Microsoft.Playwright;
 using Moderation.Api.V1;
 using Moderation.Server.Auth;
 using Moderation.Testing;
+using Moderation.Testing.Browser;
 
 namespace Moderation.Server.Tests.ModeratorConsole;
-
-/// <summary>
-/// Debian's Chromium, headless, driven by Playwright: launched once for the class. A missing
-/// browser fails these tests (tests/run.sh installs it); they never skip.
-/// </summary>
-public sealed class Chromium : IAsyncLifetime
-{
-    public const string ExecutablePath = "/usr/bin/chromium";
-
-    private IPlaywright? _playwright;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    /// <summary>Where each step's screenshot is written (artifacts/console under the repository).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryPaths.Root, "artifacts", "console");
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing: install it with 'apt-get install chromium' (tests/run.sh does, as root).");
-        Directory.CreateDirectory(ScreenshotFolder);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-}
 
 /// <summary>
 /// The console as a moderator uses it, in a real browser against the real service: sign in,
@@ -52,6 +14,9 @@ public sealed class Chromium : IAsyncLifetime
 /// </summary>
 public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium) : IClassFixture<ConsoleServer>, IClassFixture<Chromium>
 {
+    /// <summary>Where each step's screenshot is written (artifacts/console under the repository).</summary>
+    private static readonly string ScreenshotFolder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts", "console")).FullName;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     private CommentService.CommentServiceClient Comments => new(server.ChannelFor(Roles.Site));
@@ -74,7 +39,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
         await Assertions.Expect(page.Locator("[data-depth='QUEUE_PENDING']")).Not.ToHaveTextAsync("0");
         Assert.DoesNotContain("null", await card.InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "1-queue");
-        await card.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, "2-card.png") });
+        await card.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "2-card.png") });
 
         await page.Keyboard.PressAsync("a");
         await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("press u to undo");
@@ -327,5 +292,5 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 }
