@@ -3,8 +3,13 @@ using System.Globalization;
 namespace Moderation.LoadTest;
 
 /// <summary>What to run: parsed from the command line, every problem reported at once.</summary>
-internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed, int Rate = 0, string? Report = null, int ServerPid = 0, int RedisPid = 0, Uri? Metrics = null, bool Progress = false)
+internal sealed record LoadOptions(Uri Target, string? Token, string Method, TimeSpan Duration, TimeSpan Warmup, int Concurrency, int Connections, int Seed, int Rate = 0, string? Report = null, int ServerPid = 0, int RedisPid = 0, Uri? Metrics = null, bool Progress = false, IReadOnlyList<string>? CompareMethods = null, int Rounds = 5)
 {
+    private static readonly string[] Methods = ["mix", "submit", "test", "health"];
+
+    /// <summary>The methods to measure in alternating rounds; empty for a single run of <see cref="Method"/>.</summary>
+    public IReadOnlyList<string> Compare => CompareMethods ?? [];
+
     public const string Usage = """
         Moderation.LoadTest: load on the Moderation gRPC API, closed loop (a number of calls in
         flight) or open loop (a fixed rate, latency counted from when each call was due).
@@ -28,6 +33,9 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
           --redis-pid N       Redis's process id: report its CPU per call
           --metrics URL       the service's Prometheus endpoint (e.g. http://127.0.0.1:5080/metrics):
                               report its allocations and Redis round trips per call
+          --compare A,B,...   measure several methods in alternating rounds (e.g. health,test,submit)
+                              and report the medians and their ratios to the first (compare.md, compare.json)
+          --rounds N          rounds of --compare (default 5)
           --progress on|off   a live progress line on stderr (default: on when stderr is a terminal)
         """;
 
@@ -46,7 +54,7 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
             values[args[i][2..]] = args[++i];
         }
 
-        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed", "rate", "report", "server-pid", "redis-pid", "metrics", "progress"]))
+        foreach (string unknown in values.Keys.Except(["target", "token", "method", "duration", "warmup", "concurrency", "connections", "seed", "rate", "report", "server-pid", "redis-pid", "metrics", "progress", "compare", "rounds"]))
         {
             problems.Add($"Unknown option --{unknown}.");
         }
@@ -54,9 +62,15 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
         var found = problems;
         Uri target = Uri.TryCreate(values.GetValueOrDefault("target", "http://127.0.0.1:5000"), UriKind.Absolute, out var uri) ? uri : Fail<Uri>("--target must be an absolute URL.", new Uri("http://invalid"));
         string method = values.GetValueOrDefault("method", "mix");
-        if (method is not ("mix" or "submit" or "test" or "health"))
+        if (!Methods.Contains(method))
         {
             problems.Add("--method must be mix, submit, test or health.");
+        }
+
+        var compare = values.TryGetValue("compare", out string? compareText) ? compareText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+        if (compare.Any(m => !Methods.Contains(m)) || (compareText is not null && compare.Length < 2))
+        {
+            problems.Add("--compare must list two or more of mix, submit, test, health, separated by commas.");
         }
 
         Uri? metrics = values.TryGetValue("metrics", out string? metricsText)
@@ -84,7 +98,9 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
             Count("server-pid", "0", 0, int.MaxValue),
             Count("redis-pid", "0", 0, int.MaxValue),
             metrics,
-            progress);
+            progress,
+            compare,
+            Count("rounds", "5", 1, 100));
 
         T Fail<T>(string problem, T fallback)
         {

@@ -15,6 +15,21 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+if (options.Compare.Count > 0)
+{
+    var methods = await CompareRun.RunAsync(options, cancel.Token);
+    Console.Write(CompareRun.Markdown(methods));
+    if (options.Report is { } compareFolder)
+    {
+        Directory.CreateDirectory(compareFolder);
+        File.WriteAllText(Path.Combine(compareFolder, "compare.md"), CompareRun.Markdown(methods));
+        File.WriteAllText(Path.Combine(compareFolder, "compare.json"), CompareRun.Json(methods));
+        Console.WriteLine($"reports: {Path.Combine(compareFolder, "compare.md")}, compare.json");
+    }
+
+    return 0;
+}
+
 var result = await new LoadRun(options).RunAsync(cancel.Token);
 Console.Write(LoadReport.Markdown(result));
 if (options.Report is { } folder)

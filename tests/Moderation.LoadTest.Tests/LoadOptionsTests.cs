@@ -52,6 +52,29 @@ public sealed class LoadOptionsTests
     }
 }
 
+public sealed class CompareOptionsTests
+{
+    [Fact]
+    public void Parse_Compare_KeepsTheMethodsInOrderWithTheRounds()
+    {
+        var options = LoadOptions.Parse(["--compare", "health, submit,test", "--rounds", "3"], out var problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(["health", "submit", "test"], options.Compare);
+        Assert.Equal(3, options.Rounds);
+    }
+
+    [Theory]
+    [InlineData("health")]
+    [InlineData("health,delete")]
+    public void Parse_CompareOfFewerThanTwoKnownMethods_IsAProblem(string methods)
+    {
+        LoadOptions.Parse(["--compare", methods], out var problems);
+
+        Assert.Contains(problems, p => p.Contains("--compare", StringComparison.Ordinal));
+    }
+}
+
 public sealed class MetricsScrapeTests
 {
     [Fact]
