@@ -34,7 +34,7 @@ internal static class ChargedAddScript
         else
           results = 'charged'
         end
-        apply_change(0, 2 + g)
+        apply_change(0, 2 + g, true)
         return {1, results}
         """;
 

@@ -13,8 +13,9 @@ namespace Moderation.Redis.Comments;
 internal static class CommentChangeScript
 {
     /// <summary>
-    /// A Lua function, <c>apply_change(k, a)</c>, that applies a change whose keys start after
-    /// KEYS[k] and whose arguments start after ARGV[a] and run to the end of ARGV: KEYS are the
+    /// A Lua function, <c>apply_change(k, a, known_free)</c>, that applies a change whose keys start after
+    /// KEYS[k] and whose arguments start after ARGV[a] and run to the end of ARGV (known_free: the
+    /// caller has just seen that a new comment's id is free): KEYS are the
     /// comment, history, reporters, author, author's pending set, queue left, queue entered,
     /// events, events-trimmed, author's recent list; ARGV are the expected revision ('0': the id must be free), the new
     /// revision, the comment id, the queue left ('' none, 'p' pending, 'q' another), the score in
@@ -32,13 +33,20 @@ internal static class CommentChangeScript
     /// notation, hence %.0f.
     /// </remarks>
     internal const string ApplyFunction = """
-        local function apply_change(k, a)
-          local stored = redis.call('HGET', KEYS[k + 1], 'rev')
-          if not stored then
-            if redis.call('EXISTS', KEYS[k + 1]) == 1 then stored = '-1' else stored = '0' end
-          end
-          if stored ~= ARGV[a + 1] then
-            return 0
+        local function apply_change(k, a, known_free)
+          local new = ARGV[a + 1] == '0'
+          if new then
+            if not known_free and redis.call('EXISTS', KEYS[k + 1]) == 1 then
+              return 0
+            end
+          else
+            local stored = redis.call('HGET', KEYS[k + 1], 'rev')
+            if not stored then
+              if redis.call('EXISTS', KEYS[k + 1]) == 1 then stored = '-1' else stored = '0' end
+            end
+            if stored ~= ARGV[a + 1] then
+              return 0
+            end
           end
           local id = ARGV[a + 3]
           local entries = tonumber(ARGV[a + 18])
@@ -81,7 +89,10 @@ internal static class CommentChangeScript
             redis.call('XADD', KEYS[k + 8], 'MINID', ARGV[a + 13], string.format('%.0f', eventMs) .. '-*',
               'comment', id, 'article', ARGV[a + 14], 'state', ARGV[a + 15], 'version', ARGV[a + 16], 'cause', ARGV[a + 11], 'at', ARGV[a + 12])
           end
-          for i = 1, 3 do
+          -- A new comment has no reporters' set yet unless this change reports it.
+          local lifetimes = 3
+          if new and ARGV[a + 7] == '' then lifetimes = 2 end
+          for i = 1, lifetimes do
             if ARGV[a + 10] ~= '' then
               redis.call('PEXPIRE', KEYS[k + i], ARGV[a + 10])
             else
@@ -95,7 +106,7 @@ internal static class CommentChangeScript
     /// <summary>How many KEYS a change takes.</summary>
     internal const int KeyCount = 10;
 
-    private const string Source = ApplyFunction + "\nreturn apply_change(0, 0)\n";
+    private const string Source = ApplyFunction + "\nreturn apply_change(0, 0, false)\n";
 
     public static async Task<bool> ApplyAsync(IDatabase db, RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs)
     {
@@ -150,7 +161,7 @@ internal static class CommentChangeScript
             change.Entries.Count,
         };
         values.AddRange(change.Entries.Select(e => (RedisValue)CommentHash.Serialize(e)));
-        values.AddRange(CommentHash.Fields(after, change.TextChanged));
+        values.AddRange(CommentHash.Fields(after, change.TextChanged, change.IsNewComment));
         return (redisKeys, values);
     }
 

@@ -11,11 +11,22 @@ namespace Moderation.Redis.Comments;
 /// <summary>
 /// The parts of a comment that never change after submission, stored as one JSON field. The
 /// fields scripts must read or change (state, version, moderator decision) live beside it in
-/// the hash, so Lua never parses JSON.
+/// the hash, so Lua never parses JSON. A censored text that is the text itself (most comments)
+/// is not stored twice: <see cref="Uncensored"/> says so and the decision's copy is left empty.
 /// </summary>
-internal sealed record CommentDocument(CommentSubmission Submission, Decision Decision, DateTimeOffset CreatedAt);
+internal sealed record CommentDocument(CommentSubmission Submission, Decision Decision, DateTimeOffset CreatedAt, bool Uncensored = false)
+{
+    public static CommentDocument Of(Comment comment) =>
+        comment.Decision.CensoredText == comment.Submission.Text
+            ? new(comment.Submission, comment.Decision with { CensoredText = "" }, comment.CreatedAt, Uncensored: true)
+            : new(comment.Submission, comment.Decision, comment.CreatedAt);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+    /// <summary>The decision as it was made, its censored text restored.</summary>
+    public Decision StoredDecision => Uncensored ? Decision with { CensoredText = Submission.Text } : Decision;
+}
+
+// Nulls (an author's unset fields, a parent, a user agent) are left out: a missing property reads as null.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CommentDocument))]
 [JsonSerializable(typeof(ModeratorDecision))]
 [JsonSerializable(typeof(HistoryEntry))]
@@ -39,7 +50,7 @@ internal static class CommentHash
     public const string DismissedReporters = "dismissed";
 
     public static string Serialize(Comment comment) =>
-        JsonSerializer.Serialize(new CommentDocument(comment.Submission, comment.Decision, comment.CreatedAt), CommentJsonContext.Default.CommentDocument);
+        JsonSerializer.Serialize(CommentDocument.Of(comment), CommentJsonContext.Default.CommentDocument);
 
     public static string Serialize(ModeratorDecision decision) =>
         JsonSerializer.Serialize(decision, CommentJsonContext.Default.ModeratorDecision);
@@ -54,39 +65,41 @@ internal static class CommentHash
 
     /// <summary>
     /// The hash fields of a record as a flat name/value list: the fields that change with every
-    /// change, and the document, author and article when the text is new.
+    /// change, and the document, author and article when the text is new. A new comment's hash
+    /// leaves out the empty ones (readers take a missing field as empty); a change writes them
+    /// all, so an emptied field is cleared.
     /// </summary>
-    public static IEnumerable<RedisValue> Fields(CommentRecord record, bool withDocument)
+    public static IEnumerable<RedisValue> Fields(CommentRecord record, bool withDocument, bool isNew)
+    {
+        foreach (var (name, value) in AllFields(record, withDocument))
+        {
+            if (!isNew || !value.IsNullOrEmpty)
+            {
+                yield return name;
+                yield return value;
+            }
+        }
+    }
+
+    private static IEnumerable<(RedisValue Name, RedisValue Value)> AllFields(CommentRecord record, bool withDocument)
     {
         var comment = record.Comment;
         if (withDocument)
         {
-            yield return Document;
-            yield return Serialize(comment);
-            yield return Author;
-            yield return comment.Submission.Author.Id;
-            yield return Article;
-            yield return comment.Submission.ArticleId;
+            yield return (Document, Serialize(comment));
+            yield return (Author, comment.Submission.Author.Id);
+            yield return (Article, comment.Submission.ArticleId);
         }
 
-        yield return State;
-        yield return StateValue(comment.State);
-        yield return Version;
-        yield return comment.Version;
-        yield return Updated;
-        yield return comment.UpdatedAt.ToUnixTimeMilliseconds();
-        yield return ModeratorDecision;
-        yield return comment.ModeratorDecision is { } decision ? Serialize(decision) : "";
-        yield return Queue;
-        yield return record.Place is { } place ? (int)place.Queue : "";
-        yield return Enqueued;
-        yield return record.Place is { } at ? at.EnqueuedAt.ToUnixTimeMilliseconds() : "";
-        yield return LeaseHolder;
-        yield return record.Lease?.ModeratorId ?? "";
-        yield return LeaseUntil;
-        yield return record.Lease is { } lease ? lease.Until.ToUnixTimeMilliseconds() : "";
-        yield return DismissedReporters;
-        yield return record.DismissedReporters;
+        yield return (State, StateValue(comment.State));
+        yield return (Version, comment.Version);
+        yield return (Updated, comment.UpdatedAt.ToUnixTimeMilliseconds());
+        yield return (ModeratorDecision, comment.ModeratorDecision is { } decision ? Serialize(decision) : "");
+        yield return (Queue, record.Place is { } place ? (int)place.Queue : "");
+        yield return (Enqueued, record.Place is { } at ? at.EnqueuedAt.ToUnixTimeMilliseconds() : "");
+        yield return (LeaseHolder, record.Lease?.ModeratorId ?? "");
+        yield return (LeaseUntil, record.Lease is { } lease ? lease.Until.ToUnixTimeMilliseconds() : "");
+        yield return (DismissedReporters, record.DismissedReporters == 0 ? "" : record.DismissedReporters);
     }
 
     /// <summary>A record from its hash and its reporters' count.</summary>
@@ -133,7 +146,7 @@ internal static class CommentHash
         string moderator = fields.GetOrEmpty(ModeratorDecision);
         return new Comment(
             document.Submission,
-            document.Decision,
+            document.StoredDecision,
             (CommentState)int.Parse(fields.Get(State), System.Globalization.CultureInfo.InvariantCulture),
             long.Parse(fields.Get(Version), System.Globalization.CultureInfo.InvariantCulture),
             document.CreatedAt,

@@ -38,12 +38,14 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
           local allowed = 'allowed'
           local results = {}
           local newTats = {}
+          local tats = {}
+          if n > 0 then tats = redis.call('MGET', unpack(KEYS, k + 1, k + n)) end
           for i = 1, n do
             local at = a + 2 + (i - 1) * 4
             local interval = tonumber(ARGV[at + 1])
             local tolerance = tonumber(ARGV[at + 2])
             local cost = tonumber(ARGV[at + 3])
-            local stored = redis.call('GET', KEYS[k + i])
+            local stored = tats[i]
             local tat = now
             if stored then
               tat = math.max(tonumber(stored), now)
