@@ -151,6 +151,11 @@ public static class ModerationServerExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         services.AddSingleton<SubmissionLimits>();
-        services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton(provider =>
+        {
+            var limiter = ActivatorUtilities.CreateInstance<SubmissionRateLimiter>(provider);
+            provider.GetRequiredService<Moderation.Core.Telemetry.ModerationMetrics>().ObserveRateLimits(limiter);
+            return limiter;
+        });
     }
 }
