@@ -1,12 +1,15 @@
+using System.Diagnostics;
 using Moderation.Core.Deadlines;
 using Moderation.Core.Errors;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis;
 
 /// <summary>
 /// Every Redis call goes through here: the caller's cancellation (a gRPC deadline or a client
-/// that went away) ends the wait, and Redis outages become the domain's retryable failure.
+/// that went away) ends the wait, Redis outages become the domain's retryable failure, and the
+/// call is measured under its operation's name, once however many commands it pipelines.
 /// </summary>
 internal static class RedisCalls
 {
@@ -17,9 +20,31 @@ internal static class RedisCalls
     /// </summary>
     private static readonly string[] TransientErrors = ["READONLY", "MASTERDOWN", "LOADING", "BUSY", "TRYAGAIN", "CLUSTERDOWN"];
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="operation">A <see cref="RedisOperation"/> name.</param>
+    /// <param name="metrics">Where the call is measured; null to measure nothing (a store built without a host).</param>
+    public static async Task<T> RunAsync<T>(string operation, RedisCallMetrics? metrics, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        long started = Stopwatch.GetTimestamp();
+        string outcome = RedisCallOutcome.Ok;
+        try
+        {
+            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            outcome = RedisCallOutcome.Of(ex);
+            throw;
+        }
+        finally
+        {
+            metrics?.Record(operation, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
         var storageDeadline = StorageDeadline.Token;
         using var linked = storageDeadline.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, storageDeadline) : null;
         try
