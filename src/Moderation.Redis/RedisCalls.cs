@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Moderation.Core.Deadlines;
 using Moderation.Core.Errors;
+using Moderation.Core.Telemetry;
 using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
@@ -9,7 +10,7 @@ namespace Moderation.Redis;
 /// <summary>
 /// Every Redis call goes through here: the caller's cancellation (a gRPC deadline or a client
 /// that went away) ends the wait, Redis outages become the domain's retryable failure, and the
-/// call is measured under its operation's name, once however many commands it pipelines.
+/// call is measured and traced under its operation's name, once however many commands it pipelines.
 /// </summary>
 internal static class RedisCalls
 {
@@ -26,6 +27,15 @@ internal static class RedisCalls
     {
         cancellationToken.ThrowIfCancellationRequested();
 
+        // Only within a traced request: the queue gauges read Redis every few seconds and would
+        // otherwise each start a trace of their own.
+        using var span = Activity.Current is null ? null : ModerationTracing.Source.StartActivity(operation, ActivityKind.Client);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("db.system", "redis");
+            span.SetTag("db.operation.name", operation);
+        }
+
         long started = Stopwatch.GetTimestamp();
         string outcome = RedisCallOutcome.Ok;
         try
@@ -40,6 +50,11 @@ internal static class RedisCalls
         finally
         {
             metrics?.Record(operation, outcome, Stopwatch.GetElapsedTime(started));
+            if (span is not null && RedisCallOutcome.IsError(outcome))
+            {
+                span.SetStatus(ActivityStatusCode.Error, outcome);
+                span.SetTag("error.type", outcome);
+            }
         }
     }
 

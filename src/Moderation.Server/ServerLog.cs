@@ -26,4 +26,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "AUTHENTICATION IS DISABLED (Auth:Mode=Disabled): anyone who reaches this service can submit, moderate and read every comment. Never run this way outside a developer's machine.")]
     public static partial void AuthDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Exporting traces over OTLP to {OtlpEndpoint}")]
+    public static partial void TracingToOtlp(ILogger logger, string otlpEndpoint);
 }

@@ -65,7 +65,7 @@ public sealed class ModerationMetrics
         _ => "other",
     };
 
-    private static string TagOf(Verdict verdict) => verdict switch
+    internal static string TagOf(Verdict verdict) => verdict switch
     {
         Verdict.Approved => "approved",
         Verdict.PendingReview => "pendingreview",

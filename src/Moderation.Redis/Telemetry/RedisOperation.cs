@@ -1,7 +1,7 @@
 namespace Moderation.Redis.Telemetry;
 
 /// <summary>
-/// The names Redis calls are recorded under (the <c>operation</c> tag): one
+/// The names Redis calls are recorded under (the <c>operation</c> tag and the span's name): one
 /// per store operation or script, never a key, so the series stay few.
 /// </summary>
 internal static class RedisOperation

@@ -33,7 +33,7 @@ public static class ModerationServerExtensions
         services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
         services.AddModerationConsole(builder.Configuration);
-        services.AddModerationTelemetry();
+        services.AddModerationTelemetry(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
 
         var health = services.AddGrpcHealthChecks(options =>
@@ -77,6 +77,11 @@ public static class ModerationServerExtensions
         if (app.Services.GetRequiredService<RateLimitOptions>().Limits.Count == 0)
         {
             ServerLog.NoRateLimits(app.Logger);
+        }
+
+        if (app.Services.GetRequiredService<IOptions<TracingOptions>>().Value is { Enabled: true } tracing)
+        {
+            ServerLog.TracingToOtlp(app.Logger, tracing.OtlpEndpoint!);
         }
 
         // Connect to the store at start-up rather than on the first comment.
