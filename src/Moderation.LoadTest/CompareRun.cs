@@ -31,7 +31,7 @@ internal static class CompareRun
         var first = methods[0];
         var text = new StringBuilder();
         text.Append(Inv($"Medians of {first.Rounds.Count} alternating rounds; ratios to {first.Method}.\n\n"));
-        text.Append("| method | rps | × rps | p50 ms | p99 ms | p99.9 ms | server CPU µs/call | × CPU | Redis CPU µs/call | allocated B/call | Redis round trips/call | driver CPU µs/call |\n");
+        text.Append("| method | rps | × rps | p50 ms | p99 ms | p99.9 ms | server CPU µs/call | × CPU | Redis CPU µs/call | allocated B/call | Redis calls/call | driver CPU µs/call |\n");
         text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double baseRps = Median(first.Rounds, r => r.Rps) ?? 0;
         double? baseCpu = Median(first.Rounds, ServerCpu);
@@ -61,7 +61,7 @@ internal static class CompareRun
                 Write(json, "server_cpu_us_per_call", rounds, ServerCpu);
                 Write(json, "redis_cpu_us_per_call", rounds, RedisCpu);
                 Write(json, "server_allocated_bytes_per_call", rounds, Allocated);
-                Write(json, "redis_round_trips_per_call", rounds, RoundTrips);
+                Write(json, "redis_calls_per_call", rounds, RoundTrips);
                 Write(json, "driver_cpu_us_per_call", rounds, r => r.DriverCpuMicrosecondsPerCall);
                 json.WriteEndObject();
             }
@@ -85,7 +85,7 @@ internal static class CompareRun
 
     private static double? Allocated(LoadResult r) => r.Cost.AllocatedBytes is { } bytes ? r.PerCall(bytes) : null;
 
-    private static double? RoundTrips(LoadResult r) => r.Cost.RedisRoundTrips is { } trips ? r.PerCall(trips) : null;
+    private static double? RoundTrips(LoadResult r) => r.Cost.RedisCalls is { } trips ? r.PerCall(trips) : null;
 
     private static void Write(Utf8JsonWriter json, string name, IReadOnlyList<LoadResult> rounds, Func<LoadResult, double?> value)
     {

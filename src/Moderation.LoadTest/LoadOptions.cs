@@ -32,7 +32,7 @@ internal sealed record LoadOptions(Uri Target, string? Token, string Method, Tim
           --server-pid N      the service's process id: report its CPU and memory per call
           --redis-pid N       Redis's process id: report its CPU per call
           --metrics URL       the service's Prometheus endpoint (e.g. http://127.0.0.1:5080/metrics):
-                              report its allocations and Redis round trips per call
+                              report its allocations and Redis calls per call
           --compare A,B,...   measure several methods in alternating rounds (e.g. health,test,submit)
                               and report the medians and their ratios to the first (compare.md, compare.json)
           --rounds N          rounds of --compare (default 5)

@@ -79,7 +79,7 @@ internal static class LoadReport
             WriteOptional(json, "server_cpu_us_per_call", result.Cost.ServerCpu is { } server ? result.PerCall(server.TotalMicroseconds) : null);
             WriteOptional(json, "redis_cpu_us_per_call", result.Cost.RedisCpu is { } redis ? result.PerCall(redis.TotalMicroseconds) : null);
             WriteOptional(json, "server_allocated_bytes_per_call", result.Cost.AllocatedBytes is { } bytes ? result.PerCall(bytes) : null);
-            WriteOptional(json, "redis_round_trips_per_call", result.Cost.RedisRoundTrips is { } trips ? result.PerCall(trips) : null);
+            WriteOptional(json, "redis_calls_per_call", result.Cost.RedisCalls is { } trips ? result.PerCall(trips) : null);
             json.WriteStartArray("seconds_series");
             foreach (var sample in result.Samples)
             {
@@ -301,9 +301,9 @@ internal static class LoadReport
             yield return ("server allocated", Inv($"{result.PerCall(bytes):N0} B/call"));
         }
 
-        if (cost.RedisRoundTrips is { } trips)
+        if (cost.RedisCalls is { } trips)
         {
-            yield return ("Redis round trips", Inv($"{result.PerCall(trips):0.00}/call"));
+            yield return ("Redis calls", Inv($"{result.PerCall(trips):0.00}/call (pipelined calls share a round trip)"));
         }
 
         var memory = result.Samples.Where(s => s.ServerWorkingSet is not null).Select(s => s.ServerWorkingSet!.Value).ToList();

@@ -12,7 +12,7 @@ namespace Moderation.LoadTest;
 internal sealed record LoadSample(double AtSeconds, long Calls, long Failures, double P50Ms, double P99Ms, double MaxMs, long? ServerWorkingSet);
 
 /// <summary>What the processes under load spent over the measured window, where the run could see it.</summary>
-internal sealed record ServerCost(TimeSpan? ServerCpu, TimeSpan? RedisCpu, long? AllocatedBytes, long? RedisRoundTrips);
+internal sealed record ServerCost(TimeSpan? ServerCpu, TimeSpan? RedisCpu, long? AllocatedBytes, long? RedisCalls);
 
 /// <summary>What a run measured: calls, their latency distribution over the window and in each second, status codes, verdicts and the mix.</summary>
 internal sealed record LoadResult(

@@ -1,12 +1,16 @@
+using System.Diagnostics;
 using Moderation.Core.Deadlines;
 using Moderation.Core.Errors;
+using Moderation.Core.Telemetry;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis;
 
 /// <summary>
 /// Every Redis call goes through here: the caller's cancellation (a gRPC deadline or a client
-/// that went away) ends the wait, and Redis outages become the domain's retryable failure.
+/// that went away) ends the wait, Redis outages become the domain's retryable failure, and the
+/// call is measured and traced under its operation's name, once however many commands it pipelines.
 /// </summary>
 internal static class RedisCalls
 {
@@ -17,9 +21,45 @@ internal static class RedisCalls
     /// </summary>
     private static readonly string[] TransientErrors = ["READONLY", "MASTERDOWN", "LOADING", "BUSY", "TRYAGAIN", "CLUSTERDOWN"];
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="operation">A <see cref="RedisOperation"/> name.</param>
+    /// <param name="metrics">Where the call is measured; null to measure nothing (a store built without a host).</param>
+    public static async Task<T> RunAsync<T>(string operation, RedisCallMetrics? metrics, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Only within a traced request: the queue gauges read Redis every few seconds and would
+        // otherwise each start a trace of their own.
+        using var span = Activity.Current is null ? null : ModerationTracing.Source.StartActivity(operation, ActivityKind.Client);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("db.system", "redis");
+            span.SetTag("db.operation.name", operation);
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        string outcome = RedisCallOutcome.Ok;
+        try
+        {
+            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            outcome = RedisCallOutcome.Of(ex);
+            throw;
+        }
+        finally
+        {
+            metrics?.Record(operation, outcome, Stopwatch.GetElapsedTime(started));
+            if (span is not null && RedisCallOutcome.IsError(outcome))
+            {
+                span.SetStatus(ActivityStatusCode.Error, outcome);
+                span.SetTag("error.type", outcome);
+            }
+        }
+    }
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
         var storageDeadline = StorageDeadline.Token;
         using var linked = storageDeadline.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, storageDeadline) : null;
         try

@@ -9,6 +9,7 @@ using Moderation.Redis.Comments;
 using Moderation.Redis.Events;
 using Moderation.Redis.State;
 using Moderation.Redis.RateLimiting;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis;
@@ -18,7 +19,8 @@ public static class RedisServiceCollectionExtensions
     /// <summary>
     /// Registers the Redis store and limiter over one shared <see cref="IConnectionMultiplexer"/>.
     /// The multiplexer does not abort when Redis is down at start-up: it keeps reconnecting, and
-    /// health reports NOT_SERVING meanwhile.
+    /// health reports NOT_SERVING meanwhile. Every call is measured on the host's
+    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/>, which the generic host registers.
     /// </summary>
     public static IServiceCollection AddRedisStorage(this IServiceCollection services)
     {
@@ -32,6 +34,7 @@ public static class RedisServiceCollectionExtensions
             options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
+        services.AddSingleton(provider => new RedisCallMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         services.AddSingleton(provider =>
         {
@@ -44,16 +47,19 @@ public static class RedisServiceCollectionExtensions
             provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention,
             provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.DecidedRetention,
             provider.GetRequiredService<RedisDurability>(),
-            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null));
-        services.AddSingleton<IDecisionEventLog>(provider => new RedisDecisionEventLog(provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>()));
+            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null,
+            provider.GetRequiredService<RedisCallMetrics>()));
+        services.AddSingleton<IDecisionEventLog>(provider => new RedisDecisionEventLog(provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
         services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<RedisCommentStore>());
         services.AddSingleton<IModerationStateStore>(provider => new RedisModerationState(
-            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisDurability>()));
+            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisDurability>(), provider.GetRequiredService<RedisCallMetrics>()));
         services.AddSingleton<IRateLimiter>(provider => new RedisGcraRateLimiter(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<RedisKeys>(),
-            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null));
-        services.AddSingleton<ITextHistoryStore, RedisTextHistoryStore>();
+            provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null,
+            provider.GetRequiredService<RedisCallMetrics>()));
+        services.AddSingleton<ITextHistoryStore>(provider => new RedisTextHistoryStore(
+            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
         return services;
     }
 }

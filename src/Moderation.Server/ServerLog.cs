@@ -18,7 +18,7 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Loaded {RuleCount} rules, version {RulesVersion}, from {RulesSource}")]
     public static partial void RulesLoaded(ILogger logger, int ruleCount, string rulesVersion, string rulesSource);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "No credentials configured (Auth:ApiKeys, Auth:Jwt): generated a development admin key, printed on standard output. Configure real keys before exposing the service.")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "No credentials configured (Auth:ApiKeys, Auth:Jwt): generated a development admin key, printed on standard error. Configure real keys before exposing the service.")]
     public static partial void DevelopmentKeyGenerated(ILogger logger);
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "No rate limits configured (RateLimits:Limits is empty): submissions are not limited in any way.")]
@@ -26,4 +26,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "AUTHENTICATION IS DISABLED (Auth:Mode=Disabled): anyone who reaches this service can submit, moderate and read every comment. Never run this way outside a developer's machine.")]
     public static partial void AuthDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Exporting traces over OTLP to {OtlpEndpoint}")]
+    public static partial void TracingToOtlp(ILogger logger, string otlpEndpoint);
 }

@@ -86,6 +86,7 @@ public sealed class MetricsScrapeTests
             moderation_redis_call_duration_seconds_count{operation="limits",outcome="ok"} 30
             dotnet_gc_heap_total_allocated_bytes_total 1.5e6
             label_with_brace{path="/a}b"} 2
+            moderation_redis_call_duration_seconds_count{operation="queue.stats",outcome="ok"} 7
             """;
 
         var sums = MetricsScrape.Parse(exposition);

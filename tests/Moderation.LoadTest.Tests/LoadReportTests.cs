@@ -20,7 +20,7 @@ public sealed partial class LoadReportTests(Chromium chromium) : IClassFixture<C
 
         Assert.Equal(result.Samples.Count, json.RootElement.GetProperty("seconds_series").GetArrayLength());
         Assert.Equal(50.0, json.RootElement.GetProperty("server_cpu_us_per_call").GetDouble());
-        Assert.Equal(2.0, json.RootElement.GetProperty("redis_round_trips_per_call").GetDouble());
+        Assert.Equal(2.0, json.RootElement.GetProperty("redis_calls_per_call").GetDouble());
         Assert.Equal(900, json.RootElement.GetProperty("mix").GetProperty("clean").GetInt64());
     }
 

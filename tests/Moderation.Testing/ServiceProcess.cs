@@ -35,30 +35,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         _service = Process.Start(start)!;
-        _service.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                Output.Enqueue(text);
-                if (DevelopmentKey().Match(text) is { Success: true } match)
-                {
-                    _key.TrySetResult(match.Groups[1].Value);
-                }
-
-                // The host's lifetime message, written once every endpoint listens.
-                if (text.Contains("Application started.", StringComparison.Ordinal))
-                {
-                    _started.TrySetResult();
-                }
-            }
-        };
-        _service.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                Output.Enqueue(text);
-            }
-        };
+        _service.OutputDataReceived += (_, line) => Received(line.Data, StandardOutput);
+        _service.ErrorDataReceived += (_, line) => Received(line.Data, StandardError);
         _service.BeginOutputReadLine();
         _service.BeginErrorReadLine();
     }
@@ -71,6 +49,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     /// <summary>Every line it wrote, standard output and error.</summary>
     public ConcurrentQueue<string> Output { get; } = new();
+
+    /// <summary>The lines it wrote on standard output: the log.</summary>
+    public ConcurrentQueue<string> StandardOutput { get; } = new();
+
+    /// <summary>The lines it wrote on standard error: notices for the operator, such as the development key.</summary>
+    public ConcurrentQueue<string> StandardError { get; } = new();
 
     /// <summary>
     /// The development admin key it prints at start-up, once its endpoints listen (within a
@@ -88,6 +72,27 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         await _service.WaitForExitAsync();
         _service.Dispose();
         _elsewhere.Delete(recursive: true);
+    }
+
+    private void Received(string? text, ConcurrentQueue<string> stream)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        stream.Enqueue(text);
+        Output.Enqueue(text);
+        if (DevelopmentKey().Match(text) is { Success: true } match)
+        {
+            _key.TrySetResult(match.Groups[1].Value);
+        }
+
+        // The host's lifetime message, written once every endpoint listens (a JSON log line holds it too).
+        if (text.Contains("Application started.", StringComparison.Ordinal))
+        {
+            _started.TrySetResult();
+        }
     }
 
     [GeneratedRegex(@"Development API key \(role admin[^)]*\): (\S+)")]

@@ -1,13 +1,14 @@
 using System.Diagnostics.Metrics;
 using Moderation.Core.Decisions;
+using Moderation.Core.RateLimiting;
 using Moderation.Core.Workflow;
 
 namespace Moderation.Core.Telemetry;
 
 /// <summary>
 /// The service's own instruments, on the meter <see cref="MeterName"/>: what was decided and
-/// by which rules, which limits refused, rule reloads, and the queues. Exporters (Prometheus,
-/// OTLP) are the host's business; this only counts.
+/// by which rules, which limits refused, whether limits are degraded, rule reloads, and the
+/// queues. Exporters (Prometheus, OTLP) are the host's business; this only counts.
 /// </summary>
 public sealed class ModerationMetrics
 {
@@ -18,6 +19,7 @@ public sealed class ModerationMetrics
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _reloads;
     private IReadOnlyList<QueueStats> _queues = [];
+    private SubmissionRateLimiter? _limiter;
 
     public ModerationMetrics(IMeterFactory meterFactory, TimeProvider timeProvider)
     {
@@ -28,6 +30,7 @@ public sealed class ModerationMetrics
         _ruleMatches = meter.CreateCounter<long>("moderation.rule.matches", "{match}", "Rules that matched a new comment, by rule and action (shadow rules included).");
         _refusals = meter.CreateCounter<long>("moderation.ratelimit.refusals", "{submission}", "Submissions refused by a rate limit, by limit.");
         _reloads = meter.CreateCounter<long>("moderation.rules.reloads", "{reload}", "Reloads of the rules file, by result.");
+        meter.CreateObservableGauge("moderation.ratelimit.degraded", () => _limiter?.IsDegraded == true ? 1 : 0, unit: null, "1 while limits are checked per instance because the shared store failed (the last 30 s), else 0.");
         meter.CreateObservableGauge("moderation.queue.depth", () => _queues.Select(q => new Measurement<long>(q.Depth, new KeyValuePair<string, object?>("queue", QueueName(q.Queue)))), "{comment}", "Comments waiting in each queue.");
         meter.CreateObservableGauge("moderation.queue.oldest_age", () => _queues.Select(q => new Measurement<double>(q.OldestEnqueuedAt is { } oldest ? Math.Max(0, (timeProvider.GetUtcNow() - oldest).TotalSeconds) : 0, new KeyValuePair<string, object?>("queue", QueueName(q.Queue)))), "s", "Age of the oldest comment in each queue.");
     }
@@ -47,6 +50,9 @@ public sealed class ModerationMetrics
 
     public void RulesReloaded(bool loaded) => _reloads.Add(1, new KeyValuePair<string, object?>("result", loaded ? "loaded" : "rejected"));
 
+    /// <summary>The limiter whose degraded mode the gauge reports; until there is one, limits are not degraded.</summary>
+    public void ObserveRateLimits(SubmissionRateLimiter limiter) => _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
+
     /// <summary>The queue depths the gauges report, as last read from the store.</summary>
     public void QueuesRead(IReadOnlyList<QueueStats> queues) => _queues = queues;
 
@@ -59,7 +65,7 @@ public sealed class ModerationMetrics
         _ => "other",
     };
 
-    private static string TagOf(Verdict verdict) => verdict switch
+    internal static string TagOf(Verdict verdict) => verdict switch
     {
         Verdict.Approved => "approved",
         Verdict.PendingReview => "pendingreview",

@@ -179,7 +179,16 @@ public sealed class CommentSubmissionService(
         var history = ruleSet.HistoryWindows.Count == 0
             ? null
             : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
-        return WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now, ruleSet.BuiltInReasons);
+        using var span = Telemetry.ModerationTracing.Source.StartActivity(Telemetry.ModerationTracing.RulesEvaluation);
+        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now, ruleSet.BuiltInReasons);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("moderation.rules.version", ruleSet.Version);
+            span.SetTag("moderation.verdict", Telemetry.ModerationMetrics.TagOf(decision.Verdict));
+            span.SetTag("moderation.rules.matched", decision.Reasons.Count);
+        }
+
+        return decision;
     }
 
     public async Task<Comment> GetAsync(string commentId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Workflow;
 using Moderation.Core.Workflow.Transitions;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Comments;
@@ -16,7 +17,8 @@ namespace Moderation.Redis.Comments;
 /// history, its author's counts and its decision event change together.
 /// </summary>
 /// <param name="limitsClock">The clock limits are judged by; null for Redis's own (see RateLimits:UseCallerClock).</param>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null, RedisDurability? durability = null, TimeProvider? limitsClock = null)
+/// <param name="metrics">Where each call is measured; null for none.</param>
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan? eventRetention = null, TimeSpan? decidedRetention = null, RedisDurability? durability = null, TimeProvider? limitsClock = null, RedisCallMetrics? metrics = null)
     : IChargingCommentRecordStore
 {
     private readonly IDatabase _db = redis.GetDatabase();
@@ -25,14 +27,14 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     private readonly long _retentionMs = (long)(eventRetention ?? new EventOptions().Retention).TotalMilliseconds;
 
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
+        RedisCalls.RunAsync(RedisOperation.CommentGet, metrics, async () =>
         {
             var fields = new RedisResultPairs(await _db.HashGetAllAsync(keys.Comment(commentId)).ConfigureAwait(false));
             return fields.IsEmpty ? null : CommentHash.Read(fields);
         }, cancellationToken);
 
     public Task<CommentRecord?> ReadAsync(string commentId, string? reporterId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(() => ReadRecordAsync(commentId, reporterId), cancellationToken);
+        RedisCalls.RunAsync(RedisOperation.CommentRead, metrics, () => ReadRecordAsync(commentId, reporterId), cancellationToken);
 
     /// <summary>The hash, the reporters' count and (when asked) one reader's report, pipelined: one round trip.</summary>
     private async Task<CommentRecord?> ReadRecordAsync(string commentId, string? reporterId)
@@ -49,7 +51,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     public Task<bool> TryApplyAsync(CommentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return RedisCalls.RunAsync(() => _durability.WriteAsync(_db, () => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs)), cancellationToken);
+        return RedisCalls.RunAsync(RedisOperation.CommentApply, metrics, () => _durability.WriteAsync(_db, () => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs)), cancellationToken);
     }
 
     public Task<(bool Applied, RateLimitOutcome? Limits)> TryAddChargedAsync(CommentChange change, IReadOnlyList<RateLimitRequest> limits, string chargeId, CancellationToken cancellationToken)
@@ -57,6 +59,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(limits);
         return RedisCalls.RunAsync(
+            RedisOperation.CommentAddCharged,
+            metrics,
             () => _durability.WriteAsync(_db, () => ChargedAddScript.RunAsync(_db, keys, change, limits, chargeId, limitsClock, _decidedRetentionMs, _retentionMs)),
             cancellationToken);
     }
@@ -64,7 +68,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     public Task<QueuePage> ListQueueAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return RedisCalls.RunAsync(() => ListAsync(query, now), cancellationToken);
+        return RedisCalls.RunAsync(RedisOperation.QueueList, metrics, () => ListAsync(query, now), cancellationToken);
     }
 
     private async Task<QueuePage> ListAsync(QueueQuery query, DateTimeOffset now)
@@ -102,7 +106,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     }
 
     public Task<IReadOnlyList<QueueMember>> GetQueueMembersAsync(QueueKind queue, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<IReadOnlyList<QueueMember>>(async () =>
+        RedisCalls.RunAsync<IReadOnlyList<QueueMember>>(RedisOperation.QueueMembers, metrics, async () =>
         {
             var entries = await _db.SortedSetRangeByRankWithScoresAsync(keys.Queue(queue)).ConfigureAwait(false);
             var articles = entries.Select(e => _db.HashGetAsync(keys.Comment(e.Element!), "article")).ToArray();
@@ -116,7 +120,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         }, cancellationToken);
 
     public Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(string? articleId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<IReadOnlyList<QueueStats>>(async () =>
+        RedisCalls.RunAsync<IReadOnlyList<QueueStats>>(RedisOperation.QueueStats, metrics, async () =>
         {
             var stats = new List<QueueStats>();
             foreach (var queue in Enum.GetValues<QueueKind>())

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Moderation.Core.Comments;
 using Moderation.Core.Events;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Events;
@@ -9,12 +10,12 @@ namespace Moderation.Redis.Events;
 /// The decision events in a Redis stream under the workflow hash tag, appended by
 /// <see cref="Comments.CommentChangeScript"/> with each change; a cursor is a stream entry id.
 /// </summary>
-public sealed class RedisDecisionEventLog(IConnectionMultiplexer redis, RedisKeys keys) : IDecisionEventLog
+public sealed class RedisDecisionEventLog(IConnectionMultiplexer redis, RedisKeys keys, RedisCallMetrics? metrics = null) : IDecisionEventLog
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
     public Task<EventCursor> LatestAsync(CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
+        RedisCalls.RunAsync(RedisOperation.EventsLatest, metrics, async () =>
         {
             var newest = await _db.StreamRangeAsync(keys.Events, "-", "+", 1, Order.Descending).ConfigureAwait(false);
             if (newest.Length > 0)
@@ -26,7 +27,7 @@ public sealed class RedisDecisionEventLog(IConnectionMultiplexer redis, RedisKey
         }, cancellationToken);
 
     public Task<IReadOnlyList<DecisionEvent>> ReadAfterAsync(EventCursor after, int max, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<IReadOnlyList<DecisionEvent>>(async () =>
+        RedisCalls.RunAsync<IReadOnlyList<DecisionEvent>>(RedisOperation.EventsRead, metrics, async () =>
         {
             // Retention trims from the front; the scripts record the newest id they trimmed, so a
             // gap after the cursor shows instead of being skipped silently.

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Moderation.Core.Rules.History;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.History;
 
 /// <summary>Text history in one sorted set per text fingerprint, shared by every instance.</summary>
-public sealed class RedisTextHistoryStore(IConnectionMultiplexer redis, RedisKeys keys) : ITextHistoryStore
+public sealed class RedisTextHistoryStore(IConnectionMultiplexer redis, RedisKeys keys, RedisCallMetrics? metrics = null) : ITextHistoryStore
 {
     /// <summary>
     /// Records an author posting a text and reads its history in one step: the author's previous
@@ -31,7 +32,7 @@ public sealed class RedisTextHistoryStore(IConnectionMultiplexer redis, RedisKey
         ArgumentNullException.ThrowIfNull(windows);
         var ordered = windows.Distinct().ToList();
         long keep = ordered.Count == 0 ? 1 : (long)ordered.Max().TotalMilliseconds;
-        return RedisCalls.RunAsync(async () =>
+        return RedisCalls.RunAsync(RedisOperation.TextHistoryRecord, metrics, async () =>
         {
             var result = (RedisResult[])(await RecordText.EvaluateAsync(_db, new
             {

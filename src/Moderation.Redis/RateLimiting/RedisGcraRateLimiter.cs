@@ -1,5 +1,6 @@
 using System.Globalization;
 using Moderation.Core.RateLimiting;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.RateLimiting;
@@ -9,7 +10,7 @@ namespace Moderation.Redis.RateLimiting;
 /// expiring when the subject's quota is full again. All the limits of a submission go in one
 /// script call: one round trip, all or nothing, exact across every instance sharing Redis.
 /// </summary>
-public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider? callerClock = null) : IRateLimiter
+public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider? callerClock = null, RedisCallMetrics? metrics = null) : IRateLimiter
 {
     /// <summary>
     /// Lua functions for GCRA over every limit of a submission at once, mirroring Core's
@@ -101,6 +102,8 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
 
         // StackExchange.Redis caches the script: EVALSHA once it is known, EVAL again after NOSCRIPT.
         var result = await RedisCalls.RunAsync(
+            RedisOperation.RateLimitAcquire,
+            metrics,
             async () => (RedisResult[])(await _db.ScriptEvaluateAsync(AcquireScript, redisKeys, values).ConfigureAwait(false))!,
             cancellationToken).ConfigureAwait(false);
         return ReadOutcome(requests, (long)result[0] == 1, result[1]);

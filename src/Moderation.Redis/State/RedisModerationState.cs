@@ -4,6 +4,7 @@ using Moderation.Core.Errors;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
 using Moderation.Core.Workflow.Transitions;
+using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.State;
@@ -13,16 +14,16 @@ namespace Moderation.Redis.State;
 /// under the workflow hash tag. Histories and counts are written by <see cref="CommentChangeScript"/>
 /// with the change they record; moderators' settings are written here.
 /// </summary>
-public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys keys, RedisDurability? durability = null) : IModerationStateStore
+public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys keys, RedisDurability? durability = null, RedisCallMetrics? metrics = null) : IModerationStateStore
 {
     private readonly IDatabase _db = redis.GetDatabase();
     private readonly RedisDurability _durability = durability ?? RedisDurability.Immediate;
 
     public Task<AuthorRecord> GetAuthorAsync(string authorId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () => ReadAuthor(authorId, await _db.HashGetAllAsync(keys.Author(authorId)).ConfigureAwait(false)), cancellationToken);
+        RedisCalls.RunAsync(RedisOperation.AuthorGet, metrics, async () => ReadAuthor(authorId, await _db.HashGetAllAsync(keys.Author(authorId)).ConfigureAwait(false)), cancellationToken);
 
     public Task<AuthorRecord> SetAuthorStatusAsync(string authorId, AuthorStatus status, DateTimeOffset? suspendedUntil, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
+        RedisCalls.RunAsync(RedisOperation.AuthorSetStatus, metrics, async () =>
         {
             var key = keys.Author(authorId);
             var until = status == AuthorStatus.Suspended && suspendedUntil is { } end ? end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : "";
@@ -38,16 +39,20 @@ public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys
 
     public Task<IReadOnlyList<string>> GetRecentCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync<IReadOnlyList<string>>(
+            RedisOperation.AuthorRecent,
+            metrics,
             async () => (await _db.ListRangeAsync(keys.AuthorRecent(authorId), 0, CommentChange.AuthorsRecentCapacity - 1).ConfigureAwait(false)).Select(v => (string)v!).ToList(),
             cancellationToken);
 
     public Task<IReadOnlyList<string>> GetPendingCommentIdsAsync(string authorId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync<IReadOnlyList<string>>(
+            RedisOperation.AuthorPending,
+            metrics,
             async () => (await _db.SetMembersAsync(keys.AuthorPending(authorId)).ConfigureAwait(false)).Select(v => (string)v!).ToList(),
             cancellationToken);
 
     public Task<ArticleSettings> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync(async () =>
+        RedisCalls.RunAsync(RedisOperation.ArticleGet, metrics, async () =>
         {
             var fields = (await _db.HashGetAllAsync(keys.Article(articleId)).ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
             return fields.Count == 0
@@ -58,7 +63,7 @@ public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys
     public Task UpsertArticleAsync(ArticleSettings article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return RedisCalls.RunAsync(async () =>
+        return RedisCalls.RunAsync(RedisOperation.ArticleUpsert, metrics, async () =>
         {
             await _durability.WriteAsync(_db, async () =>
             {
@@ -75,7 +80,7 @@ public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys
     }
 
     public Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> GetHistoryAsync(string commentId, int offset, int count, CancellationToken cancellationToken) =>
-        RedisCalls.RunAsync<(IReadOnlyList<HistoryEntry>, int)>(async () =>
+        RedisCalls.RunAsync<(IReadOnlyList<HistoryEntry>, int)>(RedisOperation.HistoryGet, metrics, async () =>
         {
             var key = keys.History(commentId);
             var total = _db.ListLengthAsync(key);

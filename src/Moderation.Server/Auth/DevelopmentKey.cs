@@ -15,9 +15,11 @@ internal sealed record DevelopmentKey(string? Key)
 
         ServerLog.DevelopmentKeyGenerated(logger);
 
-        // Printed on standard output rather than logged: log pipelines keep what they receive,
-        // and this key is a secret (valid until the process stops).
-        Console.WriteLine($"Development API key (role admin, valid until this process stops): {Key}");
-        Console.WriteLine($"  grpcurl -plaintext -H 'authorization: Bearer {Key}' 127.0.0.1:5000 list");
+        // Printed rather than logged: log pipelines keep what they receive, and this key is a
+        // secret (valid until the process stops). On standard error, where notices for the person
+        // at the terminal go: standard output carries the log, which may be JSON lines
+        // (Logging:Console:FormatterName=json) that a line of plain text would break.
+        Console.Error.WriteLine($"Development API key (role admin, valid until this process stops): {Key}");
+        Console.Error.WriteLine($"  grpcurl -plaintext -H 'authorization: Bearer {Key}' 127.0.0.1:5000 list");
     }
 }

@@ -33,7 +33,7 @@ public static class ModerationServerExtensions
         services.AddModerationAuth(builder.Configuration);
         services.AddGrpcReflection();
         services.AddModerationConsole(builder.Configuration);
-        services.AddModerationTelemetry();
+        services.AddModerationTelemetry(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
 
         var health = services.AddGrpcHealthChecks(options =>
@@ -77,6 +77,11 @@ public static class ModerationServerExtensions
         if (app.Services.GetRequiredService<RateLimitOptions>().Limits.Count == 0)
         {
             ServerLog.NoRateLimits(app.Logger);
+        }
+
+        if (app.Services.GetRequiredService<IOptions<TracingOptions>>().Value is { Enabled: true } tracing)
+        {
+            ServerLog.TracingToOtlp(app.Logger, tracing.OtlpEndpoint!);
         }
 
         // Connect to the store at start-up rather than on the first comment.
@@ -151,6 +156,11 @@ public static class ModerationServerExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         services.AddSingleton<SubmissionLimits>();
-        services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton(provider =>
+        {
+            var limiter = ActivatorUtilities.CreateInstance<SubmissionRateLimiter>(provider);
+            provider.GetRequiredService<Moderation.Core.Telemetry.ModerationMetrics>().ObserveRateLimits(limiter);
+            return limiter;
+        });
     }
 }

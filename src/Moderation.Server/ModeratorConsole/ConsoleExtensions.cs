@@ -109,8 +109,9 @@ internal static class ConsoleExtensions
         signedIn.MapGet("/stream/{service}/{method}", (HttpContext http, string service, string method, string? request, GrpcJsonBridge bridge) =>
             bridge.StreamAsync(http, service, method, request ?? "{}", CredentialOf(http.User)));
 
+        // Beside the development key, on standard error (see DevelopmentKey.Announce).
         app.Lifetime.ApplicationStarted.Register(() =>
-            Console.WriteLine($"Moderator console: {endpoint.Url} (sign in with a moderator or admin key{(app.Services.GetRequiredService<DevelopmentKey>().Key is null ? "" : ", such as the development key above")})"));
+            Console.Error.WriteLine($"Moderator console: {endpoint.Url} (sign in with a moderator or admin key{(app.Services.GetRequiredService<DevelopmentKey>().Key is null ? "" : ", such as the development key above")})"));
     }
 
     /// <summary>

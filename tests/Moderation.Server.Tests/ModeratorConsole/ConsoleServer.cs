@@ -18,14 +18,25 @@ public sealed class ConsoleServer : IAsyncLifetime
     /// <summary>The key the test identity provider signs JWTs with.</summary>
     public static readonly byte[] JwtSigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
-    private readonly KestrelFactory _factory = new();
+    private readonly KestrelFactory _factory;
     private readonly Dictionary<string, GrpcChannel> _channels = [];
+
+    public ConsoleServer()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Settings beyond the test keys and the loopback addresses (a Redis store, say).</param>
+    internal ConsoleServer(IReadOnlyDictionary<string, string?>? settings) => _factory = new KestrelFactory(settings);
 
     /// <summary>Where a browser opens the console.</summary>
     public Uri ConsoleUrl { get; private set; } = null!;
 
     /// <summary>Where gRPC clients call.</summary>
     public Uri GrpcUrl { get; private set; } = null!;
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _factory.Services;
 
     public Task InitializeAsync()
     {
@@ -79,7 +90,13 @@ public sealed class ConsoleServer : IAsyncLifetime
 
     private sealed class KestrelFactory : WebApplicationFactory<Program>
     {
-        public KestrelFactory() => UseKestrel();
+        private readonly IReadOnlyDictionary<string, string?> _settings;
+
+        public KestrelFactory(IReadOnlyDictionary<string, string?>? settings)
+        {
+            _settings = settings ?? new Dictionary<string, string?>();
+            UseKestrel();
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -93,6 +110,10 @@ public sealed class ConsoleServer : IAsyncLifetime
             builder.UseSetting("Auth:Jwt:SigningKey", Convert.ToBase64String(JwtSigningKey));
             builder.UseSetting("Kestrel:Endpoints:Grpc:Url", "http://127.0.0.1:0");
             builder.UseSetting("Console:Url", "http://127.0.0.1:0");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class MetricsTests(ConsoleServer server) : IClassFixture<C
         Assert.Contains("limit=\"author\"", metrics, StringComparison.Ordinal);
         Assert.Contains("queue=\"pending\"", metrics, StringComparison.Ordinal);
         Assert.Contains("moderation_queue_oldest_age_seconds{", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^moderation_ratelimit_degraded(\{[^}]*\})? 0( \d+)?$", metrics);
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
         Assert.Contains("/moderation.v1.CommentService/SubmitComment", metrics, StringComparison.Ordinal);
     }
