@@ -30,7 +30,7 @@ internal sealed record DecideCall(DecideCommentRequest Request) : MixCall("decis
 internal sealed class CommentMix(int seed, string run, DateTimeOffset start, bool realistic)
 {
     /// <summary>How far back (in calls) a report, a decision or a reply may point.</summary>
-    private const int LookBack = 400;
+    private const int LookBack = 100;
 
     private static readonly string[][] Openings =
     [

@@ -65,7 +65,7 @@ public sealed class LoadRunTests(BuiltService built) : IClassFixture<BuiltServic
     [Fact]
     public async Task Run_RealisticMix_EveryCallIsOneTheServiceAcceptsAndTheCostsAreMeasured()
     {
-        var options = Options(await built.Process.KeyAsync()) with { Method = "mix", Rate = 300, Concurrency = 32, ServerPid = built.Process.Process.Id, Metrics = built.Metrics };
+        var options = Options(await built.Process.KeyAsync()) with { Method = "mix", Rate = 300, Concurrency = 32, Duration = TimeSpan.FromSeconds(3), ServerPid = built.Process.Process.Id, Metrics = built.Metrics };
 
         var result = await new LoadRun(options).RunAsync(CancellationToken.None);
 

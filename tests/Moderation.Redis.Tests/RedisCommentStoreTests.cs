@@ -44,6 +44,17 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
     }
 
     [Fact]
+    public async Task TryAddCharged_NoLimitApplies_StoresTheComment()
+    {
+        var records = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
+
+        var added = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch)), [], "c-1", default);
+
+        Assert.True(added.Applied);
+        Assert.NotNull(await records.GetAsync("c-1", default));
+    }
+
+    [Fact]
     public async Task TryAddCharged_LimitRefuses_StoresNothing()
     {
         var records = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));

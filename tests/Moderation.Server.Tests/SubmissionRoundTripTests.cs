@@ -54,4 +54,21 @@ public sealed class SubmissionRoundTripTests : IAsyncLifetime
         Assert.Equal(1, PerComment("evalsha") + PerComment("eval"));
         Assert.Equal(0, PerComment("eval"));
     }
+
+    /// <summary>A trusted author is exempt from every default limit: nothing to charge, and the comment is still stored.</summary>
+    [Fact]
+    public async Task SubmitComment_TrustedAuthorOnRedis_IsStored()
+    {
+        string author = Requests.NewId("trusted");
+        await new ModerationService.ModerationServiceClient(_server.ChannelFor(Roles.Moderator))
+            .SetAuthorStatusAsync(new SetAuthorStatusRequest { AuthorId = author, Status = AuthorStatus.Trusted });
+        var comments = new CommentService.CommentServiceClient(_server.ChannelFor(Roles.Site));
+
+        var request = Requests.Submit("A regular's comment.", author);
+
+        var reply = await comments.SubmitCommentAsync(request);
+
+        Assert.Equal((Verdict.Approved, false), (reply.Decision.Verdict, reply.Replayed));
+        Assert.Equal(1, (await comments.GetCommentAsync(new GetCommentRequest { CommentId = request.CommentId })).Comment.Version);
+    }
 }

@@ -117,7 +117,9 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
 
         // Redis's clock by default; the caller's only for Redis services that refuse TIME in scripts.
         values[0] = callerClock is null ? "" : ((long)(callerClock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
-        values[1] = chargeId is null ? "" : (long)Math.Ceiling(RateLimitOutcome.ChargeMemory(requests).TotalMilliseconds);
+        // With no limit to charge (a trusted author exempt from all), there is no charge to remember.
+        long chargeMemoryMs = (long)Math.Ceiling(RateLimitOutcome.ChargeMemory(requests).TotalMilliseconds);
+        values[1] = chargeId is null || chargeMemoryMs == 0 ? "" : chargeMemoryMs;
         for (int i = 0; i < requests.Count; i++)
         {
             var (policy, subject, cost) = requests[i];
