@@ -35,7 +35,12 @@ public sealed class RedisMemoryTests(RedisServerFixture redis)
         Assert.True(commentBytes + historyBytes <= MaximumBytes, $"comment {commentBytes} B + history {historyBytes} B = {commentBytes + historyBytes} B, over {MaximumBytes} B");
     }
 
-    private const long MaximumBytes = 100_000;
+    /// <summary>
+    /// 2,504 B measured on Redis 7.0 (the hash 1,824 B: its document is over 64 bytes, so Redis
+    /// keeps it as a hash table; the history 680 B, which holds the text again). A guard against
+    /// growth; the target in docs/performance.md, 1.5 KB, is not met yet.
+    /// </summary>
+    private const long MaximumBytes = 2_600;
 
     private static async Task<long> MemoryUsageAsync(IDatabase db, RedisKey key) =>
         (long)await db.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
