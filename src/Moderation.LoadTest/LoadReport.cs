@@ -177,7 +177,7 @@ internal static class LoadReport
     private const int Left = 60;
     private const int Bottom = 30;
     private const int Top = 10;
-    private const int Right = 60;
+    private const int Right = 90;
 
     private static string OverTime(IReadOnlyList<LoadSample> samples)
     {
@@ -189,7 +189,7 @@ internal static class LoadReport
         }
 
         double seconds = Math.Max(1, samples[^1].AtSeconds);
-        double maxMs = Nice(samples.Max(s => s.P99Ms));
+        double maxMs = Nice(samples.Max(s => s.MaxMs));
         double maxCalls = Nice(samples.Max(s => s.Calls));
         double plotWidth = ChartWidth - Left - Right;
         double plotHeight = ChartHeight - Top - Bottom;
