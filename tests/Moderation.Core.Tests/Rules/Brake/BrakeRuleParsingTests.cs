@@ -30,6 +30,14 @@ public sealed class BrakeRuleParsingTests
     }
 
     [Fact]
+    public void ShippedRules_CardNumbers_AreNeverSoftenedByTheBrake()
+    {
+        var shipped = RuleSetParser.ParseFile(Path.Combine(Moderation.Testing.RepositoryPaths.Root, "rules", "default.yaml"), DateTimeOffset.UnixEpoch);
+
+        Assert.False(shipped.Rules.Single(r => r.Id == "card-numbers").BrakeApplies);
+    }
+
+    [Fact]
     public void TryParse_BrakeNotABoolean_IsAnErrorAtItsLine()
     {
         Assert.Null(RuleSetParser.TryParse("rules:\n  - {id: r, action: hold, terms: [x], brake: sometimes}\n", "t", DateTimeOffset.UnixEpoch, out var errors));
