@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests(InMemoryServer server) : IClassFixture<InM
         ["moderation.v1.RulesService/GetRules"] = [Roles.Admin],
         ["moderation.v1.RulesService/ValidateRules"] = [Roles.Admin],
         ["moderation.v1.RulesService/TestComment"] = [Roles.Admin],
+        ["moderation.v1.RulesService/RestoreRule"] = [Roles.Admin],
     };
 
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules.Detectors;
 using Moderation.Core.Rules.Matching;
@@ -9,7 +10,12 @@ namespace Moderation.Core.Rules;
 /// rule <see cref="Phrases"/>; every other kind (regex, links, contact details, spam signals)
 /// has a <see cref="Detector"/>.
 /// </summary>
-public sealed record RuleDefinition(
+/// <param name="Brake">
+/// Whether the emergency brake may demote the rule to shadow when it suddenly matches far more
+/// than usual (<c>brake: false</c> in the file, for rules that must never be softened).
+/// </param>
+/// <param name="Fingerprint">A hash of the rule's definition as read, equal across reloads exactly when the rule did not change.</param>
+public sealed partial record RuleDefinition(
     string Id,
     string Description,
     string Category,
@@ -25,7 +31,9 @@ public sealed record RuleDefinition(
     IReadOnlyList<PhrasePattern>? Phrases = null,
     bool SkipNames = false,
     IReadOnlyDictionary<string, string>? AuthorMessages = null,
-    IReadOnlyList<string>? Languages = null)
+    IReadOnlyList<string>? Languages = null,
+    bool Brake = true,
+    string Fingerprint = "")
 {
     /// <summary>The author message in <paramref name="language"/> when the rule has one, else its default.</summary>
     public string AuthorMessageIn(string language) =>
@@ -35,4 +43,17 @@ public sealed record RuleDefinition(
     public bool AppliesTo(string text) => Languages is null || Languages.Any(language => CommentLanguage.HasScriptOf(text, language));
 
     public RuleConditions When => Conditions ?? RuleConditions.Always;
+
+    /// <summary>Whether <paramref name="id"/> has the form of a rule id: 1 to 64 of a-z, 0-9, '-', '_' and '.'.</summary>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
+    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    /// <summary>
+    /// Whether the emergency brake watches this rule: it can change what happens to a comment
+    /// (any action but approve, or a weight toward the score thresholds), it is not shadow
+    /// already, and its file does not exempt it.
+    /// </summary>
+    public bool BrakeApplies => Brake && !Shadow && (Action != RuleAction.Approve || Weight > 0);
 }

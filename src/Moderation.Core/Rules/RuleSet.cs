@@ -142,7 +142,11 @@ public sealed class RuleSet
             }
 
             // Trusted authors skip hold rules (reported, as shadow rules are) but not reject rules.
-            bool skipped = rule.Shadow || (rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
+            // A rule the brake demoted is shadow here, the one place shadow takes effect, so the
+            // verdict, score, censoring, flag and author message all leave it out alike.
+            bool skipped = rule.Shadow
+                || (context.DemotedRules is { } demoted && demoted.Contains(rule.Id))
+                || (rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
             language ??= CommentLanguage.Main(text);
             reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessageIn(language), rule.ModeratorMessage, spans, skipped, rule.Weight));
             if (skipped)

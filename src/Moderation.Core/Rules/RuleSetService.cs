@@ -4,8 +4,8 @@ using Moderation.Core.Errors;
 
 namespace Moderation.Core.Rules;
 
-/// <summary>What administrators do with rules: read the active set, check a candidate, dry-run a text.</summary>
-public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator validator, TimeProvider timeProvider)
+/// <summary>What administrators do with rules: read the active set, check a candidate, dry-run a text, restore a rule the brake demoted.</summary>
+public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator validator, TimeProvider timeProvider, Brake.RuleBrake brake)
 {
     /// <summary>The longest rules file accepted for validation, in UTF-16 code units (1 Mi); the shipped one is 37 Ki.</summary>
     public const int MaxRulesFileLength = 1024 * 1024;
@@ -30,7 +30,19 @@ public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator vali
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The decision the active rules would make; nothing is stored or counted.</summary>
+    /// <summary>Whether the emergency brake watches rules (<see cref="Brake.RuleBrakeOptions.Enabled"/>).</summary>
+    public bool BrakeEnabled => brake.Enabled;
+
+    /// <summary>The emergency brake's demotions in force, by rule id.</summary>
+    public IReadOnlyDictionary<string, Brake.RuleDemotion> Demotions => brake.Demotions;
+
+    /// <summary>Lifts the emergency brake's demotion of a rule; null when it was not demoted (see <see cref="Brake.RuleBrake.Restore"/>).</summary>
+    public Brake.RuleDemotion? Restore(string ruleId, string restoredBy) => brake.Restore(ruleId, restoredBy);
+
+    /// <summary>
+    /// The decision the active rules would make, demoted rules as shadow (what the service
+    /// would do now); nothing is stored or counted, not even by the brake.
+    /// </summary>
     public Decision Test(string text, AuthorProfile? author = null, string? parentId = null)
     {
         var violations = new FieldViolations();
@@ -43,6 +55,6 @@ public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator vali
         CommentValidator.CheckId(violations, "parent_id", parentId, required: false);
         violations.ThrowIfAny();
         var now = timeProvider.GetUtcNow();
-        return rules.Current.Evaluate(text, new EvaluationContext(now, author?.CreatedAt, !string.IsNullOrEmpty(parentId)));
+        return rules.Current.Evaluate(text, new EvaluationContext(now, author?.CreatedAt, !string.IsNullOrEmpty(parentId), DemotedRules: brake.DemotedRules));
     }
 }

@@ -7,8 +7,9 @@ namespace Moderation.Core.Telemetry;
 
 /// <summary>
 /// The service's own instruments, on the meter <see cref="MeterName"/>: what was decided and
-/// by which rules, which limits refused, whether limits are degraded, rule reloads, and the
-/// queues. Exporters (Prometheus, OTLP) are the host's business; this only counts.
+/// by which rules, which limits refused, whether limits are degraded, rule reloads, rules the
+/// emergency brake demoted, and the queues. Exporters (Prometheus, OTLP) are the host's
+/// business; this only counts.
 /// </summary>
 public sealed class ModerationMetrics
 {
@@ -18,8 +19,10 @@ public sealed class ModerationMetrics
     private readonly Counter<long> _ruleMatches;
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _reloads;
+    private readonly Counter<long> _demotions;
     private IReadOnlyList<QueueStats> _queues = [];
     private SubmissionRateLimiter? _limiter;
+    private IReadOnlyList<string> _demoted = [];
 
     public ModerationMetrics(IMeterFactory meterFactory, TimeProvider timeProvider)
     {
@@ -31,6 +34,8 @@ public sealed class ModerationMetrics
         _refusals = meter.CreateCounter<long>("moderation.ratelimit.refusals", "{submission}", "Submissions refused by a rate limit, by limit.");
         _reloads = meter.CreateCounter<long>("moderation.rules.reloads", "{reload}", "Reloads of the rules file, by result.");
         meter.CreateObservableGauge("moderation.ratelimit.degraded", () => _limiter?.IsDegraded == true ? 1 : 0, unit: null, "1 while limits are checked per instance because the shared store failed (the last 30 s), else 0.");
+        _demotions = meter.CreateCounter<long>("moderation.rules.demotions", "{demotion}", "Rules the emergency brake demoted to shadow, by rule.");
+        meter.CreateObservableGauge("moderation.rules.demoted", () => _demoted.Select(rule => new Measurement<long>(1, new KeyValuePair<string, object?>("rule", rule))), "{rule}", "Rules demoted to shadow by the emergency brake now: 1 for each, by rule.");
         meter.CreateObservableGauge("moderation.queue.depth", () => _queues.Select(q => new Measurement<long>(q.Depth, new KeyValuePair<string, object?>("queue", QueueName(q.Queue)))), "{comment}", "Comments waiting in each queue.");
         meter.CreateObservableGauge("moderation.queue.oldest_age", () => _queues.Select(q => new Measurement<double>(q.OldestEnqueuedAt is { } oldest ? Math.Max(0, (timeProvider.GetUtcNow() - oldest).TotalSeconds) : 0, new KeyValuePair<string, object?>("queue", QueueName(q.Queue)))), "s", "Age of the oldest comment in each queue.");
     }
@@ -52,6 +57,11 @@ public sealed class ModerationMetrics
 
     /// <summary>The limiter whose degraded mode the gauge reports; until there is one, limits are not degraded.</summary>
     public void ObserveRateLimits(SubmissionRateLimiter limiter) => _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
+
+    public void RuleDemoted(string ruleId) => _demotions.Add(1, new KeyValuePair<string, object?>("rule", ruleId));
+
+    /// <summary>The rules the demoted gauge reports, as the brake last changed them.</summary>
+    public void DemotedRulesChanged(IReadOnlyList<string> ruleIds) => _demoted = ruleIds;
 
     /// <summary>The queue depths the gauges report, as last read from the store.</summary>
     public void QueuesRead(IReadOnlyList<QueueStats> queues) => _queues = queues;

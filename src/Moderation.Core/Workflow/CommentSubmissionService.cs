@@ -4,6 +4,7 @@ using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
+using Moderation.Core.Rules.Brake;
 using Moderation.Core.Rules.History;
 using Moderation.Core.Rules.Normalization;
 
@@ -21,7 +22,8 @@ public sealed class CommentSubmissionService(
     IRuleSetProvider rules,
     SubmissionRateLimiter rateLimiter,
     TimeProvider timeProvider,
-    Telemetry.ModerationMetrics? metrics = null)
+    Telemetry.ModerationMetrics? metrics = null,
+    RuleBrake? brake = null)
 {
     // Submissions of one comment id being processed in this instance, so concurrent retries of
     // a new id wait for the first one instead of each being charged against the limits.
@@ -111,6 +113,7 @@ public sealed class CommentSubmissionService(
         if (added.Created)
         {
             metrics?.Decided(decision);
+            brake?.Record(decision);
         }
 
         // Losing a race to a concurrent submission of the same id is a replay, not an error.
@@ -157,7 +160,12 @@ public sealed class CommentSubmissionService(
 
         var decision = await DecideAsync(submission, author, article, context, cancellationToken).ConfigureAwait(false);
         var edited = current with { Submission = submission, Decision = decision, UpdatedAt = now };
-        return await store.EditAsync(commentId, expectedVersion, edited, cancellationToken).ConfigureAwait(false);
+        var stored = await store.EditAsync(commentId, expectedVersion, edited, cancellationToken).ConfigureAwait(false);
+
+        // An edit is new text the rules judged and the service stored, so it counts as a new
+        // comment does; a refused or conflicting edit threw above and counts nothing.
+        brake?.Record(decision);
+        return stored;
     }
 
     /// <summary>The author's standing and the article's settings, read together.</summary>
@@ -180,7 +188,7 @@ public sealed class CommentSubmissionService(
             ? null
             : await textHistory.RecordAsync(TextFingerprint.Of(submission.Text), submission.Author.Id, now, ruleSet.HistoryWindows, cancellationToken).ConfigureAwait(false);
         using var span = Telemetry.ModerationTracing.Source.StartActivity(Telemetry.ModerationTracing.RulesEvaluation);
-        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history }), author, article, now, ruleSet.BuiltInReasons);
+        var decision = WorkflowPolicy.Apply(ruleSet.Evaluate(submission.Text, context with { History = history, DemotedRules = brake?.DemotedRules }), author, article, now, ruleSet.BuiltInReasons);
         if (span is { IsAllDataRequested: true })
         {
             span.SetTag("moderation.rules.version", ruleSet.Version);

@@ -42,6 +42,12 @@ internal static class GrpcErrors
             ResourceType = "comment",
             ResourceName = notFound.CommentId,
         }),
+        RuleNotFoundException notFound => Build(Code.NotFound, notFound.Message, new ResourceInfo
+        {
+            ResourceType = "rule",
+            ResourceName = notFound.RuleId,
+            Description = "No rule in force has this id; GetRules lists them.",
+        }),
         CommentConflictException conflict => Build(Code.AlreadyExists, conflict.Message, new ResourceInfo
         {
             ResourceType = "comment",

@@ -4,6 +4,7 @@ using Moderation.Core.Comments;
 using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules;
+using Moderation.Core.Rules.Brake;
 using Moderation.Core.Workflow;
 using Moderation.Server.Auth;
 using Moderation.Server.Deadlines;
@@ -38,12 +39,15 @@ public static class ModerationServerExtensions
 
         var health = services.AddGrpcHealthChecks(options =>
             {
-                // The overall status leaves out degraded rate limits, which fail open and keep serving.
-                options.Services.Map("", check => !check.Tags.Contains(RateLimitHealthCheck.Tag));
+                // The overall status leaves out degraded rate limits, which fail open and keep
+                // serving, and rules the brake demoted, which are reported and keep serving.
+                options.Services.Map("", check => !check.Tags.Contains(RateLimitHealthCheck.Tag) && !check.Tags.Contains(RuleBrakeHealthCheck.Tag));
                 options.Services.Map(RateLimitHealthCheck.ServiceName, check => check.Tags.Contains(RateLimitHealthCheck.Tag));
+                options.Services.Map(RuleBrakeHealthCheck.ServiceName, check => check.Tags.Contains(RuleBrakeHealthCheck.Tag));
             })
             .AddCheck<RulesHealthCheck>("rules")
-            .AddCheck<RateLimitHealthCheck>("rate-limits", tags: [RateLimitHealthCheck.Tag]);
+            .AddCheck<RateLimitHealthCheck>("rate-limits", tags: [RateLimitHealthCheck.Tag])
+            .AddCheck<RuleBrakeHealthCheck>("rule-brake", tags: [RuleBrakeHealthCheck.Tag]);
         services.AddModerationStorage(builder.Configuration, health);
         services.AddModerationRules(builder.Configuration);
         services.AddModerationRateLimits(builder.Configuration);
@@ -73,6 +77,9 @@ public static class ModerationServerExtensions
         // failing the first comment.
         var rules = app.Services.GetRequiredService<IRuleSetProvider>().Current;
         ServerLog.RulesLoaded(app.Logger, rules.Rules.Count, rules.Version, rules.Source);
+
+        // The brake measures each rule's baseline from when it starts watching: from the start.
+        app.Services.GetRequiredService<RuleBrake>();
         app.Services.GetRequiredService<StorageMode>().Log(app.Logger);
         if (app.Services.GetRequiredService<RateLimitOptions>().Limits.Count == 0)
         {
@@ -146,6 +153,10 @@ public static class ModerationServerExtensions
             provider.GetRequiredService<ILogger<FileRuleSetProvider>>(),
             provider.GetRequiredService<Moderation.Core.Telemetry.ModerationMetrics>()));
         services.AddSingleton<RuleSetService>();
+        services.AddOptions<RuleBrakeOptions>().Bind(configuration.GetSection(RuleBrakeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RuleBrakeOptions>, RuleBrakeOptionsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<RuleBrakeOptions>>().Value);
+        services.AddSingleton<RuleBrake>();
     }
 
     private static void AddModerationRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules;
+using Moderation.Core.Rules.Brake;
 using Moderation.Core.Workflow;
 using Proto = Moderation.Api.V1;
 
@@ -240,7 +241,7 @@ internal static class DomainToApi
         return reply;
     }
 
-    public static Proto.RuleSummary ToSummary(this RuleDefinition rule) => new()
+    public static Proto.RuleSummary ToSummary(this RuleDefinition rule, RuleDemotion? demotion = null) => new()
     {
         Id = rule.Id,
         Description = rule.Description,
@@ -250,6 +251,21 @@ internal static class DomainToApi
         TermCount = (uint)rule.Terms.Count,
         AuthorMessage = rule.AuthorMessage,
         ModeratorMessage = rule.ModeratorMessage,
+        Demoted = demotion?.ToApi(),
+        WatchedByBrake = rule.BrakeApplies,
+    };
+
+    public static Proto.RuleDemotion ToApi(this RuleDemotion demotion) => new()
+    {
+        DemotedAt = Timestamp.FromDateTimeOffset(demotion.DemotedAt),
+        RecentMatches = (uint)demotion.RecentMatches,
+        RecentWindow = Duration.FromTimeSpan(demotion.RecentWindow),
+        RecentPerMinute = demotion.RecentPerMinute,
+        BaselinePerMinute = demotion.BaselinePerMinute,
+        BaselineMeasured = Duration.FromTimeSpan(demotion.BaselineMeasured),
+        ThresholdPerMinute = demotion.ThresholdPerMinute,
+        SpikeFactor = demotion.SpikeFactor,
+        MinimumMatches = (uint)demotion.MinimumMatches,
     };
 
     public static Proto.RuleSummary ToSummary(this BuiltInReasons.Definition reason) => new()

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Moderation.Api.V1;
 using Moderation.Core.Rules;
+using Moderation.Server.Auth;
 using Moderation.Server.Mapping;
 
 namespace Moderation.Server.Services;
@@ -12,14 +13,22 @@ internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.Rule
     public override Task<GetRulesResponse> GetRules(GetRulesRequest request, ServerCallContext context)
     {
         var current = rules.Current;
+        var demotions = rules.Demotions;
         return Task.FromResult(new GetRulesResponse
         {
             Version = current.Version,
             Source = current.Source,
             LoadedAt = Timestamp.FromDateTimeOffset(current.LoadedAt),
-            Rules = { current.Rules.Select(rule => rule.ToSummary()) },
+            Rules = { current.Rules.Select(rule => rule.ToSummary(demotions.GetValueOrDefault(rule.Id))) },
             BuiltInReasons = { current.BuiltInReasons.All.Select(reason => reason.ToSummary()) },
+            BrakeEnabled = rules.BrakeEnabled,
         });
+    }
+
+    public override Task<RestoreRuleResponse> RestoreRule(RestoreRuleRequest request, ServerCallContext context)
+    {
+        var lifted = rules.Restore(request.RuleId, CallerIdentity.Of(context));
+        return Task.FromResult(new RestoreRuleResponse { Restored = lifted is not null, Demotion = lifted?.ToApi() });
     }
 
     public override async Task<ValidateRulesResponse> ValidateRules(ValidateRulesRequest request, ServerCallContext context)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules.Detectors;
@@ -9,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace Moderation.Core.Rules.Parsing;
 
 /// <summary>Reads one rule of a rules file: its common fields, its one kind, and its conditions.</summary>
-internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> problems, StringBuilder versionInput)
+internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems, StringBuilder versionInput)
 {
     /// <summary>The longest term, in characters: the longest real term is a few words.</summary>
     public const int MaxTermLength = 100;
@@ -21,6 +20,10 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
     public const int MaxPhraseLength = 500;
 
     private int _terms;
+
+    // What a rule reads besides its own YAML (term files, the slots its phrases use), so its
+    // fingerprint changes when they do.
+    private readonly StringBuilder _definitionInput = new();
     private bool _tooManyTermsReported;
     private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam"];
     private static readonly string[] AllowKeys = ["allow", "allow_file"];
@@ -34,7 +37,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
 
     private static readonly string[] RuleKeys =
     [
-        "id", "description", "category", "action", "author_message", "moderator_message", "languages", "shadow", "weight",
+        "id", "description", "category", "action", "author_message", "moderator_message", "languages", "shadow", "brake", "weight",
         "terms", "terms_file", "allow", "allow_file", "skip_names", "phrases", "regex", "links", "contact", "spam", "when",
     ];
 
@@ -50,15 +53,17 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         }
 
         int problemsBefore = problems.Count;
+        _definitionInput.Clear();
         var fields = new YamlFields(mapping, RuleKeys, "rule", problems);
         string id = fields.Text("id", required: true) ?? "";
-        if (id.Length > 0 && !RuleIdPattern().IsMatch(id))
+        if (id.Length > 0 && !RuleDefinition.IsValidId(id))
         {
             fields.Problem(fields.Node("id")!, "A rule id is 1 to 64 of a-z, 0-9, '-', '_' and '.'.");
         }
 
         var action = ReadAction(fields);
         bool shadow = fields.Flag("shadow") ?? false;
+        bool brake = fields.Flag("brake") ?? true;
         bool skipNames = fields.Flag("skip_names") ?? false;
         double weight = fields.Number("weight", 0, 1000) ?? 0;
         string category = fields.Text("category") ?? "general";
@@ -110,7 +115,8 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
         return new RuleDefinition(
             id, description, category, action, authorMessage,
             moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
-            shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames, authorMessages, languages);
+            shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames, authorMessages, languages,
+            brake, RuleFingerprint.Of(mapping, _definitionInput.ToString()));
     }
 
     private const string DefaultAuthorMessage = "Your comment does not follow the community guidelines.";
@@ -165,6 +171,14 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
             {
                 fields.Problem(node, $"A phrase pattern is at most {MaxPhraseLength} characters.");
                 continue;
+            }
+
+            foreach (var (name, values) in Slots)
+            {
+                if (pattern.Contains("{" + name + "}", StringComparison.Ordinal))
+                {
+                    _definitionInput.Append("\nslot ").Append(name).Append(':').AppendJoin('\n', values);
+                }
             }
 
             reasons.Clear();
@@ -275,6 +289,7 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
 
         string content = File.ReadAllText(full, Encoding.UTF8);
         versionInput.Append('\n').Append(relative).Append('\n').Append(content);
+        _definitionInput.Append('\n').Append(relative).Append('\n').Append(content);
         int lineNumber = 0;
         foreach (string rawLine in content.Split('\n'))
         {
@@ -436,7 +451,4 @@ internal sealed partial class RuleReader(string? baseDirectory, List<RuleError> 
 
         return set;
     }
-
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
-    private static partial Regex RuleIdPattern();
 }
