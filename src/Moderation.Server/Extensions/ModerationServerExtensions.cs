@@ -101,6 +101,7 @@ public static class ModerationServerExtensions
         }
 
         app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger);
+        app.UseGrpcStatusMetricsTag();
         app.UseModerationConsoleGate();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -31,6 +31,8 @@ public sealed partial class MetricsTests(ConsoleServer server) : IClassFixture<C
         Assert.Matches(@"(?m)^moderation_ratelimit_degraded(\{[^}]*\})? 0( \d+)?$", metrics);
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
         Assert.Contains("/moderation.v1.CommentService/SubmitComment", metrics, StringComparison.Ordinal);
+        Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_route="/moderation.v1.CommentService/SubmitComment"[^}]*rpc_grpc_status_code="0"[^}]*\}""", metrics);
+        Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_route="/moderation.v1.CommentService/SubmitComment"[^}]*rpc_grpc_status_code="8"[^}]*\}""", metrics);
     }
 
     /// <summary>
