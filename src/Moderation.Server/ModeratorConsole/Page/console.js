@@ -507,11 +507,46 @@ async function openRules() {
         reasonList(decision.reasons));
     } }, el("label", { for: "try-text", text: "Try a comment" }), input, el("button", { type: "submit" }, "Test")),
     result,
+    demotedNotice(rules),
     el("table", { class: "rules" },
-      el("thead", {}, el("tr", {}, ["Rule", "Category", "Action", "Terms", "Moderator message"].map((h) => el("th", { scope: "col", text: h })))),
-      el("tbody", {}, [...rules.rules, ...rules.builtInReasons].map((rule) => el("tr", { class: rule.shadow ? "shadow" : "" },
+      el("thead", {}, el("tr", {}, ["Rule", "Category", "Action", "Terms", "Brake", "Moderator message"].map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, [...rules.rules, ...rules.builtInReasons].map((rule) => el("tr", { class: rule.shadow || rule.demoted ? "shadow" : "", "data-rule": rule.id },
         el("td", { text: rule.id }), el("td", { text: rule.category }), el("td", { text: `${actionName(rule.action)}${rule.shadow ? " (shadow)" : ""}` }),
-        el("td", { text: String(rule.termCount || "") }), el("td", { text: rule.moderatorMessage }))))));
+        el("td", { text: String(rule.termCount || "") }), brakeCell(rule, rules.brakeEnabled), el("td", { text: rule.moderatorMessage }))))));
+}
+
+/** The rules the emergency brake demoted to shadow, named above the table. */
+function demotedNotice(rules) {
+  const demoted = rules.rules.filter((rule) => rule.demoted);
+  return demoted.length === 0 ? null : el("p", { id: "demoted", class: "notice", role: "status", text: `Demoted to shadow by the emergency brake: ${demoted.map((rule) => rule.id).join(", ")}. They are reported but decide nothing until restored.` });
+}
+
+/** Whether the brake watches a rule, and for a demoted one the figures that tripped it and a way back. */
+function brakeCell(rule, brakeEnabled) {
+  const demotion = rule.demoted;
+  if (!demotion) {
+    return el("td", { text: !brakeEnabled ? "off" : rule.watchedByBrake ? "watching" : "—" });
+  }
+  const figures = `demoted ${formatTime(demotion.demotedAt)}: ${demotion.recentMatches} matches in ${durationText(demotion.recentWindow)} (${demotion.recentPerMinute.toFixed(1)}/min against a baseline of ${(demotion.baselinePerMinute ?? 0).toFixed(1)}/min)`;
+  const restore = el("button", { type: "button", class: "restore", onclick: async () => {
+    restore.disabled = true;
+    try {
+      await call("moderation.v1.RulesService/RestoreRule", { ruleId: rule.id });
+      toast(`${rule.id} restored: it decides again.`);
+      $("rules-page").hidden = true;
+      await openRules();
+    } catch (error) {
+      restore.disabled = false;
+      toast(error.message, true);
+    }
+  } }, `Restore ${rule.id}`);
+  return el("td", {}, el("span", { text: figures }), " ", restore);
+}
+
+/** A protobuf-JSON duration ("300s") as minutes or seconds. */
+function durationText(duration) {
+  const seconds = Number.parseFloat(String(duration ?? "0").replace("s", ""));
+  return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
 }
 
 // ---- Live updates --------------------------------------------------------------------------
