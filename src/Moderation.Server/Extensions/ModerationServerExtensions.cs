@@ -146,6 +146,8 @@ public static class ModerationServerExtensions
             provider.GetRequiredService<ILogger<FileRuleSetProvider>>(),
             provider.GetRequiredService<Moderation.Core.Telemetry.ModerationMetrics>()));
         services.AddSingleton<RuleSetService>();
+        services.AddSingleton<Moderation.Core.Rules.Statistics.RuleStatsService>();
+        services.AddSingleton<Moderation.Core.Rules.Backtest.RuleBacktestService>();
     }
 
     private static void AddModerationRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -56,6 +56,7 @@ public sealed class RuleStatsServiceTests
 
         Assert.Equal(["block", "hold", "censor", "watch", .. BuiltInReasons.Ids, "rule-1"], report.Rules.Select(r => r.RuleId));
         Assert.Equal(0, In(report, "block", RuleStatsWindow.Week).Matches);
+        Assert.Equal(["rule-1"], report.Rules.Where(r => !r.InForce).Select(r => r.RuleId));
     }
 
     [Fact]

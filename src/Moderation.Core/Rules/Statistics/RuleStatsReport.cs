@@ -10,8 +10,8 @@ public sealed record RuleStatsReport(DateTimeOffset Now, IReadOnlyList<WindowTot
 /// <summary>What a window covers, and how many new comments were stored in it.</summary>
 public sealed record WindowTotals(RuleStatsWindow Window, DateTimeOffset Since, long Comments);
 
-/// <summary>One rule's counts in each window, shortest first.</summary>
-public sealed record RuleStats(string RuleId, IReadOnlyList<RuleWindowStats> Windows);
+/// <summary>One rule's counts in each window, shortest first; <paramref name="InForce"/> false for a rule no longer in the rules (or a built-in reason).</summary>
+public sealed record RuleStats(string RuleId, bool InForce, IReadOnlyList<RuleWindowStats> Windows);
 
 /// <summary>
 /// One rule's counts in one window.

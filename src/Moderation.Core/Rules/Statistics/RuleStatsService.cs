@@ -49,8 +49,8 @@ public sealed class RuleStatsService(IRuleStatsStore store, IRuleSetProvider rul
         var ruleSet = rules.Current;
         var inForce = ruleSet.Rules.Select(r => r.Id).Concat(ruleSet.BuiltInReasons.All.Select(r => r.Id)).ToList();
         var others = sums[^1].Keys.Except(inForce, StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var report = inForce.Concat(others)
-            .Select(ruleId => new RuleStats(ruleId, windows.Select((window, w) => Summarize(window, sums[w].GetValueOrDefault(ruleId), comments[w])).ToList()))
+        var report = inForce.Select(id => (Id: id, InForce: true)).Concat(others.Select(id => (Id: id, InForce: false)))
+            .Select(rule => new RuleStats(rule.Id, rule.InForce, windows.Select((window, w) => Summarize(window, sums[w].GetValueOrDefault(rule.Id), comments[w])).ToList()))
             .ToList();
         var totals = windows.Select((window, w) => new WindowTotals(window, RuleCounters.StartOf(window.FirstHour(current)), comments[w])).ToList();
         return new RuleStatsReport(now, totals, report);
