@@ -26,7 +26,8 @@ public sealed class RuleBacktestService(RuleSetService rules, IRecentCommentInde
     /// <summary>Comments read per batch: one bounded read of Redis, then the rules over them.</summary>
     public const int BatchSize = 200;
 
-    // One backtest at a time per instance: a replay keeps a core busy, and submissions need the other.
+    // One backtest at a time per process, as RuleCompilation compiles one file at a time: a
+    // replay keeps a core busy, and submissions need the others.
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>
