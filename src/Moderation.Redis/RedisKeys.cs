@@ -62,6 +62,16 @@ public sealed class RedisKeys(string prefix)
     /// </summary>
     public RedisKey EventsTrimmed => _workflow + "events-trimmed";
 
+    /// <summary>
+    /// The rule counters of one clock hour (<paramref name="hour"/>: hours since the Unix epoch): a
+    /// hash of <c>&lt;rule&gt;|&lt;counter&gt;</c> fields and <c>comments</c>, written by the scripts
+    /// that store new comments and moderators' decisions, expiring after its last write.
+    /// </summary>
+    public RedisKey RuleStats(long hour) => _workflow + "rule-stats:" + hour.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The ids of recent comments, scored by creation time (ms), trimmed by age and count as each is added.</summary>
+    public RedisKey RecentComments => _workflow + "recent";
+
     public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
 
     /// <summary>Marks a comment (or one edit of it) as charged against the limits, so its retries are not charged again.</summary>

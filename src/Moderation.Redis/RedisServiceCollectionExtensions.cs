@@ -8,6 +8,8 @@ using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Events;
 using Moderation.Redis.State;
+using Moderation.Redis.Statistics;
+using Moderation.Core.Rules.Statistics;
 using Moderation.Redis.RateLimiting;
 using Moderation.Redis.Telemetry;
 using StackExchange.Redis;
@@ -58,6 +60,10 @@ public static class RedisServiceCollectionExtensions
             provider.GetRequiredService<RedisKeys>(),
             provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null,
             provider.GetRequiredService<RedisCallMetrics>()));
+        services.AddSingleton<IRuleStatsStore>(provider => new RedisRuleStatsStore(
+            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
+        services.AddSingleton<IRecentCommentIndex>(provider => new RedisRecentCommentIndex(
+            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
         services.AddSingleton<ITextHistoryStore>(provider => new RedisTextHistoryStore(
             provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
         return services;

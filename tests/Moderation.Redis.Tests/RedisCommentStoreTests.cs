@@ -22,7 +22,8 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
         var keys = server.Keys(pattern: prefix + ":*").Select(k => (string)k!).Order().ToList();
         Assert.Equal(
-            [$"{prefix}:{{wf}}:author-pending:author-1", $"{prefix}:{{wf}}:author-recent:author-1", $"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:history:c-1", $"{prefix}:{{wf}}:queue:pending"],
+            [$"{prefix}:{{wf}}:author-pending:author-1", $"{prefix}:{{wf}}:author-recent:author-1", $"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:history:c-1", $"{prefix}:{{wf}}:queue:pending",
+                $"{prefix}:{{wf}}:recent", $"{prefix}:{{wf}}:rule-stats:{Moderation.Core.Rules.Statistics.RuleCounters.HourOf(TestComments.Epoch)}"],
             keys);
         Assert.Single(keys.Select(k => redis.Connection.HashSlot(k)).Distinct());
     }

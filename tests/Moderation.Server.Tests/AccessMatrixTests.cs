@@ -33,6 +33,8 @@ public sealed class AccessMatrixTests(InMemoryServer server) : IClassFixture<InM
         ["moderation.v1.RulesService/ValidateRules"] = [Roles.Admin],
         ["moderation.v1.RulesService/TestComment"] = [Roles.Admin],
         ["moderation.v1.RulesService/RestoreRule"] = [Roles.Admin],
+        ["moderation.v1.RulesService/GetRuleStats"] = [Roles.Moderator, Roles.Admin],
+        ["moderation.v1.RulesService/BacktestRules"] = [Roles.Admin],
     };
 
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);

@@ -29,4 +29,24 @@ public sealed record Decision(
                 ?? "";
         }
     }
+
+    /// <summary>
+    /// The reason that set the verdict: the first non-shadow reason with the most severe action
+    /// among the non-shadow reasons, which is how the rules (and the moderators' settings after
+    /// them) choose the verdict. Null when only shadow rules matched, or none. A method rather
+    /// than a property, so it is never stored with the decision.
+    /// </summary>
+    public DecisionReason? DecidingReason()
+    {
+        DecisionReason? deciding = null;
+        foreach (var reason in Reasons)
+        {
+            if (!reason.Shadow && (deciding is null || reason.Action > deciding.Action))
+            {
+                deciding = reason;
+            }
+        }
+
+        return deciding;
+    }
 }

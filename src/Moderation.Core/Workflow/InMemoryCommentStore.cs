@@ -1,18 +1,21 @@
 using Moderation.Core.Comments;
 using Moderation.Core.Errors;
 using Moderation.Core.Events;
+using Moderation.Core.Rules.Statistics;
 using Moderation.Core.Workflow.Transitions;
 
 namespace Moderation.Core.Workflow;
 
 /// <summary>
-/// Comments, queues, histories, authors and articles in process memory: the embedded default
+/// Comments, queues, histories, authors, articles, rule counters and the recent-comment index in process memory: the embedded default
 /// for one instance. One lock makes each change whole, as one Lua script does in Redis; the
 /// changes themselves come from <see cref="CommentTransitions"/>. Nothing
 /// survives a restart and nothing is shared with other instances.
 /// </summary>
-public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICommentRecordStore, IModerationStateStore, IDecisionEventLog
+public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICommentRecordStore, IModerationStateStore, IDecisionEventLog, IRuleStatsStore, IRecentCommentIndex
 {
+    private static readonly long BucketLifetimeHours = (long)RuleCounters.BucketLifetime.TotalHours;
+
     private readonly TimeSpan _eventRetention = eventRetention ?? new EventOptions().Retention;
     private readonly List<(EventCursor Cursor, DecisionEvent Event)> _events = [];
     private EventCursor _maxDeleted = EventCursor.Start;
@@ -25,6 +28,8 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     private readonly Dictionary<string, HashSet<string>> _pendingByAuthor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkedList<string>> _recentByAuthor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ArticleSettings> _articles = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, Dictionary<string, long>> _ruleCounters = [];
+    private readonly SortedSet<RecentPosition> _recent = [];
     private readonly Lock _gate = new();
 
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken)
@@ -105,6 +110,16 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
             if (change.EventCause is { } cause)
             {
                 AppendEvent(after.Comment, cause);
+            }
+
+            if (change.Counters is { } counters)
+            {
+                Count(counters);
+            }
+
+            if (change.Recent is { } entry)
+            {
+                Index(id, entry);
             }
 
             return Task.FromResult(true);
@@ -240,6 +255,101 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
 
             return Task.FromResult<IReadOnlyList<DecisionEvent>>(
                 _events.Where(e => e.Cursor > after).Take(max).Select(e => e.Event).ToList());
+        }
+    }
+
+    public Task<IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>>> ReadAsync(long firstHour, long lastHour, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var buckets = new Dictionary<long, IReadOnlyDictionary<string, long>>();
+            foreach (var (hour, counters) in _ruleCounters)
+            {
+                if (hour >= firstHour && hour <= lastHour)
+                {
+                    buckets[hour] = new Dictionary<string, long>(counters, StringComparer.Ordinal);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>>>(buckets);
+        }
+    }
+
+    public Task<RecentCommentBatch> ReadAsync(RecentCommentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            // An entry no longer indexed was trimmed, and every older one with it.
+            if (query.After is { } after && !_recent.Contains(after))
+            {
+                return Task.FromResult(new RecentCommentBatch([], null));
+            }
+
+            var lowest = new RecentPosition(query.Since.ToUnixTimeMilliseconds(), "");
+            var highest = query.After ?? new RecentPosition(query.Until.ToUnixTimeMilliseconds(), "\uffff");
+            var comments = new List<Comment>(query.Max);
+            RecentPosition? last = null;
+            int read = 0;
+            if (lowest <= highest)
+            {
+                foreach (var position in _recent.GetViewBetween(lowest, highest).Reverse())
+                {
+                    if (position == query.After)
+                    {
+                        continue;
+                    }
+
+                    if (read == query.Max)
+                    {
+                        break;
+                    }
+
+                    read++;
+                    last = position;
+                    if (_records.TryGetValue(position.CommentId, out var record))
+                    {
+                        comments.Add(record.Comment);
+                    }
+                }
+            }
+
+            return Task.FromResult(new RecentCommentBatch(comments, read == query.Max ? last : null));
+        }
+    }
+
+    /// <summary>Adds the change's counters to their hour, and forgets buckets past their lifetime as Redis expires them.</summary>
+    private void Count(RuleCounterIncrement counters)
+    {
+        if (!_ruleCounters.TryGetValue(counters.Hour, out var bucket))
+        {
+            _ruleCounters[counters.Hour] = bucket = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        foreach (string field in counters.Fields)
+        {
+            bucket[field] = bucket.GetValueOrDefault(field) + 1;
+        }
+
+        while (_ruleCounters.Count > 0 && _ruleCounters.First().Key < counters.Hour - BucketLifetimeHours)
+        {
+            _ruleCounters.Remove(_ruleCounters.First().Key);
+        }
+    }
+
+    /// <summary>Adds a new comment to the recent index and trims it as the entry says: by age, then by count.</summary>
+    private void Index(string commentId, RecentIndexEntry entry)
+    {
+        _recent.Add(new RecentPosition(entry.CreatedAt.ToUnixTimeMilliseconds(), commentId));
+        long trimBefore = entry.TrimBefore.ToUnixTimeMilliseconds();
+        while (_recent.Count > 0 && _recent.Min.CreatedAtUnixMilliseconds < trimBefore)
+        {
+            _recent.Remove(_recent.Min);
+        }
+
+        while (_recent.Count > entry.Capacity)
+        {
+            _recent.Remove(_recent.Min);
         }
     }
 

@@ -23,8 +23,12 @@ internal static class CommentChangeScript
     /// approved and rejected count deltas, the lifetime in ms ('' never expires), the event's
     /// cause ('' none), its time (ms), the oldest event id retention keeps, article, state,
     /// version, how many recent comments the author keeps when this comment joins them ('' when
-    /// it does not), the number n of history entries, the n entries, then field/value pairs of the
-    /// comment hash. Returns 1 when applied, 0 when the revision moved.
+    /// it does not), the score of a new comment in the recent index ('' when it joins none), the
+    /// score below which that index drops ids, how many ids it keeps, the lifetime of the rule
+    /// counters' bucket in ms, the number m of counters to add one to, the m counter fields, the
+    /// number n of history entries, the n entries, then field/value pairs of the comment hash.
+    /// KEYS go on with the rule counters' bucket and the recent index. Returns 1 when applied,
+    /// 0 when the revision moved.
     /// </summary>
     /// <remarks>
     /// The event id is the service's milliseconds, never behind the newest event, with Redis's
@@ -49,12 +53,14 @@ internal static class CommentChangeScript
             end
           end
           local id = ARGV[a + 3]
-          local entries = tonumber(ARGV[a + 18])
-          for i = a + 19, a + 18 + entries do
+          local counters = tonumber(ARGV[a + 22])
+          local h = a + 23 + counters
+          local entries = tonumber(ARGV[h])
+          for i = h + 1, h + entries do
             redis.call('RPUSH', KEYS[k + 2], ARGV[i])
           end
           local fields = {}
-          for i = a + 19 + entries, #ARGV do
+          for i = h + 1 + entries, #ARGV do
             fields[#fields + 1] = ARGV[i]
           end
           redis.call('HSET', KEYS[k + 1], 'rev', ARGV[a + 2], unpack(fields))
@@ -72,6 +78,17 @@ internal static class CommentChangeScript
           if ARGV[a + 17] ~= '' then
             redis.call('LPUSH', KEYS[k + 10], id)
             redis.call('LTRIM', KEYS[k + 10], 0, tonumber(ARGV[a + 17]) - 1)
+          end
+          if ARGV[a + 18] ~= '' then
+            redis.call('ZADD', KEYS[k + 12], ARGV[a + 18], id)
+            redis.call('ZREMRANGEBYSCORE', KEYS[k + 12], '-inf', '(' .. ARGV[a + 19])
+            redis.call('ZREMRANGEBYRANK', KEYS[k + 12], 0, -1 - tonumber(ARGV[a + 20]))
+          end
+          if counters > 0 then
+            for i = a + 23, a + 22 + counters do
+              redis.call('HINCRBY', KEYS[k + 11], ARGV[i], 1)
+            end
+            redis.call('PEXPIRE', KEYS[k + 11], ARGV[a + 21])
           end
           if ARGV[a + 8] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'approved', ARGV[a + 8]) end
           if ARGV[a + 9] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'rejected', ARGV[a + 9]) end
@@ -104,7 +121,9 @@ internal static class CommentChangeScript
         """;
 
     /// <summary>How many KEYS a change takes.</summary>
-    internal const int KeyCount = 10;
+    internal const int KeyCount = 12;
+
+    private static readonly long CountersLifetimeMs = (long)Moderation.Core.Rules.Statistics.RuleCounters.BucketLifetime.TotalMilliseconds;
 
     private const string Source = ApplyFunction + "\nreturn apply_change(0, 0, false)\n";
 
@@ -137,9 +156,13 @@ internal static class CommentChangeScript
             keys.Events,
             keys.EventsTrimmed,
             keys.AuthorRecent(author),
+
+            // A change that counts nothing still names a bucket: a script declares every key it may touch.
+            keys.RuleStats(change.Counters?.Hour ?? 0),
+            keys.RecentComments,
         ];
         long eventMs = comment.UpdatedAt.ToUnixTimeMilliseconds();
-        var values = new List<RedisValue>(40)
+        var values = new List<RedisValue>(48)
         {
             change.Before.Revision,
             Math.Max(change.Before.Revision, 0) + 1,
@@ -158,8 +181,14 @@ internal static class CommentChangeScript
             CommentHash.StateValue(comment.State),
             comment.Version,
             change.IsNewComment ? CommentChange.AuthorsRecentCapacity : "",
-            change.Entries.Count,
+            change.Recent is { } recent ? recent.CreatedAt.ToUnixTimeMilliseconds() : "",
+            change.Recent is { } trim ? trim.TrimBefore.ToUnixTimeMilliseconds() : "",
+            change.Recent?.Capacity ?? 0,
+            CountersLifetimeMs,
+            change.Counters?.Fields.Count ?? 0,
         };
+        values.AddRange(change.Counters?.Fields.Select(f => (RedisValue)f) ?? []);
+        values.Add(change.Entries.Count);
         values.AddRange(change.Entries.Select(e => (RedisValue)CommentHash.Serialize(e)));
         values.AddRange(CommentHash.Fields(after, change.TextChanged, change.IsNewComment));
         return (redisKeys, values);

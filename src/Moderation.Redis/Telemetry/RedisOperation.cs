@@ -24,4 +24,6 @@ internal static class RedisOperation
     public const string EventsRead = "events.read";
     public const string TextHistoryRecord = "text_history.record";
     public const string RateLimitAcquire = "ratelimit.acquire";
+    public const string RuleStatsRead = "rule_stats.read";
+    public const string RecentRead = "recent.read";
 }

@@ -30,6 +30,8 @@ internal static class MethodAccess
         ["/moderation.v1.RulesService/ValidateRules"] = [Roles.Admin],
         ["/moderation.v1.RulesService/TestComment"] = [Roles.Admin],
         ["/moderation.v1.RulesService/RestoreRule"] = [Roles.Admin],
+        ["/moderation.v1.RulesService/GetRuleStats"] = [Roles.Moderator],
+        ["/moderation.v1.RulesService/BacktestRules"] = [Roles.Admin],
     };
 
     /// <summary>Puts the method's roles on a gRPC endpoint as an [Authorize] requirement.</summary>

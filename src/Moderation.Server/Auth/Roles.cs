@@ -6,7 +6,7 @@ public static class Roles
     /// <summary>The news site's backend: CommentService.</summary>
     public const string Site = "site";
 
-    /// <summary>Moderators' tools: ModerationService, and reading comments.</summary>
+    /// <summary>Moderators' tools: ModerationService, reading comments, and the rule statistics.</summary>
     public const string Moderator = "moderator";
 
     /// <summary>Administrators: RulesService and everything else.</summary>

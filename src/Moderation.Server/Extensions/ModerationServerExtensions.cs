@@ -158,6 +158,8 @@ public static class ModerationServerExtensions
         services.AddSingleton<IValidateOptions<RuleBrakeOptions>, RuleBrakeOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RuleBrakeOptions>>().Value);
         services.AddSingleton<RuleBrake>();
+        services.AddSingleton<Moderation.Core.Rules.Statistics.RuleStatsService>();
+        services.AddSingleton<Moderation.Core.Rules.Backtest.RuleBacktestService>();
     }
 
     private static void AddModerationRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
 using Moderation.Core.Rules.History;
+using Moderation.Core.Rules.Statistics;
 using Moderation.Core.Workflow;
 using Moderation.Core.Workflow.Transitions;
 using Moderation.Redis;
@@ -48,6 +49,8 @@ internal static class StorageExtensions
             services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
+            services.AddSingleton<IRuleStatsStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
+            services.AddSingleton<IRecentCommentIndex>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();
             services.AddSingleton<ITextHistoryStore, InMemoryTextHistoryStore>();
             return;

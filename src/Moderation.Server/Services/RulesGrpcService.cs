@@ -3,12 +3,14 @@ using Grpc.Core;
 using Moderation.Api.V1;
 using Moderation.Core.Rules;
 using Moderation.Server.Auth;
+using Moderation.Core.Rules.Backtest;
+using Moderation.Core.Rules.Statistics;
 using Moderation.Server.Mapping;
 
 namespace Moderation.Server.Services;
 
 /// <summary>moderation.v1.RulesService.</summary>
-internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.RulesServiceBase
+internal sealed class RulesGrpcService(RuleSetService rules, RuleStatsService stats, RuleBacktestService backtests) : RulesService.RulesServiceBase
 {
     public override Task<GetRulesResponse> GetRules(GetRulesRequest request, ServerCallContext context)
     {
@@ -40,6 +42,23 @@ internal sealed class RulesGrpcService(RuleSetService rules) : RulesService.Rule
             Errors = { validation.Errors.Select(error => error.ToApi()) },
             Rules = { validation.Candidate?.Rules.Select(rule => rule.ToSummary()) ?? [] },
         };
+    }
+
+    public override async Task<GetRuleStatsResponse> GetRuleStats(GetRuleStatsRequest request, ServerCallContext context) =>
+        (await stats.GetAsync(context.CancellationToken)).ToApi();
+
+    public override async Task BacktestRules(BacktestRulesRequest request, IServerStreamWriter<BacktestRulesResponse> responseStream, ServerCallContext context)
+    {
+        var backtest = new BacktestRequest(
+            request.Content,
+            request.Window?.ToTimeSpanOrViolation("window"),
+            (int)Math.Min(request.MaxComments, int.MaxValue),
+            (int)Math.Min(request.SampleSize, int.MaxValue));
+        var summary = await backtests.RunAsync(
+            backtest,
+            progress => responseStream.WriteAsync(new BacktestRulesResponse { Progress = progress.ToApi() }, context.CancellationToken),
+            context.CancellationToken);
+        await responseStream.WriteAsync(new BacktestRulesResponse { Summary = summary.ToApi() }, context.CancellationToken);
     }
 
     public override Task<TestCommentResponse> TestComment(TestCommentRequest request, ServerCallContext context) =>

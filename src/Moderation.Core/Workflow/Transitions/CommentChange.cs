@@ -1,4 +1,5 @@
 using Moderation.Core.Comments;
+using Moderation.Core.Rules.Statistics;
 
 namespace Moderation.Core.Workflow.Transitions;
 
@@ -14,6 +15,8 @@ namespace Moderation.Core.Workflow.Transitions;
 /// <param name="History">Entries appended to the comment's history, in order.</param>
 /// <param name="EventCause">When set, a decision event for the site is appended with this cause.</param>
 /// <param name="TextChanged">Whether the comment's text and rules' decision are new (the store rewrites them).</param>
+/// <param name="Counters">Rule statistics the change adds to, when any.</param>
+/// <param name="Recent">For a new comment, its entry in the index of recent comments.</param>
 public sealed record CommentChange(
     CommentRecord Before,
     CommentRecord After,
@@ -22,7 +25,9 @@ public sealed record CommentChange(
     int RejectedDelta = 0,
     IReadOnlyList<HistoryEntry>? History = null,
     string? EventCause = null,
-    bool TextChanged = false)
+    bool TextChanged = false,
+    RuleCounterIncrement? Counters = null,
+    RecentIndexEntry? Recent = null)
 {
     public string CommentId => After.Comment.Id;
 

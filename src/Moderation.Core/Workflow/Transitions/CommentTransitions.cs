@@ -1,6 +1,7 @@
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
 using Moderation.Core.Errors;
+using Moderation.Core.Rules.Statistics;
 
 namespace Moderation.Core.Workflow.Transitions;
 
@@ -26,20 +27,26 @@ namespace Moderation.Core.Workflow.Transitions;
 /// </remarks>
 public static class CommentTransitions
 {
-    /// <summary>A new comment: queued by its state, counted for its author when decided.</summary>
+    /// <summary>
+    /// A new comment: queued by its state, counted for its author when decided, counted in the
+    /// rule statistics, and added to the recent comments a backtest reads.
+    /// </summary>
     public static CommentChange Submit(Comment comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var before = CommentRecord.New(comment);
         var after = before with { Place = PlaceFor(before, comment.State, comment.Decision.Flagged, reportedByReaders: false, comment.CreatedAt) };
         var (approved, rejected) = CountDeltas(null, comment.State);
-        return new CommentChange(before, after, ApprovedDelta: approved, RejectedDelta: rejected, History: [HistoryEntry.Submitted(comment)], TextChanged: true);
+        return new CommentChange(
+            before, after, ApprovedDelta: approved, RejectedDelta: rejected, History: [HistoryEntry.Submitted(comment)], TextChanged: true,
+            Counters: RuleCounters.ForSubmission(comment.Decision, comment.CreatedAt), Recent: RecentComments.EntryFor(comment.CreatedAt));
     }
 
     /// <summary>
     /// A moderator's decision. Null when the verdict is already in force with nothing left to
     /// dismiss (a retry). Approving dismisses every report so far; deciding takes the comment
-    /// out of its queue and ends its lease.
+    /// out of its queue and ends its lease. A comment's first decision counts as a review of the
+    /// rule that decided it (<see cref="RuleCounters.ForReview"/>).
     /// </summary>
     public static (CommentChange? Change, int ReportsDismissed) Decide(CommentRecord record, ModeratorDecision decision, long expectedVersion, bool overrideLease)
     {
@@ -76,7 +83,7 @@ public static class CommentTransitions
             ? new HistoryEntry(decided.Version, decision.DecidedAt, decision.ModeratorId, "reports-dismissed", newState, decision.ReasonCode, decision.Note)
             : HistoryEntry.Decided(decided.Version, decision);
         var (approved, rejected) = CountDeltas(current.State, newState);
-        var change = new CommentChange(record, after, ApprovedDelta: approved, RejectedDelta: rejected, History: [entry], EventCause: "moderator");
+        var change = new CommentChange(record, after, ApprovedDelta: approved, RejectedDelta: rejected, History: [entry], EventCause: "moderator", Counters: RuleCounters.ForReview(current, decision));
         return (change, approving ? record.ActiveReports : 0);
     }
 
