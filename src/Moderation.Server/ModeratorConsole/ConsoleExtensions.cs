@@ -109,6 +109,10 @@ internal static class ConsoleExtensions
         signedIn.MapGet("/stream/{service}/{method}", (HttpContext http, string service, string method, string? request, GrpcJsonBridge bridge) =>
             bridge.StreamAsync(http, service, method, request ?? "{}", CredentialOf(http.User)));
 
+        // A request too large for a URL (a backtest's candidate rules file) comes as a body, with the antiforgery token.
+        signedIn.MapPost("/stream/{service}/{method}", async (HttpContext http, string service, string method, GrpcJsonBridge bridge) =>
+            await bridge.StreamAsync(http, service, method, await GrpcJsonBridge.ReadBodyAsync(http), CredentialOf(http.User))).AddEndpointFilter(RequireAntiforgeryToken);
+
         // Beside the development key, on standard error (see DevelopmentKey.Announce).
         app.Lifetime.ApplicationStarted.Register(() =>
             Console.Error.WriteLine($"Moderator console: {endpoint.Url} (sign in with a moderator or admin key{(app.Services.GetRequiredService<DevelopmentKey>().Key is null ? "" : ", such as the development key above")})"));

@@ -190,7 +190,8 @@ internal sealed class GrpcJsonBridge : IDisposable
         }
     }
 
-    private static async Task<string> ReadBodyAsync(HttpContext http)
+    /// <summary>The request body as text, or empty when it is over the limit.</summary>
+    public static async Task<string> ReadBodyAsync(HttpContext http)
     {
         if (http.Request.ContentLength > MaxRequestBytes)
         {

@@ -99,7 +99,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
         await page.Locator("#rules-button").ClickAsync();
         await Assertions.Expect(page.Locator("#rules-page table.rules")).ToContainTextAsync("insults");
         await page.Locator("#try-text").FillAsync("Only a moron would say that.");
-        await page.Locator("#rules-page button[type='submit']").ClickAsync();
+        await page.Locator("#rules-page form.try button[type='submit']").ClickAsync();
 
         await Assertions.Expect(page.Locator("#try-result mark").First).ToHaveTextAsync("moron");
         await ScreenshotAsync(page, "7-rules");

@@ -72,6 +72,36 @@ async function call(method, request = {}) {
 
 const moderation = (method, request) => call(`moderation.v1.ModerationService/${method}`, request);
 
+/**
+ * Calls a server-streaming method with the request as a POST body (it may be too large for a
+ * URL) and hands each message to onMessage; an error event ends the stream as an ApiError.
+ */
+async function stream(method, request, onMessage) {
+  const response = await fetch(`/api/stream/${method}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": state.csrf },
+    body: JSON.stringify(request),
+    credentials: "same-origin",
+  });
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+      const lines = buffer.slice(0, end).split("\n");
+      buffer = buffer.slice(end + 2);
+      const type = lines.find((line) => line.startsWith("event: "))?.slice(7) ?? "message";
+      const data = lines.find((line) => line.startsWith("data: "))?.slice(6);
+      if (data === undefined) continue;
+      if (type === "error") throw new ApiError(400, JSON.parse(data));
+      onMessage(JSON.parse(data));
+    }
+  }
+}
+
 // ---- Sign-in -------------------------------------------------------------------------------
 
 async function loadSession() {
@@ -492,7 +522,9 @@ async function openRules() {
     return;
   }
   page.hidden = false;
-  const rules = await call("moderation.v1.RulesService/GetRules", {});
+  const [rules, stats] = await Promise.all([call("moderation.v1.RulesService/GetRules", {}), call("moderation.v1.RulesService/GetRuleStats", {})]);
+  const lastDay = new Map(stats.rules.map((rule) => [rule.ruleId, rule.windows.find((w) => w.window === "STATS_WINDOW_DAY")]));
+  const dayTotals = stats.windows.find((w) => w.window === "STATS_WINDOW_DAY");
   const input = el("textarea", { id: "try-text", rows: "4", "aria-label": "A comment to try" });
   const result = el("div", { id: "try-result" });
   fill(page,
@@ -507,12 +539,59 @@ async function openRules() {
         reasonList(decision.reasons));
     } }, el("label", { for: "try-text", text: "Try a comment" }), input, el("button", { type: "submit" }, "Test")),
     result,
+    backtestForm(),
     demotedNotice(rules),
+    el("p", { id: "stats-window", text: `Last day: ${dayTotals?.comments ?? 0} new comments since ${formatTime(dayTotals?.since)}, counted by every instance.` }),
     el("table", { class: "rules" },
-      el("thead", {}, el("tr", {}, ["Rule", "Category", "Action", "Terms", "Brake", "Moderator message"].map((h) => el("th", { scope: "col", text: h })))),
+      el("thead", {}, el("tr", {}, ["Rule", "Category", "Action", "Terms", "Last day", "Brake", "Moderator message"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, [...rules.rules, ...rules.builtInReasons].map((rule) => el("tr", { class: rule.shadow || rule.demoted ? "shadow" : "", "data-rule": rule.id },
         el("td", { text: rule.id }), el("td", { text: rule.category }), el("td", { text: `${actionName(rule.action)}${rule.shadow ? " (shadow)" : ""}` }),
-        el("td", { text: String(rule.termCount || "") }), brakeCell(rule, rules.brakeEnabled), el("td", { text: rule.moderatorMessage }))))));
+        el("td", { text: String(rule.termCount || "") }), el("td", { class: "stats", text: statsText(lastDay.get(rule.id)) }), brakeCell(rule, rules.brakeEnabled), el("td", { text: rule.moderatorMessage }))))));
+}
+
+/** A rule's last day: matches, the comments it decided and their share, and how often moderators overturned it. */
+function statsText(day) {
+  const matches = Number(day?.matches ?? 0);
+  if (!matches) return "no matches";
+  const percent = (share) => `${Math.round(Number(share ?? 0) * 100)} %`;
+  const reviewed = Number(day.reviewed ?? 0);
+  return [`${matches} matches`, `decided ${day.decided ?? 0} (${percent(day.decidedShare)} of comments)`,
+    reviewed ? `${day.overturned ?? 0} of ${reviewed} reviews overturned (${percent(day.overturnRate)})` : "none reviewed"].join(" · ");
+}
+
+/** A candidate rules file replayed over the last day's comments (BacktestRules): progress, then what would change. */
+function backtestForm() {
+  const input = el("textarea", { id: "backtest-rules", rows: "6", spellcheck: "false", "aria-label": "A candidate rules file (YAML)" });
+  const output = el("div", { id: "backtest-result", "aria-live": "polite" });
+  const start = el("button", { type: "submit" }, "Backtest on the last 24 hours");
+  return el("form", { class: "backtest", onsubmit: async (event) => {
+    event.preventDefault();
+    start.disabled = true;
+    fill(output, el("p", { text: "Reading recent comments…" }));
+    try {
+      await stream("moderation.v1.RulesService/BacktestRules", { content: input.value, window: "86400s" }, (message) => {
+        if (message.progress) fill(output, el("p", { text: `Scanned ${message.progress.scanned} comments, ${message.progress.changed} would change…` }));
+        if (message.summary) fill(output, ...backtestSummary(message.summary));
+      });
+    } catch (error) {
+      fill(output, el("p", { class: "error", role: "alert", text: error.message }));
+    } finally {
+      start.disabled = false;
+    }
+  } }, el("label", { for: "backtest-rules", text: "Backtest a rules file" }), input, start, output);
+}
+
+function backtestSummary(summary) {
+  return [
+    el("p", { id: "backtest-totals", text: `${summary.changed} of ${summary.scanned} comments would change (rules ${summary.candidateVersion})${summary.complete ? "" : "; stopped at the comment limit"}.` }),
+    el("ul", { class: "directions" }, summary.directions.map((d) => el("li", { text: `${verdictName(d.fromVerdict)} → ${verdictName(d.toVerdict)}: ${d.count}` }))),
+    el("ul", { class: "rule-changes" }, summary.rules.map((r) => el("li", { text: `${r.ruleId}: ${r.newlyMatching} newly matching, ${r.noLongerMatching} no longer matching` }))),
+    summary.samples.length === 0 ? null : el("table", { class: "samples" },
+      el("thead", {}, el("tr", {}, ["Comment", "Before", "After", "Rules after"].map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, summary.samples.map((sample) => el("tr", {},
+        el("td", { text: sample.commentId }), el("td", { text: verdictName(sample.verdictBefore) }), el("td", { text: verdictName(sample.verdictAfter) }),
+        el("td", { text: sample.reasonsAfter.map((reason) => reason.ruleId).join(", ") }))))),
+  ];
 }
 
 /** The rules the emergency brake demoted to shadow, named above the table. */
