@@ -10,35 +10,23 @@ namespace Moderation.Server.Tests;
 /// </summary>
 public sealed class CopyCampaignTests : IAsyncLifetime
 {
-    private readonly RedisServerFixture _redis = new();
     private readonly DirectoryInfo _rules = Directory.CreateTempSubdirectory("moderation-campaign-");
-    private ModerationServerFactory _first = null!;
-    private ModerationServerFactory _second = null!;
+    private TwoInstances _instances = null!;
 
     public async Task InitializeAsync()
     {
-        await _redis.InitializeAsync();
         string path = Path.Combine(_rules.FullName, "rules.yaml");
         File.WriteAllText(path, """
             rules:
               - {id: campaign, action: reject, spam: {copies_from_authors: 3, within: 1h}}
               - {id: repeat, action: hold, spam: {repeat_within: 10m}}
             """);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Rules:Path"] = path,
-            ["Redis:Configuration"] = _redis.Configuration,
-            ["Redis:KeyPrefix"] = RedisServerFixture.UniquePrefix(),
-        };
-        _first = new ModerationServerFactory(settings);
-        _second = new ModerationServerFactory(settings);
+        _instances = await TwoInstances.StartAsync(new Dictionary<string, string?> { ["Rules:Path"] = path });
     }
 
     public async Task DisposeAsync()
     {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        await _redis.DisposeAsync();
+        await _instances.DisposeAsync();
         _rules.Delete(recursive: true);
     }
 
@@ -48,9 +36,9 @@ public sealed class CopyCampaignTests : IAsyncLifetime
     [Fact]
     public async Task SubmitComment_SameTextFromThreeAuthorsAcrossInstances_RejectsTheThird()
     {
-        var first = await Submit(_first, "alice", "Vote for candidate X, the only honest one!");
-        var second = await Submit(_second, "bob", "VOTE for candidate X -- the only honest one");
-        var third = await Submit(_first, "carol", "vote for candidate x, the only honest one");
+        var first = await Submit(_instances.First, "alice", "Vote for candidate X, the only honest one!");
+        var second = await Submit(_instances.Second, "bob", "VOTE for candidate X -- the only honest one");
+        var third = await Submit(_instances.First, "carol", "vote for candidate x, the only honest one");
 
         Assert.Equal(Verdict.Approved, first.Decision.Verdict);
         Assert.Equal(Verdict.Approved, second.Decision.Verdict);
@@ -61,8 +49,8 @@ public sealed class CopyCampaignTests : IAsyncLifetime
     [Fact]
     public async Task SubmitComment_SameAuthorRepeatsOnTheOtherInstance_IsHeld()
     {
-        var first = await Submit(_first, "dave", "I already said this once.");
-        var repeat = await Submit(_second, "dave", "I already said this once!");
+        var first = await Submit(_instances.First, "dave", "I already said this once.");
+        var repeat = await Submit(_instances.Second, "dave", "I already said this once!");
 
         Assert.Equal(Verdict.Approved, first.Decision.Verdict);
         Assert.Equal(Verdict.PendingReview, repeat.Decision.Verdict);
@@ -71,12 +59,12 @@ public sealed class CopyCampaignTests : IAsyncLifetime
     [Fact]
     public async Task EditComment_CleanTextEditedIntoTheCampaign_IsRejectedLikeASubmission()
     {
-        await Submit(_first, "erin", "Donate now to the fund at example dot org, every cent counts");
-        await Submit(_second, "frank", "donate NOW to the fund at example dot org -- every cent counts");
+        await Submit(_instances.First, "erin", "Donate now to the fund at example dot org, every cent counts");
+        await Submit(_instances.Second, "frank", "donate NOW to the fund at example dot org -- every cent counts");
         var request = Requests.Submit("A thoughtful remark about the bridge.", "grace");
-        var innocent = await new CommentService.CommentServiceClient(_first.ChannelFor(Roles.Site)).SubmitCommentAsync(request);
+        var innocent = await new CommentService.CommentServiceClient(_instances.First.ChannelFor(Roles.Site)).SubmitCommentAsync(request);
 
-        var edited = await new CommentService.CommentServiceClient(_second.ChannelFor(Roles.Site)).EditCommentAsync(new EditCommentRequest
+        var edited = await new CommentService.CommentServiceClient(_instances.Second.ChannelFor(Roles.Site)).EditCommentAsync(new EditCommentRequest
         {
             CommentId = request.CommentId,
             AuthorId = "grace",

@@ -13,29 +13,17 @@ namespace Moderation.Server.Tests;
 /// </summary>
 public sealed class RuleStatsTests : IAsyncLifetime
 {
-    private readonly RedisServerFixture _redis = new();
     private readonly AnimalRules _rules = new();
-    private ModerationServerFactory _first = null!;
-    private ModerationServerFactory _second = null!;
+    private TwoInstances _instances = null!;
 
     public async Task InitializeAsync()
     {
-        await _redis.InitializeAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Rules:Path"] = _rules.Path,
-            ["Redis:Configuration"] = _redis.Configuration,
-            ["Redis:KeyPrefix"] = RedisServerFixture.UniquePrefix(),
-        };
-        _first = new ModerationServerFactory(settings);
-        _second = new ModerationServerFactory(settings);
+        _instances = await TwoInstances.StartAsync(new Dictionary<string, string?> { ["Rules:Path"] = _rules.Path });
     }
 
     public async Task DisposeAsync()
     {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        await _redis.DisposeAsync();
+        await _instances.DisposeAsync();
         _rules.Dispose();
     }
 
@@ -45,7 +33,7 @@ public sealed class RuleStatsTests : IAsyncLifetime
     [Fact]
     public async Task GetRuleStats_SubmissionsSpreadOverTwoInstances_AgreeWithTheSubmissionsOnBoth()
     {
-        var sites = new[] { _first, _second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
+        var sites = new[] { _instances.First, _instances.Second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
         var texts = Enumerable.Range(0, 24).Select(i => (i % 3) switch
         {
             0 => $"A badger in the garden, number {i}",
@@ -58,7 +46,7 @@ public sealed class RuleStatsTests : IAsyncLifetime
         // Retries of stored comments are answered from the store and counted nowhere.
         await Task.WhenAll(requests.Take(5).Select((r, i) => sites[(i + 1) % 2].SubmitCommentAsync(r).ResponseAsync));
 
-        foreach (var instance in new[] { _first, _second })
+        foreach (var instance in new[] { _instances.First, _instances.Second })
         {
             var stats = await new RulesService.RulesServiceClient(instance.ChannelFor(Roles.Moderator)).GetRuleStatsAsync(new GetRuleStatsRequest());
 
@@ -75,7 +63,7 @@ public sealed class RuleStatsTests : IAsyncLifetime
     [Fact]
     public async Task GetRuleStats_ModeratorsOnTheOtherInstanceApproveAndRejectHeldComments_CountReviewsAndOverturns()
     {
-        var site = new CommentService.CommentServiceClient(_first.ChannelFor(Roles.Site));
+        var site = new CommentService.CommentServiceClient(_instances.First.ChannelFor(Roles.Site));
         var held = new List<string>();
         for (int i = 0; i < 3; i++)
         {
@@ -86,7 +74,7 @@ public sealed class RuleStatsTests : IAsyncLifetime
 
         var flagged = Requests.Submit("A ferret, published and flagged");
         await site.SubmitCommentAsync(flagged);
-        var moderation = new ModerationService.ModerationServiceClient(_second.ChannelFor(Roles.Moderator));
+        var moderation = new ModerationService.ModerationServiceClient(_instances.Second.ChannelFor(Roles.Moderator));
         async Task DecideAsync(string commentId, Verdict verdict, long version = 1) =>
             await moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = commentId, Verdict = verdict, ReasonCode = ReasonCode.Other, ExpectedVersion = version });
         await DecideAsync(held[0], Verdict.Approved);
@@ -96,7 +84,7 @@ public sealed class RuleStatsTests : IAsyncLifetime
         // A second decision on a comment is a moderator revisiting a moderator, not a review of the rule.
         await DecideAsync(held[0], Verdict.Rejected, version: 2);
 
-        var stats = await new RulesService.RulesServiceClient(_first.ChannelFor(Roles.Admin)).GetRuleStatsAsync(new GetRuleStatsRequest());
+        var stats = await new RulesService.RulesServiceClient(_instances.First.ChannelFor(Roles.Admin)).GetRuleStatsAsync(new GetRuleStatsRequest());
         var badger = In(stats, "badger", StatsWindow.Hour);
         Assert.Equal((3UL, 2UL, 1UL, 0.5), (badger.Decided, badger.Reviewed, badger.Overturned, badger.OverturnRate));
         var ferret = In(stats, "ferret", StatsWindow.Hour);
@@ -106,7 +94,7 @@ public sealed class RuleStatsTests : IAsyncLifetime
     [Fact]
     public async Task GetRuleStats_SiteCaller_IsDenied()
     {
-        var rules = new RulesService.RulesServiceClient(_first.ChannelFor(Roles.Site));
+        var rules = new RulesService.RulesServiceClient(_instances.First.ChannelFor(Roles.Site));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => rules.GetRuleStatsAsync(new GetRuleStatsRequest()).ResponseAsync);
 

@@ -14,37 +14,32 @@ namespace Moderation.Server.Tests;
 public sealed class SharedLimitTests : IAsyncLifetime
 {
     private const int Limit = 10;
-    private readonly RedisServerFixture _redis = new();
-    private ModerationServerFactory _first = null!;
-    private ModerationServerFactory _second = null!;
+    private TwoInstances _instances = null!;
 
     public async Task InitializeAsync()
     {
-        await _redis.InitializeAsync();
         var settings = new Dictionary<string, string?>
         {
-            ["Redis:Configuration"] = _redis.Configuration,
-            ["Redis:KeyPrefix"] = RedisServerFixture.UniquePrefix(),
             ["RateLimits:Limits:0:Name"] = "author",
             ["RateLimits:Limits:0:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimits:Limits:0:Period"] = "01:00:00",
         };
         var now = DateTimeOffset.UtcNow;
-        _first = new ModerationServerFactory(settings, replaceServices: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
-        _second = new ModerationServerFactory(settings, replaceServices: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now.AddHours(3))));
+        _instances = await TwoInstances.StartAsync(
+            settings,
+            first: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now)),
+            second: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now.AddHours(3))));
     }
 
     public async Task DisposeAsync()
     {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        await _redis.DisposeAsync();
+        await _instances.DisposeAsync();
     }
 
     [Fact]
     public async Task SubmitComment_32ConcurrentClientsOnTwoSkewedInstancesOnABusyMachine_AdmitExactlyTheLimit()
     {
-        var clients = new[] { _first, _second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
+        var clients = new[] { _instances.First, _instances.Second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
 
         // Every core busy: a limiter that gives up on a slow Redis would fall back and admit extra.
         using var busy = new CpuSaturation();
@@ -70,7 +65,7 @@ public sealed class SharedLimitTests : IAsyncLifetime
     [Fact]
     public async Task SubmitComment_RetriesOfANewIdSpreadOverBothInstances_AreChargedOnce()
     {
-        var clients = new[] { _first, _second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
+        var clients = new[] { _instances.First, _instances.Second }.Select(f => new CommentService.CommentServiceClient(f.ChannelFor(Roles.Site))).ToArray();
         var request = Requests.Submit("Sent once, retried twenty times at once", author: "retrying-author");
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i => await clients[i % 2].SubmitCommentAsync(request)));
