@@ -17,8 +17,8 @@ internal static class MetricsScrape
     /// </summary>
     public const string RedisCalls = "moderation_redis_call_duration_seconds_count";
 
-    /// <summary>The queue gauges' own reads, every few seconds whatever the load: not the calls' cost.</summary>
-    private const string BackgroundCalls = "operation=\"queue.stats\"";
+    /// <summary>Reads the service makes every few seconds whatever the load (the queue gauges, the brake's shared demotions): not the calls' cost.</summary>
+    private static readonly string[] BackgroundCalls = ["operation=\"queue.stats\"", "operation=\"demotions.read\""];
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -39,7 +39,7 @@ internal static class MetricsScrape
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (string line in exposition.Split('\n'))
         {
-            if (line.Length == 0 || line[0] == '#' || line.Contains(BackgroundCalls, StringComparison.Ordinal))
+            if (line.Length == 0 || line[0] == '#' || BackgroundCalls.Any(call => line.Contains(call, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -69,6 +69,9 @@ public sealed class RedisKeys(string prefix)
     /// </summary>
     public RedisKey RuleStats(long hour) => _workflow + "rule-stats:" + hour.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The emergency brake's demotions, a field per demoted rule, shared by every instance.</summary>
+    public RedisKey Demotions => _workflow + "demotions";
+
     /// <summary>The ids of recent comments, scored by creation time (ms), trimmed by age and count as each is added.</summary>
     public RedisKey RecentComments => _workflow + "recent";
 

@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Events;
 using Moderation.Core.RateLimiting;
+using Moderation.Core.Rules.Brake;
 using Moderation.Core.Rules.History;
 using Moderation.Redis.History;
 using Moderation.Core.Workflow;
+using Moderation.Redis.Brake;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Events;
 using Moderation.Redis.State;
@@ -61,6 +63,8 @@ public static class RedisServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.UseCallerClock ? provider.GetRequiredService<TimeProvider>() : null,
             provider.GetRequiredService<RedisCallMetrics>()));
         services.AddSingleton<IRuleStatsStore>(provider => new RedisRuleStatsStore(
+            provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
+        services.AddSingleton<IRuleDemotionStore>(provider => new RedisRuleDemotionStore(
             provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));
         services.AddSingleton<IRecentCommentIndex>(provider => new RedisRecentCommentIndex(
             provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<RedisKeys>(), provider.GetRequiredService<RedisCallMetrics>()));

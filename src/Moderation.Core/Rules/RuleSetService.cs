@@ -36,9 +36,6 @@ public sealed class RuleSetService(IRuleSetProvider rules, CommentValidator vali
     /// <summary>The emergency brake's demotions in force, by rule id.</summary>
     public IReadOnlyDictionary<string, Brake.RuleDemotion> Demotions => brake.Demotions;
 
-    /// <summary>Lifts the emergency brake's demotion of a rule; null when it was not demoted (see <see cref="Brake.RuleBrake.Restore"/>).</summary>
-    public Brake.RuleDemotion? Restore(string ruleId, string restoredBy) => brake.Restore(ruleId, restoredBy);
-
     /// <summary>
     /// The decision the active rules would make, demoted rules as shadow (what the service
     /// would do now); nothing is stored or counted, not even by the brake.

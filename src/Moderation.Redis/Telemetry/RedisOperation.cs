@@ -26,4 +26,6 @@ internal static class RedisOperation
     public const string RateLimitAcquire = "ratelimit.acquire";
     public const string RuleStatsRead = "rule_stats.read";
     public const string RecentRead = "recent.read";
+    public const string DemotionsRead = "demotions.read";
+    public const string DemotionsWrite = "demotions.write";
 }

@@ -158,6 +158,8 @@ public static class ModerationServerExtensions
         services.AddSingleton<IValidateOptions<RuleBrakeOptions>, RuleBrakeOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RuleBrakeOptions>>().Value);
         services.AddSingleton<RuleBrake>();
+        services.AddSingleton<RuleDemotionSharing>();
+        services.AddHostedService<RuleDemotionSync>();
         services.AddSingleton<Moderation.Core.Rules.Statistics.RuleStatsService>();
         services.AddSingleton<Moderation.Core.Rules.Backtest.RuleBacktestService>();
     }

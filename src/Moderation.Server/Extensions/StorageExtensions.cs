@@ -51,6 +51,7 @@ internal static class StorageExtensions
             services.AddSingleton<IModerationStateStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IRuleStatsStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<IRecentCommentIndex>(provider => provider.GetRequiredService<InMemoryCommentStore>());
+            services.AddSingleton<Moderation.Core.Rules.Brake.IRuleDemotionStore, Moderation.Core.Rules.Brake.InMemoryRuleDemotionStore>();
             services.AddSingleton<IRateLimiter, InMemoryGcraRateLimiter>();
             services.AddSingleton<ITextHistoryStore, InMemoryTextHistoryStore>();
             return;

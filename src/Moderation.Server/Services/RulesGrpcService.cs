@@ -4,13 +4,14 @@ using Moderation.Api.V1;
 using Moderation.Core.Rules;
 using Moderation.Server.Auth;
 using Moderation.Core.Rules.Backtest;
+using Moderation.Core.Rules.Brake;
 using Moderation.Core.Rules.Statistics;
 using Moderation.Server.Mapping;
 
 namespace Moderation.Server.Services;
 
 /// <summary>moderation.v1.RulesService.</summary>
-internal sealed class RulesGrpcService(RuleSetService rules, RuleStatsService stats, RuleBacktestService backtests) : RulesService.RulesServiceBase
+internal sealed class RulesGrpcService(RuleSetService rules, RuleStatsService stats, RuleBacktestService backtests, RuleDemotionSharing demotions) : RulesService.RulesServiceBase
 {
     public override Task<GetRulesResponse> GetRules(GetRulesRequest request, ServerCallContext context)
     {
@@ -27,10 +28,10 @@ internal sealed class RulesGrpcService(RuleSetService rules, RuleStatsService st
         });
     }
 
-    public override Task<RestoreRuleResponse> RestoreRule(RestoreRuleRequest request, ServerCallContext context)
+    public override async Task<RestoreRuleResponse> RestoreRule(RestoreRuleRequest request, ServerCallContext context)
     {
-        var lifted = rules.Restore(request.RuleId, CallerIdentity.Of(context));
-        return Task.FromResult(new RestoreRuleResponse { Restored = lifted is not null, Demotion = lifted?.ToApi() });
+        var lifted = await demotions.RestoreAsync(request.RuleId, CallerIdentity.Of(context), context.CancellationToken);
+        return new RestoreRuleResponse { Restored = lifted is not null, Demotion = lifted?.ToApi() };
     }
 
     public override async Task<ValidateRulesResponse> ValidateRules(ValidateRulesRequest request, ServerCallContext context)

@@ -114,6 +114,21 @@ public sealed partial class RuleBrake
     /// <exception cref="RuleNotFoundException">The rules in force have no such rule.</exception>
     public RuleDemotion? Restore(string ruleId, string restoredBy)
     {
+        CheckRestorable(ruleId);
+        if (Lift(ruleId) is not { } lifted)
+        {
+            return null;
+        }
+
+        LogRestored(_logger, ruleId, restoredBy, lifted.DemotedAt);
+        return lifted;
+    }
+
+    /// <summary>Throws unless <paramref name="ruleId"/> names a rule in force (what <see cref="Restore"/> accepts).</summary>
+    /// <exception cref="InvalidRequestException">The id is empty or not of the form of a rule id.</exception>
+    /// <exception cref="RuleNotFoundException">The rules in force have no such rule.</exception>
+    public void CheckRestorable(string ruleId)
+    {
         var violations = new FieldViolations();
         if (string.IsNullOrEmpty(ruleId))
         {
@@ -129,18 +144,79 @@ public sealed partial class RuleBrake
         {
             throw new RuleNotFoundException(ruleId);
         }
+    }
 
+    /// <summary>The demotions in force here, each with the definition of the rule it belongs to, for the other instances.</summary>
+    public IReadOnlyList<SharedDemotion> Shareable()
+    {
+        if (!_enabled)
+        {
+            return [];
+        }
+
+        var state = Current;
+        var shareable = new List<SharedDemotion>(state.Demotions.Count);
+        foreach (var (ruleId, demotion) in state.Demotions)
+        {
+            if (state.Watched.TryGetValue(ruleId, out var watched))
+            {
+                shareable.Add(new SharedDemotion(demotion, watched.Fingerprint));
+            }
+        }
+
+        return shareable;
+    }
+
+    /// <summary>The fingerprint of the watched rule <paramref name="ruleId"/>; null when the brake does not watch it.</summary>
+    public string? FingerprintOf(string ruleId) => Current.Watched.TryGetValue(ruleId, out var watched) ? watched.Fingerprint : null;
+
+    /// <summary>Takes a demotion another instance made; false when the rule is already demoted here or not watched.</summary>
+    public bool Adopt(RuleDemotion demotion)
+    {
+        ArgumentNullException.ThrowIfNull(demotion);
+        if (!_enabled)
+        {
+            return false;
+        }
+
+        _ = Current;
+        lock (_gate)
+        {
+            var state = _state;
+            if (state.Demotions.ContainsKey(demotion.RuleId) || !state.Watched.ContainsKey(demotion.RuleId))
+            {
+                return false;
+            }
+
+            var demotions = new Dictionary<string, RuleDemotion>(state.Demotions, StringComparer.Ordinal) { [demotion.RuleId] = demotion };
+            Publish(new State(state.RuleSet, state.Watched, demotions));
+        }
+
+        LogAdopted(_logger, demotion.RuleId, demotion.DemotedAt);
+        return true;
+    }
+
+    /// <summary>Lifts a demotion an admin restored on another instance, and counts the rule afresh as <see cref="Restore"/> does.</summary>
+    public void Drop(string ruleId)
+    {
+        if (Lift(ruleId) is { } lifted)
+        {
+            LogRestoredElsewhere(_logger, ruleId, lifted.DemotedAt);
+        }
+    }
+
+    private RuleDemotion? Lift(string ruleId)
+    {
         if (!_enabled)
         {
             return null;
         }
 
         _ = Current;
-        RuleDemotion? lifted;
         lock (_gate)
         {
             var state = _state;
-            if (!state.Demotions.TryGetValue(ruleId, out lifted))
+            if (!state.Demotions.TryGetValue(ruleId, out var lifted))
             {
                 return null;
             }
@@ -152,10 +228,8 @@ public sealed partial class RuleBrake
             var demotions = new Dictionary<string, RuleDemotion>(state.Demotions, StringComparer.Ordinal);
             demotions.Remove(ruleId);
             Publish(new State(state.RuleSet, watched, demotions));
+            return lifted;
         }
-
-        LogRestored(_logger, ruleId, restoredBy, lifted.DemotedAt);
-        return lifted;
     }
 
     private State Current
@@ -305,6 +379,12 @@ public sealed partial class RuleBrake
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Rule {RuleId}, demoted by the emergency brake at {DemotedAt:O}, was changed or removed in a reload; its demotion ends")]
     private static partial void LogClearedByReload(ILogger logger, string ruleId, DateTimeOffset demotedAt);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Rule {RuleId} demoted to shadow by the emergency brake on another instance at {DemotedAt}")]
+    private static partial void LogAdopted(ILogger logger, string ruleId, DateTimeOffset demotedAt);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Rule {RuleId} restored on another instance (demoted at {DemotedAt}): it decides again")]
+    private static partial void LogRestoredElsewhere(ILogger logger, string ruleId, DateTimeOffset demotedAt);
 
     /// <summary>A watched rule: the fingerprint its counts belong to, and the counts.</summary>
     private sealed record Watched(string Fingerprint, RuleMatchCounter Counter);
