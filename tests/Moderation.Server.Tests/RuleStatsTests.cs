@@ -54,6 +54,8 @@ public sealed class RuleStatsTests : IAsyncLifetime
             var badger = In(stats, "badger", StatsWindow.Hour);
             Assert.Equal((8UL, 8UL, 8.0 / 24), (badger.Matches, badger.Decided, badger.DecidedShare));
             Assert.Equal([new ActionCount { Action = RuleAction.Hold, Count = 8 }], badger.MatchesByAction);
+            Assert.Equal([new VerdictCount { Verdict = Verdict.PendingReview, Count = 8 }], badger.MatchesByVerdict);
+            Assert.Equal([new VerdictCount { Verdict = Verdict.Approved, Count = 4 }], In(stats, "stoat", StatsWindow.Week).MatchesByVerdict);
             Assert.Equal((4UL, 4UL), (In(stats, "quagga", StatsWindow.Day).Matches, In(stats, "quagga", StatsWindow.Day).Decided));
             Assert.Equal((4UL, 4UL), (In(stats, "ferret", StatsWindow.Week).Matches, In(stats, "ferret", StatsWindow.Week).Decided));
             Assert.Equal((4UL, 4UL, 0UL), (In(stats, "stoat", StatsWindow.Week).Matches, In(stats, "stoat", StatsWindow.Week).ShadowMatches, In(stats, "stoat", StatsWindow.Week).Decided));

@@ -32,7 +32,7 @@ public abstract class RuleStatsStoreContract
         (await stats.ReadAsync(hour, hour, default)).GetValueOrDefault(hour) ?? new Dictionary<string, long>();
 
     [Fact]
-    public async Task Add_CommentMatchingRules_CountsEachMatchByActionAndTheRuleThatDecided()
+    public async Task Add_CommentMatchingRules_CountsEachMatchByActionAndVerdictAndTheRuleThatDecided()
     {
         var (records, stats, _) = CreateStores();
         var comment = Decided("c-1", Verdict.Rejected, Epoch.AddMinutes(10), Reason("flagger", RuleAction.Flag), Reason("rejecter", RuleAction.Reject), Reason("watcher", RuleAction.Hold, shadow: true));
@@ -44,9 +44,12 @@ public abstract class RuleStatsStoreContract
             {
                 ["comments"] = 1,
                 ["flagger|flag"] = 1,
+                ["flagger|verdict-rejected"] = 1,
                 ["rejecter|reject"] = 1,
+                ["rejecter|verdict-rejected"] = 1,
                 ["rejecter|decided"] = 1,
                 ["watcher|hold"] = 1,
+                ["watcher|verdict-rejected"] = 1,
                 ["watcher|shadow"] = 1,
             },
             await BucketAsync(stats, EpochHour));

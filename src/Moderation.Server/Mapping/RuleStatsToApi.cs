@@ -29,6 +29,7 @@ internal static class RuleStatsToApi
                 Window = w.Window.ToApi(),
                 Matches = (ulong)w.Matches,
                 MatchesByAction = { w.MatchesByAction.OrderBy(m => m.Key).Select(m => new Proto.ActionCount { Action = m.Key.ToApi(), Count = (ulong)m.Value }) },
+                MatchesByVerdict = { w.MatchesByVerdict.OrderBy(m => m.Key).Select(m => new Proto.VerdictCount { Verdict = m.Key.ToApi(), Count = (ulong)m.Value }) },
                 ShadowMatches = (ulong)w.ShadowMatches,
                 Decided = (ulong)w.Decided,
                 DecidedShare = w.DecidedShare,

@@ -52,11 +52,11 @@ public sealed class RuleCountersTests
     }
 
     [Fact]
-    public void ForSubmission_SeveralRules_CountsEachByActionShadowApartAndTheDecider()
+    public void ForSubmission_SeveralRules_CountsEachByActionAndVerdictShadowApartAndTheDecider()
     {
         var counters = RuleCounters.ForSubmission(Rules.Evaluate("you idiot, darn, ukraine"), TestComments.Epoch);
 
-        Assert.Equal(["comments", "hold|hold", "censor|censor", "watch|reject", "watch|shadow", "hold|decided"], counters.Fields);
+        Assert.Equal(["comments", "hold|hold", "hold|verdict-pending", "censor|censor", "censor|verdict-pending", "watch|reject", "watch|verdict-pending", "watch|shadow", "hold|decided"], counters.Fields);
     }
 
     [Theory]

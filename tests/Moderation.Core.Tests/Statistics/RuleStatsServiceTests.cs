@@ -44,6 +44,8 @@ public sealed class RuleStatsServiceTests
         Assert.Equal((2L, 0.5), (hold.Decided, hold.DecidedShare));
         var censor = In(report, "censor", RuleStatsWindow.Week);
         Assert.Equal((2L, 1L, 0.25), (censor.Matches, censor.Decided, censor.DecidedShare));
+        Assert.Equal(new Dictionary<Verdict, long> { [Verdict.PendingReview] = 2 }, hold.MatchesByVerdict);
+        Assert.Equal(new Dictionary<Verdict, long> { [Verdict.PendingReview] = 1, [Verdict.Approved] = 1 }, censor.MatchesByVerdict);
     }
 
     [Fact]

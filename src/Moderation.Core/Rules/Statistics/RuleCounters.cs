@@ -5,7 +5,8 @@ namespace Moderation.Core.Rules.Statistics;
 
 /// <summary>
 /// What the rule statistics count, written once for both stores: for each new comment, the
-/// comment itself, every rule that matched (by its action, and apart when it was shadow) and the
+/// comment itself, every rule that matched (by its action, by the comment's verdict, and apart
+/// when it was shadow) and the
 /// rule that decided; for a comment's first moderator decision, that the deciding rule was
 /// reviewed, and whether the moderator reversed it. Counters live in hour buckets named
 /// <c>&lt;rule&gt;|&lt;counter&gt;</c>, plus <see cref="Comments"/>.
@@ -65,6 +66,24 @@ public static class RuleCounters
         _ => null,
     };
 
+    /// <summary>The counter of a match in a comment whose verdict was <paramref name="verdict"/>.</summary>
+    public static string VerdictCounter(Verdict verdict) => verdict switch
+    {
+        Verdict.Approved => "verdict-approved",
+        Verdict.PendingReview => "verdict-pending",
+        Verdict.Rejected => "verdict-rejected",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
+    /// <summary>The verdict whose matches a counter counts; null for the other counters.</summary>
+    public static Verdict? VerdictOf(string counter) => counter switch
+    {
+        "verdict-approved" => Verdict.Approved,
+        "verdict-pending" => Verdict.PendingReview,
+        "verdict-rejected" => Verdict.Rejected,
+        _ => null,
+    };
+
     /// <summary>Splits a field into the rule's id and the counter; false for <see cref="Comments"/> and anything not a rule's.</summary>
     public static bool TryParse(string field, out string ruleId, out string counter)
     {
@@ -86,10 +105,12 @@ public static class RuleCounters
         }
 
         // One reason per rule (the engine groups its matches), so each field appears once.
-        var fields = new List<string>(2 + (2 * decision.Reasons.Count)) { Comments };
+        var fields = new List<string>(2 + (3 * decision.Reasons.Count)) { Comments };
+        string verdict = VerdictCounter(decision.Verdict);
         foreach (var reason in decision.Reasons)
         {
             fields.Add(Field(reason.RuleId, ActionCounter(reason.Action)));
+            fields.Add(Field(reason.RuleId, verdict));
             if (reason.Shadow)
             {
                 fields.Add(Field(reason.RuleId, Shadow));

@@ -17,6 +17,7 @@ public sealed record RuleStats(string RuleId, bool InForce, IReadOnlyList<RuleWi
 /// One rule's counts in one window.
 /// </summary>
 /// <param name="MatchesByAction">New comments it matched, by the action it had then (shadow matches included).</param>
+/// <param name="MatchesByVerdict">The same matches by the verdict the comment got.</param>
 /// <param name="ShadowMatches">Of those, the matches that did not act (a shadow rule, a hold skipped for a trusted author).</param>
 /// <param name="Decided">New comments whose verdict it set.</param>
 /// <param name="DecidedShare">Decided over the window's new comments; 0 when there were none.</param>
@@ -25,6 +26,7 @@ public sealed record RuleStats(string RuleId, bool InForce, IReadOnlyList<RuleWi
 public sealed record RuleWindowStats(
     RuleStatsWindow Window,
     IReadOnlyDictionary<RuleAction, long> MatchesByAction,
+    IReadOnlyDictionary<Verdict, long> MatchesByVerdict,
     long ShadowMatches,
     long Decided,
     double DecidedShare,

@@ -59,9 +59,10 @@ public sealed class RuleStatsService(IRuleStatsStore store, IRuleSetProvider rul
     private static RuleWindowStats Summarize(RuleStatsWindow window, Dictionary<string, long>? counters, long comments)
     {
         var byAction = new Dictionary<RuleAction, long>();
+        var byVerdict = new Dictionary<Verdict, long>();
         if (counters is null)
         {
-            return new RuleWindowStats(window, byAction, 0, 0, 0, 0, 0);
+            return new RuleWindowStats(window, byAction, byVerdict, 0, 0, 0, 0, 0);
         }
 
         foreach (var (counter, count) in counters)
@@ -70,12 +71,17 @@ public sealed class RuleStatsService(IRuleStatsStore store, IRuleSetProvider rul
             {
                 byAction[action] = count;
             }
+            else if (RuleCounters.VerdictOf(counter) is { } verdict)
+            {
+                byVerdict[verdict] = count;
+            }
         }
 
         long decided = counters.GetValueOrDefault(RuleCounters.Decided);
         return new RuleWindowStats(
             window,
             byAction,
+            byVerdict,
             counters.GetValueOrDefault(RuleCounters.Shadow),
             decided,
             comments == 0 ? 0 : (double)decided / comments,
