@@ -32,6 +32,12 @@ internal sealed class CommentMix(int seed, string run, DateTimeOffset start, boo
     /// <summary>How far back (in calls) a report, a decision or a reply may point.</summary>
     private const int LookBack = 100;
 
+    /// <summary>Of each 1,000 calls of the mix past <see cref="LookBack"/>: reports below this roll…</summary>
+    private const int ReportRolls = 70;
+
+    /// <summary>…decisions below this one, submissions from it on.</summary>
+    private const int NonSubmissionRolls = 100;
+
     private static readonly string[][] Openings =
     [
         ["Thank you for this careful reporting.", "I read the whole piece twice.", "Good article, but one thing bothers me.", "This is the first report I trust on this.", "Finally someone asks the hard questions.", "My brother served near there.", "Interesting, though the headline overstates it.", "I have followed this story since spring."],
@@ -105,10 +111,9 @@ internal sealed class CommentMix(int seed, string run, DateTimeOffset start, boo
     public MixCall Next(long n)
     {
         var random = RandomFor(n);
-        if (realistic && n > LookBack)
+        if (!IsSubmission(n, random, out int roll))
         {
-            int roll = random.Next(1000);
-            if (roll < 70)
+            if (roll < ReportRolls)
             {
                 return new ReportCall(new ReportCommentRequest
                 {
@@ -118,15 +123,12 @@ internal sealed class CommentMix(int seed, string run, DateTimeOffset start, boo
                 });
             }
 
-            if (roll < 100)
+            return new DecideCall(new DecideCommentRequest
             {
-                return new DecideCall(new DecideCommentRequest
-                {
-                    CommentId = EarlierComment(n, random),
-                    Verdict = random.Next(3) == 0 ? Verdict.Rejected : Verdict.Approved,
-                    ReasonCode = ReasonCode.Abuse,
-                });
-            }
+                CommentId = EarlierComment(n, random),
+                Verdict = random.Next(3) == 0 ? Verdict.Rejected : Verdict.Approved,
+                ReasonCode = ReasonCode.Abuse,
+            });
         }
 
         return Submission(n, random);
@@ -197,7 +199,14 @@ internal sealed class CommentMix(int seed, string run, DateTimeOffset start, boo
         return CommentId(Math.Max(1, earlier));
     }
 
-    private bool IsSubmission(long n) => !realistic || n <= LookBack || RandomFor(n).Next(1000) >= 100;
+    private bool IsSubmission(long n) => IsSubmission(n, RandomFor(n), out _);
+
+    /// <summary>Whether call <paramref name="n"/> submits, read from the first roll of its <paramref name="random"/>.</summary>
+    private bool IsSubmission(long n, Random random, out int roll)
+    {
+        roll = realistic && n > LookBack ? random.Next(1000) : NonSubmissionRolls;
+        return roll >= NonSubmissionRolls;
+    }
 
     private string CommentId(long n) => string.Create(CultureInfo.InvariantCulture, $"load-{run}-{n}");
 

@@ -34,12 +34,12 @@ internal static class CompareRun
         text.Append("| method | rps | × rps | p50 ms | p99 ms | p99.9 ms | server CPU µs/call | × CPU | Redis CPU µs/call | allocated B/call | Redis calls/call | driver CPU µs/call |\n");
         text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double baseRps = Median(first.Rounds, r => r.Rps) ?? 0;
-        double? baseCpu = Median(first.Rounds, ServerCpu);
+        double? baseCpu = Median(first.Rounds, r => r.ServerCpuMicrosecondsPerCall);
         foreach (var (method, rounds) in methods)
         {
             double rps = Median(rounds, r => r.Rps) ?? 0;
-            double? cpu = Median(rounds, ServerCpu);
-            text.Append(Inv($"| {method} | {rps:N0} | {(baseRps > 0 ? rps / baseRps : 0):0.00} | {Median(rounds, r => r.LatencyMs(50)):0.00} | {Median(rounds, r => r.LatencyMs(99)):0.00} | {Median(rounds, r => r.LatencyMs(99.9)):0.00} | {Show(cpu, "0.0")} | {Show(cpu / baseCpu, "0.00")} | {Show(Median(rounds, RedisCpu), "0.0")} | {Show(Median(rounds, Allocated), "N0")} | {Show(Median(rounds, RoundTrips), "0.00")} | {Median(rounds, r => r.DriverCpuMicrosecondsPerCall):0.0} |\n"));
+            double? cpu = Median(rounds, r => r.ServerCpuMicrosecondsPerCall);
+            text.Append(Inv($"| {method} | {rps:N0} | {(baseRps > 0 ? rps / baseRps : 0):0.00} | {Median(rounds, r => r.LatencyMs(50)):0.00} | {Median(rounds, r => r.LatencyMs(99)):0.00} | {Median(rounds, r => r.LatencyMs(99.9)):0.00} | {Show(cpu, "0.0")} | {Show(cpu / baseCpu, "0.00")} | {Show(Median(rounds, r => r.RedisCpuMicrosecondsPerCall), "0.0")} | {Show(Median(rounds, r => r.AllocatedBytesPerCall), "N0")} | {Show(Median(rounds, r => r.RedisCallsPerCall), "0.00")} | {Median(rounds, r => r.DriverCpuMicrosecondsPerCall):0.0} |\n"));
         }
 
         return text.ToString();
@@ -58,10 +58,10 @@ internal static class CompareRun
                 Write(json, "p50_ms", rounds, r => r.LatencyMs(50));
                 Write(json, "p99_ms", rounds, r => r.LatencyMs(99));
                 Write(json, "p99.9_ms", rounds, r => r.LatencyMs(99.9));
-                Write(json, "server_cpu_us_per_call", rounds, ServerCpu);
-                Write(json, "redis_cpu_us_per_call", rounds, RedisCpu);
-                Write(json, "server_allocated_bytes_per_call", rounds, Allocated);
-                Write(json, "redis_calls_per_call", rounds, RoundTrips);
+                Write(json, "server_cpu_us_per_call", rounds, r => r.ServerCpuMicrosecondsPerCall);
+                Write(json, "redis_cpu_us_per_call", rounds, r => r.RedisCpuMicrosecondsPerCall);
+                Write(json, "server_allocated_bytes_per_call", rounds, r => r.AllocatedBytesPerCall);
+                Write(json, "redis_calls_per_call", rounds, r => r.RedisCallsPerCall);
                 Write(json, "driver_cpu_us_per_call", rounds, r => r.DriverCpuMicrosecondsPerCall);
                 json.WriteEndObject();
             }
@@ -78,14 +78,6 @@ internal static class CompareRun
         var values = rounds.Select(value).OfType<double>().Order().ToList();
         return values.Count == 0 ? null : values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
-
-    private static double? ServerCpu(LoadResult r) => r.Cost.ServerCpu is { } cpu ? r.PerCall(cpu.TotalMicroseconds) : null;
-
-    private static double? RedisCpu(LoadResult r) => r.Cost.RedisCpu is { } cpu ? r.PerCall(cpu.TotalMicroseconds) : null;
-
-    private static double? Allocated(LoadResult r) => r.Cost.AllocatedBytes is { } bytes ? r.PerCall(bytes) : null;
-
-    private static double? RoundTrips(LoadResult r) => r.Cost.RedisCalls is { } trips ? r.PerCall(trips) : null;
 
     private static void Write(Utf8JsonWriter json, string name, IReadOnlyList<LoadResult> rounds, Func<LoadResult, double?> value)
     {

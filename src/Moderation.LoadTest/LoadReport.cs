@@ -14,27 +14,12 @@ internal static class LoadReport
     {
         var text = new StringBuilder();
         text.Append(Inv($"{Describe(result)}\n\n"));
-        text.Append("| calls | rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | driver CPU µs/call |\n");
-        text.Append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        text.Append(Inv($"| {result.Calls:N0} | {result.Rps:N0} | {result.LatencyMs(50):0.00} | {result.LatencyMs(90):0.00} | {result.LatencyMs(99):0.00} | {result.LatencyMs(99.9):0.00} | {result.MaxLatencyMs:0.00} | {result.DriverCpuMicrosecondsPerCall:0.0} |\n\n"));
-        foreach (var (label, value) in CostLines(result))
+        text.Append("| ").Append(string.Join(" | ", SummaryHeaders)).Append(" |\n");
+        text.Append(string.Concat(Enumerable.Repeat("| ---: ", SummaryHeaders.Length))).Append("|\n");
+        text.Append("| ").Append(string.Join(" | ", SummaryCells(result))).Append(" |\n\n");
+        foreach (var (label, value) in Facts(result))
         {
             text.Append(label).Append(": ").Append(value).Append('\n');
-        }
-
-        text.Append("status codes: ").Append(Counts(result.Codes)).Append('\n');
-        foreach (var (code, message) in result.FirstErrors.OrderBy(e => e.Key))
-        {
-            text.Append(Inv($"  first {code}: {message}\n"));
-        }
-        if (result.Verdicts.Count > 0)
-        {
-            text.Append("verdicts: ").Append(Counts(result.Verdicts)).Append('\n');
-        }
-
-        if (result.Kinds.Count > 1)
-        {
-            text.Append("mix: ").Append(Counts(result.Kinds)).Append('\n');
         }
 
         return text.ToString();
@@ -76,10 +61,10 @@ internal static class LoadReport
 
             json.WriteEndObject();
             json.WriteNumber("driver_cpu_us_per_call", Math.Round(result.DriverCpuMicrosecondsPerCall, 2));
-            WriteOptional(json, "server_cpu_us_per_call", result.Cost.ServerCpu is { } server ? result.PerCall(server.TotalMicroseconds) : null);
-            WriteOptional(json, "redis_cpu_us_per_call", result.Cost.RedisCpu is { } redis ? result.PerCall(redis.TotalMicroseconds) : null);
-            WriteOptional(json, "server_allocated_bytes_per_call", result.Cost.AllocatedBytes is { } bytes ? result.PerCall(bytes) : null);
-            WriteOptional(json, "redis_calls_per_call", result.Cost.RedisCalls is { } trips ? result.PerCall(trips) : null);
+            WriteOptional(json, "server_cpu_us_per_call", result.ServerCpuMicrosecondsPerCall);
+            WriteOptional(json, "redis_cpu_us_per_call", result.RedisCpuMicrosecondsPerCall);
+            WriteOptional(json, "server_allocated_bytes_per_call", result.AllocatedBytesPerCall);
+            WriteOptional(json, "redis_calls_per_call", result.RedisCallsPerCall);
             json.WriteStartArray("seconds_series");
             foreach (var sample in result.Samples)
             {
@@ -135,23 +120,12 @@ internal static class LoadReport
             <h1>Moderation load report</h1>
             """);
         page.Append("<p>").Append(Escape(Describe(result))).Append("</p>\n");
-        page.Append("<table><tr><th>calls</th><th>rps</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th><th>driver CPU µs/call</th></tr>\n");
-        page.Append(Inv($"<tr><td>{result.Calls:N0}</td><td>{result.Rps:N0}</td><td>{result.LatencyMs(50):0.00}</td><td>{result.LatencyMs(90):0.00}</td><td>{result.LatencyMs(99):0.00}</td><td>{result.LatencyMs(99.9):0.00}</td><td>{result.MaxLatencyMs:0.00}</td><td>{result.DriverCpuMicrosecondsPerCall:0.0}</td></tr></table>\n"));
+        page.Append("<table><tr>").Append(string.Concat(SummaryHeaders.Select(h => $"<th>{Escape(h)}</th>"))).Append("</tr>\n");
+        page.Append("<tr>").Append(string.Concat(SummaryCells(result).Select(c => $"<td>{c}</td>"))).Append("</tr></table>\n");
         page.Append("<ul>\n");
-        foreach (var (label, value) in CostLines(result))
+        foreach (var (label, value) in Facts(result))
         {
-            page.Append("<li>").Append(Escape(label)).Append(": ").Append(Escape(value)).Append("</li>\n");
-        }
-
-        page.Append("<li>status codes: ").Append(Escape(Counts(result.Codes))).Append("</li>\n");
-        if (result.Verdicts.Count > 0)
-        {
-            page.Append("<li>verdicts: ").Append(Escape(Counts(result.Verdicts))).Append("</li>\n");
-        }
-
-        if (result.Kinds.Count > 1)
-        {
-            page.Append("<li>mix: ").Append(Escape(Counts(result.Kinds))).Append("</li>\n");
+            page.Append("<li>").Append(Escape(label.Trim())).Append(": ").Append(Escape(value)).Append("</li>\n");
         }
 
         page.Append("</ul>\n<h2>Each second</h2>\n");
@@ -283,27 +257,60 @@ internal static class LoadReport
         return Inv($"method {options.Method}, {loop} over {options.Connections} connections, {result.Seconds:0.0} s measured, seed {options.Seed}");
     }
 
+    private static readonly string[] SummaryHeaders = ["calls", "rps", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "driver CPU µs/call"];
+
+    /// <summary>The summary row under <see cref="SummaryHeaders"/>, in both the Markdown and the HTML report.</summary>
+    private static string[] SummaryCells(LoadResult result) =>
+    [
+        Inv($"{result.Calls:N0}"), Inv($"{result.Rps:N0}"), Inv($"{result.LatencyMs(50):0.00}"), Inv($"{result.LatencyMs(90):0.00}"),
+        Inv($"{result.LatencyMs(99):0.00}"), Inv($"{result.LatencyMs(99.9):0.00}"), Inv($"{result.MaxLatencyMs:0.00}"), Inv($"{result.DriverCpuMicrosecondsPerCall:0.0}"),
+    ];
+
+    /// <summary>The lines under the summary, in both reports: the costs, the status codes with each failure's first message, the verdicts and the mix.</summary>
+    private static IEnumerable<(string Label, string Value)> Facts(LoadResult result)
+    {
+        foreach (var line in CostLines(result))
+        {
+            yield return line;
+        }
+
+        yield return ("status codes", Counts(result.Codes));
+        foreach (var (code, message) in result.FirstErrors.OrderBy(e => e.Key))
+        {
+            yield return (Inv($"  first {code}"), message);
+        }
+
+        if (result.Verdicts.Count > 0)
+        {
+            yield return ("verdicts", Counts(result.Verdicts));
+        }
+
+        if (result.Kinds.Count > 1)
+        {
+            yield return ("mix", Counts(result.Kinds));
+        }
+    }
+
     private static IEnumerable<(string Label, string Value)> CostLines(LoadResult result)
     {
-        var cost = result.Cost;
-        if (cost.ServerCpu is { } server)
+        if (result.ServerCpuMicrosecondsPerCall is { } server)
         {
-            yield return ("server CPU", Inv($"{result.PerCall(server.TotalMicroseconds):0.0} µs/call"));
+            yield return ("server CPU", Inv($"{server:0.0} µs/call"));
         }
 
-        if (cost.RedisCpu is { } redis)
+        if (result.RedisCpuMicrosecondsPerCall is { } redis)
         {
-            yield return ("Redis CPU", Inv($"{result.PerCall(redis.TotalMicroseconds):0.0} µs/call"));
+            yield return ("Redis CPU", Inv($"{redis:0.0} µs/call"));
         }
 
-        if (cost.AllocatedBytes is { } bytes)
+        if (result.AllocatedBytesPerCall is { } bytes)
         {
-            yield return ("server allocated", Inv($"{result.PerCall(bytes):N0} B/call"));
+            yield return ("server allocated", Inv($"{bytes:N0} B/call"));
         }
 
-        if (cost.RedisCalls is { } trips)
+        if (result.RedisCallsPerCall is { } calls)
         {
-            yield return ("Redis calls", Inv($"{result.PerCall(trips):0.00}/call (pipelined calls share a round trip)"));
+            yield return ("Redis calls", Inv($"{calls:0.00}/call (pipelined calls share a round trip)"));
         }
 
         var memory = result.Samples.Where(s => s.ServerWorkingSet is not null).Select(s => s.ServerWorkingSet!.Value).ToList();

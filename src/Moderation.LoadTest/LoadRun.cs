@@ -42,8 +42,20 @@ internal sealed record LoadResult(
 
     public double DriverCpuMicrosecondsPerCall => PerCall(DriverCpu.TotalMicroseconds);
 
+    /// <summary>The server's CPU per call in µs; null when its process was not watched.</summary>
+    public double? ServerCpuMicrosecondsPerCall => Cost.ServerCpu is { } cpu ? PerCall(cpu.TotalMicroseconds) : null;
+
+    /// <summary>Redis's CPU per call in µs; null when its process was not watched.</summary>
+    public double? RedisCpuMicrosecondsPerCall => Cost.RedisCpu is { } cpu ? PerCall(cpu.TotalMicroseconds) : null;
+
+    /// <summary>Bytes the server allocated per call; null without its metrics.</summary>
+    public double? AllocatedBytesPerCall => Cost.AllocatedBytes is { } bytes ? PerCall(bytes) : null;
+
+    /// <summary>Redis calls the server made per call; null without its metrics.</summary>
+    public double? RedisCallsPerCall => Cost.RedisCalls is { } calls ? PerCall(calls) : null;
+
     /// <summary><paramref name="total"/> divided by the calls measured.</summary>
-    public double PerCall(double total) => total / Math.Max(1, Calls);
+    private double PerCall(double total) => total / Math.Max(1, Calls);
 }
 
 /// <summary>
