@@ -6,7 +6,7 @@ namespace Moderation.Core.Rules.Brake;
 /// adopt (for the same definition of the rule), and what an admin restores on one, the others
 /// restore, within <see cref="Every"/>.
 /// </summary>
-public sealed class RuleDemotionSharing(RuleBrake brake, IRuleDemotionStore store)
+public sealed class RuleDemotionSharing(RuleBrake brake, IRuleDemotionStore store) : IDisposable
 {
     /// <summary>How often an instance compares its demotions with the shared ones.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
@@ -14,9 +14,13 @@ public sealed class RuleDemotionSharing(RuleBrake brake, IRuleDemotionStore stor
     // Rules demoted here whose demotion the store has held: gone from the store, they were restored elsewhere.
     private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
 
+    // A comparison and a restore one at a time: a comparison between a restore's two steps would
+    // take the half-restored rule for one restored elsewhere, or adopt it again.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     /// <summary>
     /// One comparison: this instance's new demotions saved, the others' adopted, restores
-    /// elsewhere applied, stale ones dropped. Called by one loop at a time.
+    /// elsewhere applied, stale ones dropped.
     /// </summary>
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +29,19 @@ public sealed class RuleDemotionSharing(RuleBrake brake, IRuleDemotionStore stor
             return;
         }
 
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CompareAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task CompareAsync(CancellationToken cancellationToken)
+    {
         var shared = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
         var local = brake.Shareable();
         foreach (var mine in local)
@@ -73,7 +90,17 @@ public sealed class RuleDemotionSharing(RuleBrake brake, IRuleDemotionStore stor
     public async Task<RuleDemotion?> RestoreAsync(string ruleId, string restoredBy, CancellationToken cancellationToken)
     {
         brake.CheckRestorable(ruleId);
-        await store.RemoveAsync(ruleId, cancellationToken).ConfigureAwait(false);
-        return brake.Restore(ruleId, restoredBy);
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.RemoveAsync(ruleId, cancellationToken).ConfigureAwait(false);
+            return brake.Restore(ruleId, restoredBy);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
+
+    public void Dispose() => _oneAtATime.Dispose();
 }
