@@ -55,19 +55,24 @@ class ApiError extends Error {
   }
 }
 
-async function call(method, request = {}) {
-  const response = await fetch(`/api/call/${method}`, {
+/** A POST of the request as JSON with the antiforgery token; a failure is an ApiError, an ended session shows the sign-in. */
+async function post(path, request) {
+  const response = await fetch(path, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": state.csrf },
     body: JSON.stringify(request),
     credentials: "same-origin",
   });
-  const body = await response.json().catch(() => ({}));
   if (response.status === 401) {
     showSignIn("Your session has ended; sign in again.");
   }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body;
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+  return response;
+}
+
+async function call(method, request = {}) {
+  const response = await post(`/api/call/${method}`, request);
+  return response.json().catch(() => ({}));
 }
 
 const moderation = (method, request) => call(`moderation.v1.ModerationService/${method}`, request);
@@ -77,13 +82,7 @@ const moderation = (method, request) => call(`moderation.v1.ModerationService/${
  * URL) and hands each message to onMessage; an error event ends the stream as an ApiError.
  */
 async function stream(method, request, onMessage) {
-  const response = await fetch(`/api/stream/${method}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": state.csrf },
-    body: JSON.stringify(request),
-    credentials: "same-origin",
-  });
-  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+  const response = await post(`/api/stream/${method}`, request);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {
