@@ -26,7 +26,7 @@ internal static class GrpcStatusMetricsTag
     /// <summary>The grpc-status the call ended with: in the trailers, or in the headers of a trailers-only answer.</summary>
     private static string? StatusOf(HttpContext context)
     {
-        if (!context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) ?? true)
+        if (context.Request.ContentType is not { } contentType || !contentType.StartsWith("application/grpc", StringComparison.Ordinal))
         {
             return null;
         }
