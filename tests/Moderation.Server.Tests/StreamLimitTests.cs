@@ -29,8 +29,10 @@ public sealed class StreamLimitTests : IAsyncLifetime
         catch (RpcException)
         {
             // A refused call can end before the request is written; the write then fails as
-            // cancelled, while the finished call holds the status the server gave.
-            throw new RpcException(call.GetStatus(), call.GetTrailers());
+            // cancelled, and reading the response waits for the call to finish and throws the
+            // status the server gave.
+            await call.ResponseStream.MoveNext(default);
+            throw;
         }
 
         return call;

@@ -27,12 +27,20 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
     public async Task Queue_SignInThenApproveAndRejectFromTheKeyboard_DecidesThroughTheApi()
     {
         string article = Requests.NewId("article");
-        var first = await SubmitHeldAsync(article, "You are an idiot and a clown.", "Ann Reader");
-        var second = await SubmitHeldAsync(article, "Only an idiot would write this.", "Bo Writer");
-        var third = await SubmitHeldAsync(article, "What an idiot take.", "Cy Critic");
+        SubmitCommentRequest[] held =
+        [
+            await SubmitHeldAsync(article, "You are an idiot and a clown.", "Ann Reader"),
+            await SubmitHeldAsync(article, "Only an idiot would write this.", "Bo Writer"),
+            await SubmitHeldAsync(article, "What an idiot take.", "Cy Critic"),
+        ];
         await using var context = await NewContextAsync();
         var page = await SignedInPageAsync(context, ConsoleKeys.Moderator, article);
 
+        // The queue's order, as the page lists it: comments held in the same millisecond tie.
+        await Assertions.Expect(page.Locator("#items li")).ToHaveCountAsync(3);
+        var listed = await page.Locator("#items li").EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.commentId)");
+        var inQueue = listed.Select(id => held.Single(h => h.CommentId == id)).ToList();
+        var (first, second, third) = (inQueue[0], inQueue[1], inQueue[2]);
         var card = page.Locator("#card");
         await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync(first.Text);
         await Assertions.Expect(card.Locator("mark[data-rules~='insults']").First).ToHaveTextAsync("idiot");
