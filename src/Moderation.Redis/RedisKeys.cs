@@ -21,6 +21,12 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey Comment(string commentId) => _workflow + "comment:" + commentId;
 
+    /// <summary>
+    /// A comment's document (JSON: submission, rules' decision, creation time), in a key of its
+    /// own so the comment's hash holds only short values and Redis keeps it compact (a listpack).
+    /// </summary>
+    public RedisKey Document(string commentId) => _workflow + "doc:" + commentId;
+
     public RedisKey PendingQueue => _workflow + "queue:pending";
 
     /// <summary>Approved comments reported by enough readers, scored by when they crossed the threshold.</summary>

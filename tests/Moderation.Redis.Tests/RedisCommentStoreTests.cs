@@ -1,6 +1,7 @@
 using Moderation.Core.Comments;
 using Moderation.Core.Workflow;
 using Moderation.Redis.Comments;
+using Moderation.Redis.State;
 using Moderation.Testing;
 
 namespace Moderation.Redis.Tests;
@@ -22,10 +23,31 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
         var keys = server.Keys(pattern: prefix + ":*").Select(k => (string)k!).Order().ToList();
         Assert.Equal(
-            [$"{prefix}:{{wf}}:author-pending:author-1", $"{prefix}:{{wf}}:author-recent:author-1", $"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:history:c-1", $"{prefix}:{{wf}}:queue:pending",
+            [$"{prefix}:{{wf}}:author-pending:author-1", $"{prefix}:{{wf}}:author-recent:author-1", $"{prefix}:{{wf}}:comment:c-1", $"{prefix}:{{wf}}:doc:c-1", $"{prefix}:{{wf}}:history:c-1", $"{prefix}:{{wf}}:queue:pending",
                 $"{prefix}:{{wf}}:recent", $"{prefix}:{{wf}}:rule-stats:{Moderation.Core.Rules.Statistics.RuleCounters.HourOf(TestComments.Epoch)}"],
             keys);
         Assert.Single(keys.Select(k => redis.Connection.HashSlot(k)).Distinct());
+    }
+
+    [Fact]
+    public async Task Get_CommentStoredByAnEarlierBuild_ReadsTheDocumentAndHistoryItKeptItself()
+    {
+        var keys = new RedisKeys(RedisServerFixture.UniquePrefix());
+        var db = redis.Connection.GetDatabase();
+        // The layout of builds before the document had its own key: the document in the hash, a
+        // computed decision beside it, and the text again in the history entry.
+        await db.HashSetAsync(keys.Comment("c-1"),
+        [
+            new("doc", """{"submission":{"commentId":"c-1","articleId":"a-1","author":{"id":"u-1","emailVerified":false,"subscriber":false},"text":"Earlier \u0027text\u0027","ipAddress":"203.0.113.7"},"decision":{"verdict":"Approved","reasons":[],"censoredText":"","flagged":false,"score":0,"rulesVersion":"e9055976882d","authorMessage":""},"createdAt":"2026-12-01T21:26:55.1812856+00:00","uncensored":true,"storedDecision":{"verdict":"Approved","reasons":[],"censoredText":"Earlier \u0027text\u0027","flagged":false,"score":0,"rulesVersion":"e9055976882d","authorMessage":""}}"""),
+            new("state", 2), new("version", 1), new("updated", 1796160415181), new("author", "u-1"), new("article", "a-1"), new("rev", 1),
+        ]);
+        await db.ListRightPushAsync(keys.History("c-1"), """{"version":1,"occurredAt":"2026-12-01T21:26:55.1812856+00:00","actor":"system","action":"submitted","state":"Approved","reasonCode":"Unspecified","note":"","ruleIds":[],"text":"Earlier \u0027text\u0027"}""");
+
+        var comment = await new RedisCommentStore(redis.Connection, keys).GetAsync("c-1", default);
+        var (history, _) = await new RedisModerationState(redis.Connection, keys).GetHistoryAsync("c-1", 0, 10, default);
+
+        Assert.Equal(("Earlier 'text'", "Earlier 'text'", CommentState.Approved), (comment!.Submission.Text, comment.Decision.CensoredText, comment.State));
+        Assert.Equal([("submitted", "Earlier 'text'")], history.Select(h => (h.Action, h.Text!)));
     }
 
     private static readonly Moderation.Core.RateLimiting.RateLimitPolicy OnePerMinute = new("author", "author", 1, TimeSpan.FromMinutes(1), 1);

@@ -122,6 +122,27 @@ public abstract class ModerationStateContract
     }
 
     [Fact]
+    public async Task GetHistory_TwoEditsReadOnePageAtATime_EachEntryKeepsTheTextOfItsTime()
+    {
+        var (comments, state) = CreateStores();
+        var original = TestComments.Stored("c1", CommentState.Approved, TestComments.Epoch, author: "u1");
+        await comments.AddAsync(original, default);
+        var first = original with { Submission = original.Submission with { Text = "The first edit." }, Version = 2, UpdatedAt = TestComments.Epoch.AddMinutes(1) };
+        await comments.EditAsync("c1", 1, first, default);
+        await comments.EditAsync("c1", 2, first with { Submission = first.Submission with { Text = "The second edit." }, Version = 3, UpdatedAt = TestComments.Epoch.AddMinutes(2) }, default);
+
+        var pages = new List<HistoryEntry>();
+        for (int offset = 0; offset < 3; offset++)
+        {
+            var (page, total) = await state.GetHistoryAsync("c1", offset, 1, default);
+            Assert.Equal(3, total);
+            pages.Add(Assert.Single(page));
+        }
+
+        Assert.Equal(["A thoughtful comment.", "The first edit.", "The second edit."], pages.Select(h => h.Text));
+    }
+
+    [Fact]
     public async Task Edit_StaleVersion_ChangesNothing()
     {
         var (comments, _) = CreateStores();

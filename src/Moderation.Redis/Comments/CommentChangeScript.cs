@@ -25,10 +25,10 @@ internal static class CommentChangeScript
     /// version, how many recent comments the author keeps when this comment joins them ('' when
     /// it does not), the score of a new comment in the recent index ('' when it joins none), the
     /// score below which that index drops ids, how many ids it keeps, the lifetime of the rule
-    /// counters' bucket in ms, the number m of counters to add one to, the m counter fields, the
-    /// number n of history entries, the n entries, then field/value pairs of the comment hash.
-    /// KEYS go on with the rule counters' bucket and the recent index. Returns 1 when applied,
-    /// 0 when the revision moved.
+    /// counters' bucket in ms, the number m of counters to add one to, the comment's document
+    /// ('' when the change keeps it), the m counter fields, the number n of history entries, the
+    /// n entries, then field/value pairs of the comment hash. KEYS go on with the rule counters'
+    /// bucket, the recent index and the document. Returns 1 when applied, 0 when the revision moved.
     /// </summary>
     /// <remarks>
     /// The event id is the service's milliseconds, never behind the newest event, with Redis's
@@ -54,7 +54,8 @@ internal static class CommentChangeScript
           end
           local id = ARGV[a + 3]
           local counters = tonumber(ARGV[a + 22])
-          local h = a + 23 + counters
+          local document = ARGV[a + 23]
+          local h = a + 24 + counters
           local entries = tonumber(ARGV[h])
           for i = h + 1, h + entries do
             redis.call('RPUSH', KEYS[k + 2], ARGV[i])
@@ -64,6 +65,13 @@ internal static class CommentChangeScript
             fields[#fields + 1] = ARGV[i]
           end
           redis.call('HSET', KEYS[k + 1], 'rev', ARGV[a + 2], unpack(fields))
+          if document ~= '' then
+            if ARGV[a + 10] ~= '' then
+              redis.call('SET', KEYS[k + 13], document, 'PX', ARGV[a + 10])
+            else
+              redis.call('SET', KEYS[k + 13], document)
+            end
+          end
           if ARGV[a + 4] ~= '' then
             redis.call('ZREM', KEYS[k + 6], id)
             if ARGV[a + 4] == 'p' then redis.call('SREM', KEYS[k + 5], id) end
@@ -85,7 +93,7 @@ internal static class CommentChangeScript
             redis.call('ZREMRANGEBYRANK', KEYS[k + 12], 0, -1 - tonumber(ARGV[a + 20]))
           end
           if counters > 0 then
-            for i = a + 23, a + 22 + counters do
+            for i = a + 24, a + 23 + counters do
               redis.call('HINCRBY', KEYS[k + 11], ARGV[i], 1)
             end
             redis.call('PEXPIRE', KEYS[k + 11], ARGV[a + 21])
@@ -106,14 +114,16 @@ internal static class CommentChangeScript
             redis.call('XADD', KEYS[k + 8], 'MINID', ARGV[a + 13], string.format('%.0f', eventMs) .. '-*',
               'comment', id, 'article', ARGV[a + 14], 'state', ARGV[a + 15], 'version', ARGV[a + 16], 'cause', ARGV[a + 11], 'at', ARGV[a + 12])
           end
-          -- A new comment has no reporters' set yet unless this change reports it.
-          local lifetimes = 3
-          if new and ARGV[a + 7] == '' then lifetimes = 2 end
-          for i = 1, lifetimes do
+          -- A new comment has no reporters' set yet unless this change reports it; a document
+          -- just written has its lifetime already.
+          local lifetimes = {k + 1, k + 2}
+          if not new or ARGV[a + 7] ~= '' then lifetimes[#lifetimes + 1] = k + 3 end
+          if document == '' then lifetimes[#lifetimes + 1] = k + 13 end
+          for _, key in ipairs(lifetimes) do
             if ARGV[a + 10] ~= '' then
-              redis.call('PEXPIRE', KEYS[k + i], ARGV[a + 10])
+              redis.call('PEXPIRE', KEYS[key], ARGV[a + 10])
             else
-              redis.call('PERSIST', KEYS[k + i])
+              redis.call('PERSIST', KEYS[key])
             end
           end
           return 1
@@ -121,7 +131,7 @@ internal static class CommentChangeScript
         """;
 
     /// <summary>How many KEYS a change takes.</summary>
-    internal const int KeyCount = 12;
+    internal const int KeyCount = 13;
 
     private static readonly long CountersLifetimeMs = (long)Moderation.Core.Rules.Statistics.RuleCounters.BucketLifetime.TotalMilliseconds;
 
@@ -160,6 +170,7 @@ internal static class CommentChangeScript
             // A change that counts nothing still names a bucket: a script declares every key it may touch.
             keys.RuleStats(change.Counters?.Hour ?? 0),
             keys.RecentComments,
+            keys.Document(id),
         ];
         long eventMs = comment.UpdatedAt.ToUnixTimeMilliseconds();
         var values = new List<RedisValue>(48)
@@ -186,10 +197,11 @@ internal static class CommentChangeScript
             change.Recent?.Capacity ?? 0,
             CountersLifetimeMs,
             change.Counters?.Fields.Count ?? 0,
+            change.TextChanged ? CommentHash.Serialize(comment) : "",
         };
         values.AddRange(change.Counters?.Fields.Select(f => (RedisValue)f) ?? []);
         values.Add(change.Entries.Count);
-        values.AddRange(change.Entries.Select(e => (RedisValue)CommentHash.Serialize(e)));
+        values.AddRange(StoredHistoryEntry.Serialize(change).Select(e => (RedisValue)e));
         values.AddRange(CommentHash.Fields(after, change.TextChanged, change.IsNewComment));
         return (redisKeys, values);
     }

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
 using Moderation.Core.Workflow;
@@ -25,12 +27,46 @@ internal sealed record CommentDocument(CommentSubmission Submission, Decision De
     public Decision StoredDecision => Uncensored ? Decision with { CensoredText = Submission.Text } : Decision;
 }
 
-// Nulls (an author's unset fields, a parent, a user agent) are left out: a missing property reads as null.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// Defaults (nulls, false, zero) are left out: a missing property reads as the default.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(CommentDocument))]
 [JsonSerializable(typeof(ModeratorDecision))]
+[JsonSerializable(typeof(StoredHistoryEntry))]
 [JsonSerializable(typeof(HistoryEntry))]
 internal sealed partial class CommentJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The options every stored JSON is written and read with. Letters outside ASCII (Cyrillic,
+/// Hangul) are written as UTF-8, two or three bytes each, not as six-byte \u escapes: this JSON
+/// goes to Redis only, never into a page. Properties computed from others (a decision's author
+/// message, a document's stored decision) are not stored.
+/// </summary>
+internal static class StoredJson
+{
+    private static readonly JsonSerializerOptions Options = new(CommentJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = CommentJsonContext.Default.WithAddedModifier(StoredPropertiesOnly),
+    };
+
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static void StoredPropertiesOnly(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (int i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i] is { Set: null, AssociatedParameter: null })
+            {
+                type.Properties.RemoveAt(i);
+            }
+        }
+    }
+}
 
 /// <summary>Converts comments to and from the Redis hash that holds each one.</summary>
 internal static class CommentHash
@@ -50,22 +86,17 @@ internal static class CommentHash
     public const string DismissedReporters = "dismissed";
 
     public static string Serialize(Comment comment) =>
-        JsonSerializer.Serialize(CommentDocument.Of(comment), CommentJsonContext.Default.CommentDocument);
+        JsonSerializer.Serialize(CommentDocument.Of(comment), StoredJson.Info<CommentDocument>());
 
     public static string Serialize(ModeratorDecision decision) =>
-        JsonSerializer.Serialize(decision, CommentJsonContext.Default.ModeratorDecision);
-
-    public static string Serialize(HistoryEntry entry) =>
-        JsonSerializer.Serialize(entry, CommentJsonContext.Default.HistoryEntry);
-
-    public static HistoryEntry ReadHistoryEntry(string json) =>
-        JsonSerializer.Deserialize(json, CommentJsonContext.Default.HistoryEntry) ?? throw new InvalidDataException("An empty history entry.");
+        JsonSerializer.Serialize(decision, StoredJson.Info<ModeratorDecision>());
 
     public static string StateValue(CommentState state) => ((int)state).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The hash fields of a record as a flat name/value list: the fields that change with every
-    /// change, and the document, author and article when the text is new. A new comment's hash
+    /// change, and the author and article when the text is new (the document then goes to its
+    /// own key, <see cref="RedisKeys.Document"/>). A new comment's hash
     /// leaves out the empty ones (readers take a missing field as empty); a change writes them
     /// all, so an emptied field is cleared.
     /// </summary>
@@ -86,7 +117,6 @@ internal static class CommentHash
         var comment = record.Comment;
         if (withDocument)
         {
-            yield return (Document, Serialize(comment));
             yield return (Author, comment.Submission.Author.Id);
             yield return (Article, comment.Submission.ArticleId);
         }
@@ -141,7 +171,7 @@ internal static class CommentHash
     /// <summary>Reads a comment from HGETALL's flat name/value list.</summary>
     public static Comment Read(RedisResultPairs fields)
     {
-        var document = JsonSerializer.Deserialize(fields.Get(Document), CommentJsonContext.Default.CommentDocument)
+        var document = ReadDocument(fields.Get(Document))
             ?? throw new InvalidDataException("A stored comment has no document.");
         string moderator = fields.GetOrEmpty(ModeratorDecision);
         return new Comment(
@@ -151,6 +181,9 @@ internal static class CommentHash
             long.Parse(fields.Get(Version), System.Globalization.CultureInfo.InvariantCulture),
             document.CreatedAt,
             DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields.Get(Updated), System.Globalization.CultureInfo.InvariantCulture)),
-            moderator.Length == 0 ? null : JsonSerializer.Deserialize(moderator, CommentJsonContext.Default.ModeratorDecision));
+            moderator.Length == 0 ? null : JsonSerializer.Deserialize(moderator, StoredJson.Info<ModeratorDecision>()));
     }
+
+    public static CommentDocument? ReadDocument(string json) =>
+        JsonSerializer.Deserialize(json, StoredJson.Info<CommentDocument>());
 }

@@ -29,20 +29,23 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
     public Task<Comment?> GetAsync(string commentId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync(RedisOperation.CommentGet, metrics, async () =>
         {
-            var fields = new RedisResultPairs(await _db.HashGetAllAsync(keys.Comment(commentId)).ConfigureAwait(false));
+            var hash = _db.HashGetAllAsync(keys.Comment(commentId));
+            var document = _db.StringGetAsync(keys.Document(commentId));
+            var fields = new RedisResultPairs(await hash.ConfigureAwait(false)).WithDocument(await document.ConfigureAwait(false));
             return fields.IsEmpty ? null : CommentHash.Read(fields);
         }, cancellationToken);
 
     public Task<CommentRecord?> ReadAsync(string commentId, string? reporterId, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync(RedisOperation.CommentRead, metrics, () => ReadRecordAsync(commentId, reporterId), cancellationToken);
 
-    /// <summary>The hash, the reporters' count and (when asked) one reader's report, pipelined: one round trip.</summary>
+    /// <summary>The hash, the document, the reporters' count and (when asked) one reader's report, pipelined: one round trip.</summary>
     private async Task<CommentRecord?> ReadRecordAsync(string commentId, string? reporterId)
     {
         var hash = _db.HashGetAllAsync(keys.Comment(commentId));
+        var document = _db.StringGetAsync(keys.Document(commentId));
         var reporters = _db.SetLengthAsync(keys.Reporters(commentId));
         var reportedBy = reporterId is null ? Task.FromResult(false) : _db.SetContainsAsync(keys.Reporters(commentId), reporterId);
-        var fields = new RedisResultPairs(await hash.ConfigureAwait(false));
+        var fields = new RedisResultPairs(await hash.ConfigureAwait(false)).WithDocument(await document.ConfigureAwait(false));
         long count = await reporters.ConfigureAwait(false);
         bool reported = await reportedBy.ConfigureAwait(false);
         return fields.IsEmpty ? null : CommentHash.ReadRecord(fields, count, reported);

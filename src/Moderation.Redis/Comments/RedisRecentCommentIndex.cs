@@ -58,12 +58,12 @@ public sealed class RedisRecentCommentIndex(IConnectionMultiplexer redis, RedisK
             entries.Add(new RecentPosition(score, (string)reply[i]!));
         }
 
-        var reads = entries.Select(e => _db.HashGetAllAsync(keys.Comment(e.CommentId))).ToArray();
+        var reads = entries.Select(e => (Hash: _db.HashGetAllAsync(keys.Comment(e.CommentId)), Document: _db.StringGetAsync(keys.Document(e.CommentId)))).ToArray();
         var comments = new List<Comment>(entries.Count);
         foreach (var read in reads)
         {
             // A decided comment expires after the workflow's retention; its id may outlive it here.
-            var fields = new RedisResultPairs(await read.ConfigureAwait(false));
+            var fields = new RedisResultPairs(await read.Hash.ConfigureAwait(false)).WithDocument(await read.Document.ConfigureAwait(false));
             if (!fields.IsEmpty)
             {
                 comments.Add(CommentHash.Read(fields));

@@ -25,6 +25,20 @@ internal sealed class RedisResultPairs
 
     public bool IsEmpty => _values.Count == 0;
 
+    /// <summary>
+    /// Adds the comment's document, read from its own key, to a comment's hash; a hash written by
+    /// a build before that key holds the document itself, and keeps it when the key is missing.
+    /// </summary>
+    public RedisResultPairs WithDocument(RedisValue document)
+    {
+        if (!document.IsNull && !IsEmpty)
+        {
+            _values[CommentHash.Document] = document!;
+        }
+
+        return this;
+    }
+
     public string Get(string name) =>
         _values.TryGetValue(name, out var value) ? value : throw new InvalidDataException($"A stored comment lacks the field '{name}'.");
 

@@ -79,18 +79,29 @@ public sealed class RedisModerationState(IConnectionMultiplexer redis, RedisKeys
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// A page of the history, read with every entry after it and the comment's document
+    /// (pipelined: one round trip), because a text the history omits is the comment's current
+    /// one unless a later edit replaced it (<see cref="StoredHistoryEntry"/>).
+    /// </summary>
     public Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> GetHistoryAsync(string commentId, int offset, int count, CancellationToken cancellationToken) =>
         RedisCalls.RunAsync<(IReadOnlyList<HistoryEntry>, int)>(RedisOperation.HistoryGet, metrics, async () =>
         {
             var key = keys.History(commentId);
             var total = _db.ListLengthAsync(key);
-            var page = _db.ListRangeAsync(key, offset, offset + count - 1);
+            var fromPage = _db.ListRangeAsync(key, offset, -1);
+            var document = _db.StringGetAsync(keys.Document(commentId));
+            var earlierDocument = _db.HashGetAsync(keys.Comment(commentId), CommentHash.Document);
             if (await total.ConfigureAwait(false) == 0)
             {
                 throw new CommentNotFoundException(commentId);
             }
 
-            return ((await page.ConfigureAwait(false)).Select(v => CommentHash.ReadHistoryEntry(v!)).ToList(), (int)await total.ConfigureAwait(false));
+            var stored = (await fromPage.ConfigureAwait(false)).Select(v => (string)v!).ToList();
+            var json = await document.ConfigureAwait(false);
+            json = json.IsNull ? await earlierDocument.ConfigureAwait(false) : json;
+            var entries = StoredHistoryEntry.Read(stored, json.IsNullOrEmpty ? null : CommentHash.ReadDocument(json!)?.Submission.Text);
+            return (entries.Take(count).ToList(), (int)await total.ConfigureAwait(false));
         }, cancellationToken);
 
     private static AuthorRecord ReadAuthor(string authorId, HashEntry[] entries)
