@@ -59,8 +59,8 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         await TestWorkflow.Over(records).AddAsync(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch), default);
         Moderation.Core.RateLimiting.RateLimitRequest[] limits = [new(OnePerMinute, "author-1")];
 
-        var retry = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch)), limits, "c-1", default);
-        var next = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-2", CommentState.Approved, TestComments.Epoch)), limits, "c-2", default);
+        var retry = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch)), limits, default);
+        var next = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-2", CommentState.Approved, TestComments.Epoch)), limits, default);
 
         Assert.Equal((false, (Moderation.Core.RateLimiting.RateLimitOutcome?)null), retry);
         Assert.True(next.Applied);
@@ -71,7 +71,7 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
     {
         var records = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
 
-        var added = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch)), [], "c-1", default);
+        var added = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.Approved, TestComments.Epoch)), [], default);
 
         Assert.True(added.Applied);
         Assert.NotNull(await records.GetAsync("c-1", default));
@@ -83,8 +83,8 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         var records = new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix()));
         Moderation.Core.RateLimiting.RateLimitRequest[] limits = [new(OnePerMinute, "author-1")];
 
-        var first = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch)), limits, "c-1", default);
-        var second = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-2", CommentState.PendingReview, TestComments.Epoch)), limits, "c-2", default);
+        var first = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch)), limits, default);
+        var second = await records.TryAddChargedAsync(Moderation.Core.Workflow.Transitions.CommentTransitions.Submit(TestComments.Stored("c-2", CommentState.PendingReview, TestComments.Epoch)), limits, default);
 
         Assert.True(first.Applied);
         Assert.False(second.Applied);

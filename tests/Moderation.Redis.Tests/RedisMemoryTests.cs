@@ -34,7 +34,7 @@ public sealed class RedisMemoryTests(RedisServerFixture redis)
             TestComments.Epoch,
             TestComments.Epoch);
 
-        await store.TryAddChargedAsync(CommentTransitions.Submit(comment), [], "comment-000123", default);
+        await store.TryAddChargedAsync(CommentTransitions.Submit(comment), [], default);
 
         var db = redis.Connection.GetDatabase();
         long commentBytes = await MemoryUsageAsync(db, keys.Comment("comment-000123"));

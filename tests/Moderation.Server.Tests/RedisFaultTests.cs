@@ -69,11 +69,12 @@ public sealed class RedisFaultTests : IAsyncLifetime
         await comments.SubmitCommentAsync(Requests.Submit("Before the stall."));
 
         await _redis.PauseAsync();
-        StatusCode submit, read;
+        Status submit;
+        StatusCode read;
         Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status;
         try
         {
-            submit = await CodeOf(() => comments.SubmitCommentAsync(Requests.Submit("During the stall."), deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync);
+            submit = await StatusOf(() => comments.SubmitCommentAsync(Requests.Submit("During the stall."), deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync);
             read = await CodeOf(() => comments.GetCommentAsync(new GetCommentRequest { CommentId = "anything" }, deadline: DateTime.UtcNow.AddSeconds(1)).ResponseAsync);
             status = (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(1))).Status;
         }
@@ -84,9 +85,10 @@ public sealed class RedisFaultTests : IAsyncLifetime
 
         var after = await PollAsync(() => comments.SubmitCommentAsync(Requests.Submit("After the stall.")).ResponseAsync);
 
-        // On a failure, say what the service logged as an error: an INTERNAL answer has its exception there.
+        // On a failure, say what the call was told (a transport failure has its exception in the
+        // status) and what the service logged as an error (an INTERNAL answer has its exception there).
         string errors = string.Join("\n", _server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)));
-        Assert.True((submit, read) == (StatusCode.Unavailable, StatusCode.Unavailable), $"submit {submit}, read {read}; errors logged: {errors}");
+        Assert.True((submit.StatusCode, read) == (StatusCode.Unavailable, StatusCode.Unavailable), $"submit {submit.StatusCode} ({submit.Detail}; {submit.DebugException}), read {read}; errors logged: {errors}");
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, status);
         Assert.Equal(Verdict.Approved, after.Decision.Verdict);
     }
@@ -139,16 +141,18 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.True(count <= 10, $"{count} PINGs for 300 health checks");
     }
 
-    private static async Task<StatusCode> CodeOf(Func<Task> call)
+    private static async Task<StatusCode> CodeOf(Func<Task> call) => (await StatusOf(call)).StatusCode;
+
+    private static async Task<Status> StatusOf(Func<Task> call)
     {
         try
         {
             await call();
-            return StatusCode.OK;
+            return Status.DefaultSuccess;
         }
         catch (RpcException ex)
         {
-            return ex.StatusCode;
+            return ex.Status;
         }
     }
 

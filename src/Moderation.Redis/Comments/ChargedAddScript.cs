@@ -14,9 +14,10 @@ namespace Moderation.Redis.Comments;
 internal static class ChargedAddScript
 {
     /// <summary>
-    /// KEYS: the change's keys, then the limit keys, then the charge key. ARGV: the number of
-    /// limits, the number g of limit arguments, the g limit arguments, then the change's.
-    /// Returns {0} for a taken id, {-1, results} for a refusal, {1, results or 'charged'} when stored.
+    /// KEYS: the change's keys, then the limit keys. ARGV: the number of limits, the number g of
+    /// limit arguments, the g limit arguments, then the change's. Returns {0} for a taken id,
+    /// {-1, results} for a refusal, {1, results} when stored. No charge id is remembered: the
+    /// stored comment is the mark, since the id is checked before anything is charged.
     /// </summary>
     private static readonly string Source = RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + $$"""
 
@@ -29,20 +30,16 @@ internal static class ChargedAddScript
         if state == 'refused' then
           return {-1, results}
         end
-        if state == 'allowed' then
-          gcra_commit({{CommentChangeScript.KeyCount}}, n, 2, newTats, now)
-        else
-          results = 'charged'
-        end
+        gcra_commit({{CommentChangeScript.KeyCount}}, n, 2, newTats, now)
         apply_change(0, 2 + g, true)
         return {1, results}
         """;
 
     public static async Task<(bool Applied, RateLimitOutcome? Limits)> RunAsync(
-        IDatabase db, RedisKeys keys, CommentChange change, IReadOnlyList<RateLimitRequest> limits, string chargeId, TimeProvider? limitsClock, long decidedRetentionMs, long eventRetentionMs)
+        IDatabase db, RedisKeys keys, CommentChange change, IReadOnlyList<RateLimitRequest> limits, TimeProvider? limitsClock, long decidedRetentionMs, long eventRetentionMs)
     {
         var (changeKeys, changeValues) = CommentChangeScript.Arguments(keys, change, decidedRetentionMs, eventRetentionMs);
-        var (limitKeys, limitValues) = RedisGcraRateLimiter.Arguments(keys, limits, chargeId, limitsClock);
+        var (limitKeys, limitValues) = RedisGcraRateLimiter.Arguments(keys, limits, chargeId: null, limitsClock);
         RedisValue[] values = [limits.Count, limitValues.Length, .. limitValues, .. changeValues];
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(Source, [.. changeKeys, .. limitKeys], values).ConfigureAwait(false))!;
         return (long)result[0] switch

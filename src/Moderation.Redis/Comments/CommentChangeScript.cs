@@ -83,8 +83,7 @@ internal static class CommentChangeScript
           if ARGV[a + 7] ~= '' then
             redis.call('SADD', KEYS[k + 3], ARGV[a + 7])
           end
-          if ARGV[a + 17] ~= '' then
-            redis.call('LPUSH', KEYS[k + 10], id)
+          if ARGV[a + 17] ~= '' and redis.call('LPUSH', KEYS[k + 10], id) > tonumber(ARGV[a + 17]) then
             redis.call('LTRIM', KEYS[k + 10], 0, tonumber(ARGV[a + 17]) - 1)
           end
           if ARGV[a + 18] ~= '' then
@@ -92,10 +91,12 @@ internal static class CommentChangeScript
             redis.call('ZREMRANGEBYSCORE', KEYS[k + 12], '-inf', '(' .. ARGV[a + 19])
             redis.call('ZREMRANGEBYRANK', KEYS[k + 12], 0, -1 - tonumber(ARGV[a + 20]))
           end
-          if counters > 0 then
-            for i = a + 24, a + 23 + counters do
-              redis.call('HINCRBY', KEYS[k + 11], ARGV[i], 1)
-            end
+          -- The bucket's lifetime is set when one of its counters is created, the bucket with them.
+          local created = false
+          for i = a + 24, a + 23 + counters do
+            if redis.call('HINCRBY', KEYS[k + 11], ARGV[i], 1) == 1 then created = true end
+          end
+          if created then
             redis.call('PEXPIRE', KEYS[k + 11], ARGV[a + 21])
           end
           if ARGV[a + 8] ~= '0' then redis.call('HINCRBY', KEYS[k + 4], 'approved', ARGV[a + 8]) end

@@ -57,14 +57,14 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, RedisKeys ke
         return RedisCalls.RunAsync(RedisOperation.CommentApply, metrics, () => _durability.WriteAsync(_db, () => CommentChangeScript.ApplyAsync(_db, keys, change, _decidedRetentionMs, _retentionMs)), cancellationToken);
     }
 
-    public Task<(bool Applied, RateLimitOutcome? Limits)> TryAddChargedAsync(CommentChange change, IReadOnlyList<RateLimitRequest> limits, string chargeId, CancellationToken cancellationToken)
+    public Task<(bool Applied, RateLimitOutcome? Limits)> TryAddChargedAsync(CommentChange change, IReadOnlyList<RateLimitRequest> limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(limits);
         return RedisCalls.RunAsync(
             RedisOperation.CommentAddCharged,
             metrics,
-            () => _durability.WriteAsync(_db, () => ChargedAddScript.RunAsync(_db, keys, change, limits, chargeId, limitsClock, _decidedRetentionMs, _retentionMs)),
+            () => _durability.WriteAsync(_db, () => ChargedAddScript.RunAsync(_db, keys, change, limits, limitsClock, _decidedRetentionMs, _retentionMs)),
             cancellationToken);
     }
 

@@ -36,7 +36,7 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
         }
 
         var change = CommentTransitions.Submit(comment);
-        return await AddAsync(comment, () => charging.TryAddChargedAsync(change, charge.Limits, charge.ChargeId, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await AddAsync(comment, () => charging.TryAddChargedAsync(change, charge.Limits, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
