@@ -8,15 +8,16 @@ namespace Moderation.Redis;
 /// </summary>
 /// <remarks>
 /// Redis Cluster runs a script only when all its keys share one hash slot, and the slot comes
-/// from the part of the key in braces. Workflow keys share the tag <c>{wf}</c> because one
-/// script must update a comment and its queue together; rate-limit keys share it too, because
-/// one script charges a new comment's limits (author, IP, article, global) and stores it, all
-/// or nothing. Text-history keys carry the text's fingerprint, so they spread over the cluster.
+/// from the part of the key in braces. Workflow keys share one tag (<c>{wf}</c> unless
+/// configured) because one script must update a comment and its queue together; rate-limit
+/// keys share it too, because one script charges a new comment's limits (author, IP, article,
+/// global) and stores it, all or nothing. Text-history keys carry the text's fingerprint, so
+/// they spread over the cluster. Deployments with tags of their own spread over it too.
 /// </remarks>
-public sealed class RedisKeys(string prefix)
+public sealed class RedisKeys(string prefix, string hashTag = "wf")
 {
-    private readonly string _workflow = prefix + ":{wf}:";
-    private readonly string _rateLimit = prefix + ":{wf}:rl:";
+    private readonly string _workflow = prefix + ":{" + hashTag + "}:";
+    private readonly string _rateLimit = prefix + ":{" + hashTag + "}:rl:";
     private readonly string _textHistory = prefix + ":text:{";
 
     public RedisKey Comment(string commentId) => _workflow + "comment:" + commentId;

@@ -43,6 +43,18 @@ public sealed class RedisOptions
     public TimeSpan DurabilityTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The first part of every key, so several deployments can share one Redis; 1 to 32 of a-z, 0-9, '-', '_'. Default "moderation".</summary>
+    [Required]
     [RegularExpression("^[a-z0-9_-]{1,32}$")]
     public string KeyPrefix { get; set; } = "moderation";
+
+    /// <summary>
+    /// The hash tag of the workflow's keys: in Redis Cluster they all live in the slot of this
+    /// tag, on one node, because a submission is one atomic script over its comment, queues,
+    /// limits and counters (docs/architecture.md#hash-slots). Deployments sharing a cluster give
+    /// each its own (with its own prefix) to land on different nodes. 1 to 32 of a-z, 0-9, '-',
+    /// '_'. Default "wf".
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9_-]{1,32}$")]
+    public string HashTag { get; set; } = "wf";
 }

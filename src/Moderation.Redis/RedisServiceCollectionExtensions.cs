@@ -39,7 +39,11 @@ public static class RedisServiceCollectionExtensions
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(provider => new RedisCallMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RedisOptions>>().Value;
+            return new RedisKeys(options.KeyPrefix, options.HashTag);
+        });
         services.AddSingleton(provider =>
         {
             var redis = provider.GetRequiredService<IOptions<RedisOptions>>().Value;

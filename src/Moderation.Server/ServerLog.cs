@@ -12,8 +12,8 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No Redis configured (Redis:Configuration): using the in-memory store. It serves a single instance and loses everything on restart.")]
     public static partial void UsingInMemoryStore(ILogger logger);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Using Redis for storage and rate limits (key prefix {KeyPrefix})")]
-    public static partial void UsingRedis(ILogger logger, string keyPrefix);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Using Redis for storage and rate limits (key prefix {KeyPrefix}, hash tag {HashTag})")]
+    public static partial void UsingRedis(ILogger logger, string keyPrefix, string hashTag);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Loaded {RuleCount} rules, version {RulesVersion}, from {RulesSource}")]
     public static partial void RulesLoaded(ILogger logger, int ruleCount, string rulesVersion, string rulesSource);

@@ -69,4 +69,26 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster) : IClassFixtu
         var nodes = fingerprints.Select(f => cluster.Connection.GetServer(keys.TextHistory(f)).EndPoint.ToString()).Distinct().Count();
         Assert.Equal(3, nodes);
     }
+
+    [Fact]
+    public async Task CommentStore_DeploymentsWithHashTagsOfTheirOwn_LandOnDifferentMastersApart()
+    {
+        string prefix = RedisServerFixture.UniquePrefix();
+        // One tag per master, as the operators of three sites sharing the cluster would choose them.
+        var tags = Enumerable.Range(0, 100).Select(i => $"site-{i}")
+            .GroupBy(tag => cluster.Connection.GetServer(new RedisKeys(prefix, tag).Comment("c-1")).EndPoint.ToString())
+            .Select(node => node.First())
+            .ToList();
+
+        var queues = new List<int>();
+        foreach (string tag in tags)
+        {
+            var store = TestWorkflow.Over(new RedisCommentStore(cluster.Connection, new RedisKeys(prefix, tag)));
+            await store.AddAsync(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch), default);
+            queues.Add((await store.ListQueueAsync(new QueueQuery(QueueKind.Pending, 10), default)).Items.Count);
+        }
+
+        Assert.Equal(3, tags.Count);
+        Assert.Equal([1, 1, 1], queues);
+    }
 }

@@ -108,6 +108,18 @@ public sealed class HostTests(InMemoryServer server) : IClassFixture<InMemorySer
         Assert.Contains("Redis:Configuration", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Redis:HashTag", "{wf}")]
+    [InlineData("Redis:KeyPrefix", "")]
+    public void Start_MalformedKeyPart_FailsNamingTheSetting(string setting, string value)
+    {
+        using var factory = new ModerationServerFactory(new Dictionary<string, string?> { [setting] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains(setting.Split(':')[1], error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Start_OutOfRangeRateLimit_FailsNamingTheOption()
     {

@@ -11,13 +11,13 @@ using Moderation.Server.Health;
 namespace Moderation.Server.Extensions;
 
 /// <summary>Which store the process uses: Redis when configured, otherwise in-memory.</summary>
-internal sealed record StorageMode(bool UsesRedis, string KeyPrefix)
+internal sealed record StorageMode(bool UsesRedis, string KeyPrefix, string HashTag)
 {
     public void Log(ILogger logger)
     {
         if (UsesRedis)
         {
-            ServerLog.UsingRedis(logger, KeyPrefix);
+            ServerLog.UsingRedis(logger, KeyPrefix, HashTag);
         }
         else
         {
@@ -44,7 +44,7 @@ internal static class StorageExtensions
             provider.GetRequiredService<TimeProvider>()));
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
-            services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix));
+            services.AddSingleton(new StorageMode(UsesRedis: false, redis.KeyPrefix, redis.HashTag));
             services.AddSingleton(provider => new InMemoryCommentStore(provider.GetRequiredService<IOptions<EventOptions>>().Value.Retention));
             services.AddSingleton<IDecisionEventLog>(provider => provider.GetRequiredService<InMemoryCommentStore>());
             services.AddSingleton<ICommentRecordStore>(provider => provider.GetRequiredService<InMemoryCommentStore>());
@@ -57,7 +57,7 @@ internal static class StorageExtensions
             return;
         }
 
-        services.AddSingleton(new StorageMode(UsesRedis: true, redis.KeyPrefix));
+        services.AddSingleton(new StorageMode(UsesRedis: true, redis.KeyPrefix, redis.HashTag));
         services.AddRedisStorage();
         // One instance, so its PING answer serves every check for a second.
         services.AddSingleton<RedisHealthCheck>();
