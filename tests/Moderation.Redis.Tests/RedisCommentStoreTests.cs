@@ -50,6 +50,19 @@ public sealed class RedisCommentStoreTests(RedisServerFixture redis) : CommentSt
         Assert.Equal([("submitted", "Earlier 'text'")], history.Select(h => (h.Action, h.Text!)));
     }
 
+    [Fact]
+    public async Task Add_AfterRedisLostItsScripts_SendsTheScriptAgain()
+    {
+        var store = TestWorkflow.Over(new RedisCommentStore(redis.Connection, new RedisKeys(RedisServerFixture.UniquePrefix())));
+        await store.AddAsync(TestComments.Stored("c-1", CommentState.PendingReview, TestComments.Epoch), default);
+
+        // What a restart or a failover to a replica without the scripts does.
+        await redis.Connection.GetDatabase().ExecuteAsync("SCRIPT", "FLUSH");
+        await store.AddAsync(TestComments.Stored("c-2", CommentState.PendingReview, TestComments.Epoch), default);
+
+        Assert.Equal(["c-1", "c-2"], (await store.ListQueueAsync(new QueueQuery(QueueKind.Pending, 10), default)).Items.Select(i => i.Comment.Id));
+    }
+
     private static readonly Moderation.Core.RateLimiting.RateLimitPolicy OnePerMinute = new("author", "author", 1, TimeSpan.FromMinutes(1), 1);
 
     [Fact]

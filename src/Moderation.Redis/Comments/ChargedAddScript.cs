@@ -19,7 +19,7 @@ internal static class ChargedAddScript
     /// {-1, results} for a refusal, {1, results} when stored. No charge id is remembered: the
     /// stored comment is the mark, since the id is checked before anything is charged.
     /// </summary>
-    private static readonly string Source = RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + $$"""
+    private static readonly RedisScript Script = new(RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + $$"""
 
         local n = tonumber(ARGV[1])
         local g = tonumber(ARGV[2])
@@ -33,7 +33,7 @@ internal static class ChargedAddScript
         gcra_commit({{CommentChangeScript.KeyCount}}, n, 2, newTats, now)
         apply_change(0, 2 + g, true)
         return {1, results}
-        """;
+        """);
 
     public static async Task<(bool Applied, RateLimitOutcome? Limits)> RunAsync(
         IDatabase db, RedisKeys keys, CommentChange change, IReadOnlyList<RateLimitRequest> limits, TimeProvider? limitsClock, long decidedRetentionMs, long eventRetentionMs)
@@ -41,7 +41,7 @@ internal static class ChargedAddScript
         var (changeKeys, changeValues) = CommentChangeScript.Arguments(keys, change, decidedRetentionMs, eventRetentionMs);
         var (limitKeys, limitValues) = RedisGcraRateLimiter.Arguments(keys, limits, chargeId: null, limitsClock);
         RedisValue[] values = [limits.Count, limitValues.Length, .. limitValues, .. changeValues];
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(Source, [.. changeKeys, .. limitKeys], values).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await Script.EvaluateAsync(db, [.. changeKeys, .. limitKeys], values).ConfigureAwait(false))!;
         return (long)result[0] switch
         {
             0 => (false, null),

@@ -93,6 +93,8 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
         return {1, results}
         """;
 
+    private static readonly RedisScript Acquire = new(AcquireScript);
+
     private readonly IDatabase _db = redis.GetDatabase();
 
     public async ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken)
@@ -100,11 +102,10 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
         ArgumentNullException.ThrowIfNull(requests);
         var (redisKeys, values) = Arguments(keys, requests, chargeId, callerClock);
 
-        // StackExchange.Redis caches the script: EVALSHA once it is known, EVAL again after NOSCRIPT.
         var result = await RedisCalls.RunAsync(
             RedisOperation.RateLimitAcquire,
             metrics,
-            async () => (RedisResult[])(await _db.ScriptEvaluateAsync(AcquireScript, redisKeys, values).ConfigureAwait(false))!,
+            async () => (RedisResult[])(await Acquire.EvaluateAsync(_db, redisKeys, values).ConfigureAwait(false))!,
             cancellationToken).ConfigureAwait(false);
         return ReadOutcome(requests, (long)result[0] == 1, result[1]);
     }
