@@ -68,7 +68,9 @@ internal static class RedisCalls
             // the caller stops waiting for it. Every operation is atomic, so either outcome is whole.
             return await call().WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (storageDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // The storage deadline ends before the call's; on a busy machine both may have passed by
+        // the time this runs, and the caller is still better told UNAVAILABLE (retry) than CANCELLED.
+        catch (OperationCanceledException ex) when (storageDeadline.IsCancellationRequested)
         {
             throw new StorageUnavailableException("Redis did not answer before the call's deadline; the request may be retried.", ex);
         }

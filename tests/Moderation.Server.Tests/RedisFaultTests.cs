@@ -69,13 +69,12 @@ public sealed class RedisFaultTests : IAsyncLifetime
         await comments.SubmitCommentAsync(Requests.Submit("Before the stall."));
 
         await _redis.PauseAsync();
-        Status submit;
-        StatusCode read;
+        Status submit, read;
         Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status;
         try
         {
             submit = await StatusOf(() => comments.SubmitCommentAsync(Requests.Submit("During the stall."), deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync);
-            read = await CodeOf(() => comments.GetCommentAsync(new GetCommentRequest { CommentId = "anything" }, deadline: DateTime.UtcNow.AddSeconds(1)).ResponseAsync);
+            read = await StatusOf(() => comments.GetCommentAsync(new GetCommentRequest { CommentId = "anything" }, deadline: DateTime.UtcNow.AddSeconds(1)).ResponseAsync);
             status = (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(1))).Status;
         }
         finally
@@ -88,7 +87,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         // On a failure, say what the call was told (a transport failure has its exception in the
         // status) and what the service logged as an error (an INTERNAL answer has its exception there).
         string errors = string.Join("\n", _server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)));
-        Assert.True((submit.StatusCode, read) == (StatusCode.Unavailable, StatusCode.Unavailable), $"submit {submit.StatusCode} ({submit.Detail}; {submit.DebugException}), read {read}; errors logged: {errors}");
+        Assert.True((submit.StatusCode, read.StatusCode) == (StatusCode.Unavailable, StatusCode.Unavailable), $"submit {Describe(submit)}, read {Describe(read)}; errors logged: {errors}");
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, status);
         Assert.Equal(Verdict.Approved, after.Decision.Verdict);
     }
@@ -142,6 +141,8 @@ public sealed class RedisFaultTests : IAsyncLifetime
     }
 
     private static async Task<StatusCode> CodeOf(Func<Task> call) => (await StatusOf(call)).StatusCode;
+
+    private static string Describe(Status status) => $"{status.StatusCode} ({status.Detail}; {status.DebugException})";
 
     private static async Task<Status> StatusOf(Func<Task> call)
     {

@@ -6,10 +6,10 @@ namespace Moderation.Server.Errors;
 
 /// <summary>
 /// Catches what the handlers throw and answers with a defined status: domain failures by
-/// <see cref="GrpcErrors"/>, cancellation as CANCELLED, anything else as INTERNAL (logged),
-/// never gRPC's catch-all UNKNOWN.
+/// <see cref="GrpcErrors"/>, cancellation as CANCELLED (DEADLINE_EXCEEDED when it was the
+/// caller's deadline that passed), anything else as INTERNAL (logged), never gRPC's catch-all UNKNOWN.
 /// </summary>
-internal sealed class ModerationExceptionInterceptor(ILogger<ModerationExceptionInterceptor> logger) : Interceptor
+internal sealed class ModerationExceptionInterceptor(ILogger<ModerationExceptionInterceptor> logger, TimeProvider timeProvider) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
@@ -64,6 +64,8 @@ internal sealed class ModerationExceptionInterceptor(ILogger<ModerationException
                 }
 
                 return GrpcErrors.ToRpcException(moderation);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested && context.Deadline <= timeProvider.GetUtcNow().UtcDateTime:
+                return new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed."));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
 
