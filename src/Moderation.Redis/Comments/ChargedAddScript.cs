@@ -38,10 +38,13 @@ internal static class ChargedAddScript
     public static async Task<(bool Applied, RateLimitOutcome? Limits)> RunAsync(
         IDatabase db, RedisKeys keys, CommentChange change, IReadOnlyList<RateLimitRequest> limits, TimeProvider? limitsClock, long decidedRetentionMs, long eventRetentionMs)
     {
-        var (changeKeys, changeValues) = CommentChangeScript.Arguments(keys, change, decidedRetentionMs, eventRetentionMs);
         var (limitKeys, limitValues) = RedisGcraRateLimiter.Arguments(keys, limits, chargeId: null, limitsClock);
-        RedisValue[] values = [limits.Count, limitValues.Length, .. limitValues, .. changeValues];
-        var result = (RedisResult[])(await Script.EvaluateAsync(db, [.. changeKeys, .. limitKeys], values).ConfigureAwait(false))!;
+        var (redisKeys, values) = CommentChangeScript.Arguments(keys, change, decidedRetentionMs, eventRetentionMs, trailingKeys: limitKeys.Length, leadingValues: 2 + limitValues.Length);
+        limitKeys.CopyTo(redisKeys, CommentChangeScript.KeyCount);
+        values[0] = limits.Count;
+        values[1] = limitValues.Length;
+        limitValues.CopyTo(values, 2);
+        var result = (RedisResult[])(await Script.EvaluateAsync(db, redisKeys, values).ConfigureAwait(false))!;
         return (long)result[0] switch
         {
             0 => (false, null),

@@ -141,12 +141,17 @@ internal static class CommentChangeScript
     public static async Task<bool> ApplyAsync(IDatabase db, RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs)
     {
         var (redisKeys, values) = Arguments(keys, change, decidedRetentionMs, eventRetentionMs);
-        var result = await Script.EvaluateAsync(db, redisKeys, [.. values]).ConfigureAwait(false);
+        var result = await Script.EvaluateAsync(db, redisKeys, values).ConfigureAwait(false);
         return (int)result == 1;
     }
 
-    /// <summary>The KEYS and ARGV of <see cref="ApplyFunction"/> for a change.</summary>
-    public static (RedisKey[] Keys, List<RedisValue> Values) Arguments(RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs)
+    /// <summary>
+    /// The KEYS and ARGV of <see cref="ApplyFunction"/> for a change, in arrays of the exact size
+    /// a script call takes: with <paramref name="trailingKeys"/> free slots after the keys and
+    /// <paramref name="leadingValues"/> before the arguments, for a caller whose script runs more
+    /// than the change (a submission sends about 60 arguments; copying them again is garbage).
+    /// </summary>
+    public static (RedisKey[] Keys, RedisValue[] Values) Arguments(RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs, int trailingKeys = 0, int leadingValues = 0)
     {
         var after = change.After;
         var comment = after.Comment;
@@ -155,7 +160,8 @@ internal static class CommentChangeScript
         var from = change.Before.Place;
         var to = after.Place;
         bool moves = from != to;
-        RedisKey[] redisKeys =
+        var redisKeys = new RedisKey[KeyCount + trailingKeys];
+        RedisKey[] changeKeys =
         [
             keys.Comment(id),
             keys.History(id),
@@ -173,9 +179,10 @@ internal static class CommentChangeScript
             keys.RecentComments,
             keys.Document(id),
         ];
+        changeKeys.CopyTo(redisKeys, 0);
         long eventMs = comment.UpdatedAt.ToUnixTimeMilliseconds();
-        var values = new List<RedisValue>(48)
-        {
+        RedisValue[] fixedValues =
+        [
             change.Before.Revision,
             Math.Max(change.Before.Revision, 0) + 1,
             id,
@@ -198,12 +205,27 @@ internal static class CommentChangeScript
             change.Recent?.Capacity ?? 0,
             CountersLifetimeMs,
             change.Counters?.Fields.Count ?? 0,
-            change.TextChanged ? CommentHash.Serialize(comment) : "",
-        };
-        values.AddRange(change.Counters?.Fields.Select(f => (RedisValue)f) ?? []);
-        values.Add(change.Entries.Count);
-        values.AddRange(StoredHistoryEntry.Serialize(change).Select(e => (RedisValue)e));
-        values.AddRange(CommentHash.Fields(after, change.TextChanged, change.IsNewComment));
+            change.TextChanged ? CommentHash.Serialize(comment) : RedisValue.EmptyString,
+        ];
+        var counters = change.Counters?.Fields ?? [];
+        var entries = StoredHistoryEntry.Serialize(change).ToArray();
+        var fields = CommentHash.Fields(after, change.TextChanged, change.IsNewComment).ToArray();
+        var values = new RedisValue[leadingValues + fixedValues.Length + counters.Count + 1 + entries.Length + fields.Length];
+        int at = leadingValues;
+        fixedValues.CopyTo(values, at);
+        at += fixedValues.Length;
+        foreach (string counter in counters)
+        {
+            values[at++] = counter;
+        }
+
+        values[at++] = entries.Length;
+        foreach (byte[] entry in entries)
+        {
+            values[at++] = entry;
+        }
+
+        fields.CopyTo(values, at);
         return (redisKeys, values);
     }
 

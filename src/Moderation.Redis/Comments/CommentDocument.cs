@@ -85,8 +85,9 @@ internal static class CommentHash
     public const string LeaseUntil = "lease_until";
     public const string DismissedReporters = "dismissed";
 
-    public static string Serialize(Comment comment) =>
-        JsonSerializer.Serialize(CommentDocument.Of(comment), StoredJson.Info<CommentDocument>());
+    /// <summary>The document as UTF-8, the bytes Redis stores (a string would be twice the size, and encoded again).</summary>
+    public static byte[] Serialize(Comment comment) =>
+        JsonSerializer.SerializeToUtf8Bytes(CommentDocument.Of(comment), StoredJson.Info<CommentDocument>());
 
     public static string Serialize(ModeratorDecision decision) =>
         JsonSerializer.Serialize(decision, StoredJson.Info<ModeratorDecision>());

@@ -14,7 +14,7 @@ namespace Moderation.Redis.Comments;
 internal sealed record StoredHistoryEntry(HistoryEntry Entry, bool TextOmitted = false, string? Replaced = null)
 {
     /// <summary>The change's entries as stored: the text that becomes the comment's is left to the comment.</summary>
-    public static IEnumerable<string> Serialize(CommentChange change)
+    public static IEnumerable<byte[]> Serialize(CommentChange change)
     {
         string current = change.After.Comment.Submission.Text;
         string? replaced = change.IsNewComment || change.Before.Comment.Submission.Text == current ? null : change.Before.Comment.Submission.Text;
@@ -30,7 +30,7 @@ internal sealed record StoredHistoryEntry(HistoryEntry Entry, bool TextOmitted =
                 replaced = null;
             }
 
-            yield return JsonSerializer.Serialize(stored, StoredJson.Info<StoredHistoryEntry>());
+            yield return JsonSerializer.SerializeToUtf8Bytes(stored, StoredJson.Info<StoredHistoryEntry>());
         }
     }
 
