@@ -14,11 +14,11 @@ public sealed class MultilingualEvasionTests
         rules:
           - id: en
             action: reject
-            terms: ["fuck*", "shit", "cunt*", "asshole*", "bitch*", "paypal", "*cunt*", "dick"]
+            terms: ["fuck*", "shit", "cunt*", "asshole*", "bitch*", "paypal", "*cunt*", "dick", "nigga*"]
             allow: ["scunthorp*"]
           - id: ru
             action: reject
-            terms: ["*хуй*", "*хуе*", "сука", "суки", "курва", "мразь", "*пизд*", "бля", "бляд*", "ебать", "пидор*"]
+            terms: ["*хуй*", "*хуе*", "сука", "суки", "курва", "мразь", "*пизд*", "бля", "бляд*", "ебать", "пидор*", "хуйло", "залуп*"]
             allow: ["*страхуй*", "*страхуе*"]
           - id: ko
             action: reject
@@ -72,6 +72,17 @@ public sealed class MultilingualEvasionTests
     [InlineData("бл9дь", 0, 5)]
     [InlineData("е6ать", 0, 5)]
     public void CyrillicLeet_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
+    [InlineData("ㅅㅣㅂㅏㄹ", 0, 5)]
+    [InlineData("ㅂㅕㅇㅅㅣㄴ", 0, 6)]
+    [InlineData("ㄱㅐㅅㅐㄲㅣ", 0, 6)]
+    public void KoreanSpelledOutInLetters_Matches(string text, int start, int end) => AssertHit(text, "ko", start, end);
+
+    [Theory]
+    [InlineData("ㅅㅂ", 0, 2)]
+    [InlineData("ㅋㅋ ㅅㅂ", 3, 5)]
+    public void KoreanInitialsAbbreviation_StillMatchesAsWritten(string text, int start, int end) => AssertHit(text, "ko", start, end);
 
     [Theory]
     [InlineData("х*й", 0, 3)]
