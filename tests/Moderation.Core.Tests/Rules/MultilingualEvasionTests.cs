@@ -74,6 +74,11 @@ public sealed class MultilingualEvasionTests
     public void CyrillicLeet_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
 
     [Theory]
+    [InlineData("пи**ец подкрался", 0, 6)]
+    [InlineData("зал**а конская", 0, 6)]
+    public void MaskedWord_TermOpenAtItsEndEndingOnAMaskedLetter_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
     [InlineData("ㅅㅣㅂㅏㄹ", 0, 5)]
     [InlineData("ㅂㅕㅇㅅㅣㄴ", 0, 6)]
     [InlineData("ㄱㅐㅅㅐㄲㅣ", 0, 6)]
