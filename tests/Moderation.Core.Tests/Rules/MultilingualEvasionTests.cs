@@ -74,9 +74,23 @@ public sealed class MultilingualEvasionTests
     public void CyrillicLeet_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
 
     [Theory]
+    [InlineData("путин ху1ло", 6, 11)]
+    [InlineData("п1здець", 0, 7)]
+    public void CyrillicLeet_OneAsI_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
+    [InlineData("ni99as lol", 0, 6)]
+    public void LatinLeet_NineAsG_Matches(string text, int start, int end) => AssertHit(text, "en", start, end);
+
+    [Theory]
     [InlineData("пи**ец подкрался", 0, 6)]
     [InlineData("зал**а конская", 0, 6)]
     public void MaskedWord_TermOpenAtItsEndEndingOnAMaskedLetter_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
+    [InlineData("по-моему, 1-й и 21-й")]
+    [InlineData("Т-72Б3 и МиГ-31К под Курском")]
+    public void CyrillicWithDigitsAndHyphens_MatchesNothing(string text) => AssertClean(text);
 
     [Theory]
     [InlineData("ㅅㅣㅂㅏㄹ", 0, 5)]
