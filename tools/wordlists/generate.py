@@ -134,6 +134,18 @@ def build(candidates, derive=True):
             notes.append("review/en-derived.tsv: %d decisions for candidates no longer derived: %s" % (
                 len(stale), ", ".join(stale[:20]) + (" ..." if len(stale) > 20 else "")))
 
+    # Korean terms as typed in the English keyboard layout (korean_keys.py): same bucket, and
+    # never over a term another list holds.
+    import korean_keys as kk
+    for bucket in BUCKETS:
+        for derived, source in kk.candidates(list(lists[("ko", bucket)]["terms"].values())):
+            key = Term(derived).key
+            if key in owner and owner[key][:2] != ("ko", bucket):
+                notes.append("korean_keys: %r (from %s) is %s/%s already; not derived" % (
+                    derived, source, owner[key][0], owner[key][1]))
+                continue
+            add("ko", bucket, derived, "korean_keys.py (%s)" % source)
+
     prune(lists)
     return lists, errors, notes
 

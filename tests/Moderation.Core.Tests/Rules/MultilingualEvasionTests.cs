@@ -14,11 +14,11 @@ public sealed class MultilingualEvasionTests
         rules:
           - id: en
             action: reject
-            terms: ["fuck*", "shit", "cunt*", "asshole*", "bitch*", "paypal", "*cunt*", "dick"]
+            terms: ["fuck*", "shit", "cunt*", "asshole*", "bitch*", "paypal", "*cunt*", "dick", "nigga*"]
             allow: ["scunthorp*"]
           - id: ru
             action: reject
-            terms: ["*хуй*", "*хуе*", "сука", "суки", "курва", "мразь", "*пизд*", "бля", "бляд*", "ебать", "пидор*"]
+            terms: ["*хуй*", "*хуе*", "сука", "суки", "курва", "мразь", "*пизд*", "бля", "бляд*", "ебать", "пидор*", "хуйло", "залуп*"]
             allow: ["*страхуй*", "*страхуе*"]
           - id: ko
             action: reject
@@ -72,6 +72,36 @@ public sealed class MultilingualEvasionTests
     [InlineData("бл9дь", 0, 5)]
     [InlineData("е6ать", 0, 5)]
     public void CyrillicLeet_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
+    [InlineData("путин ху1ло", 6, 11)]
+    [InlineData("п1здець", 0, 7)]
+    public void CyrillicLeet_OneAsI_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
+    [InlineData("ni99as lol", 0, 6)]
+    public void LatinLeet_NineAsG_Matches(string text, int start, int end) => AssertHit(text, "en", start, end);
+
+    [Theory]
+    [InlineData("пи**ец подкрался", 0, 6)]
+    [InlineData("зал**а конская", 0, 6)]
+    public void MaskedWord_TermOpenAtItsEndEndingOnAMaskedLetter_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
+    [InlineData("по-моему, 1-й и 21-й")]
+    [InlineData("Т-72Б3 и МиГ-31К под Курском")]
+    public void CyrillicWithDigitsAndHyphens_MatchesNothing(string text) => AssertClean(text);
+
+    [Theory]
+    [InlineData("ㅅㅣㅂㅏㄹ", 0, 5)]
+    [InlineData("ㅂㅕㅇㅅㅣㄴ", 0, 6)]
+    [InlineData("ㄱㅐㅅㅐㄲㅣ", 0, 6)]
+    public void KoreanSpelledOutInLetters_Matches(string text, int start, int end) => AssertHit(text, "ko", start, end);
+
+    [Theory]
+    [InlineData("ㅅㅂ", 0, 2)]
+    [InlineData("ㅋㅋ ㅅㅂ", 3, 5)]
+    public void KoreanInitialsAbbreviation_StillMatchesAsWritten(string text, int start, int end) => AssertHit(text, "ko", start, end);
 
     [Theory]
     [InlineData("х*й", 0, 3)]

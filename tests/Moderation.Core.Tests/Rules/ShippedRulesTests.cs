@@ -94,4 +94,65 @@ public sealed class ShippedRulesTests
     [InlineData("쓰레기 처리 문제로 주민들이 항의했다.")]
     [InlineData("Senator Dick Durbin pushed hard for the aid bill.")]
     public void CivilCriticismAndNames_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("That editor should be dragged outside and shot.")]
+    [InlineData("The reporter who filmed this deserves to be hanged.")]
+    [InlineData("Hope a shahed lands on you next.")]
+    [InlineData("Your children will suffer for this.")]
+    [InlineData("Чтоб вы там все передохли.")]
+    [InlineData("Розстріляти колаборантів.")]
+    [InlineData("Кацапа на гілляку.")]
+    public void Threats_WithAPreludeAWeaponOrTheFamily_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Koreans should all be exterminated.")]
+    [InlineData("Gas all Muslims.")]
+    [InlineData("Kill every last one of these vermin.")]
+    [InlineData("Death to all Russians.")]
+    [InlineData("The only good Ukrainian is a dead one.")]
+    [InlineData("중국놈들은 바퀴벌레다")]
+    [InlineData("탈북자 새끼들 다 돌려보내라")]
+    public void HateStatements_CallsToEliminateAGroup_AreHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("Your dad should have pulled out.")]
+    [InlineData("Your sister is a slut.")]
+    [InlineData("Go suck a dick.")]
+    [InlineData("니 엄마 창녀")]
+    public void SexualInsults_AboutAPersonOrTheirFamily_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("꺼져라 이 버러지야")]
+    [InlineData("미친 놈 또 시작이네")]
+    [InlineData("애미 없는 것들")]
+    [InlineData("qudtls")]
+    public void KoreanInsults_WrittenApartOrInTheEnglishKeyboardLayout_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("tlqkf 또 미사일")]
+    [InlineData("rotoRl")]
+    [InlineData("10새끼들")]
+    [InlineData("ㅆㅣㅂㅏㄹ")]
+    public void KoreanProfanity_KeyboardLayoutDigitsAndSpelledOutLetters_IsRejected(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("Go f--- yourself.")]
+    [InlineData("what a cnt")]
+    [InlineData("пи**ец полный")]
+    public void Profanity_MaskedToALetterOrWithoutVowels_IsCaught(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("Нападающий Дмитрий Хохлов забил дважды.")]
+    [InlineData("Сукин Иван Петрович числится пропавшим.")]
+    [InlineData("Сука з цуценятами вижила після обстрілу.")]
+    [InlineData("Читаю «Идиота» Достоевского в метро.")]
+    [InlineData("지랄탄은 옛날 최루탄 발사기를 부르던 말이다.")]
+    [InlineData("이 새끼 고양이는 폭격 속에서 구조됐다.")]
+    [InlineData("중국산 기생충 약이 효과가 있다.")]
+    [InlineData("Your family will pay less for gas next winter.")]
+    [InlineData("We must get rid of them, he said about the landmines.")]
+    [InlineData("Пусть они там передохнут немного после смены.")]
+    [InlineData("Повесить флаг на площади решили к празднику.")]
+    public void SurnamesAnimalsTitlesAndNearMisses_ArePublished(string text) => AssertPublished(text);
 }

@@ -8,6 +8,7 @@ namespace Moderation.Core.Rules.Matching;
 /// "f**k", "a**hole", "f🤬ck", "fu🖕ck", "х*й", "п#здец". A run of k masks inside a word stands
 /// for up to k letters, or for none; the trie is walked with every letter it allows there, so
 /// only real terms are tried. Masks at a word's ends are punctuation ("fine!"), not letters.
+/// A term open at its end may end on a masked letter ("пи**ец" for пизд*).
 /// </summary>
 internal static class MaskedWords
 {
@@ -139,11 +140,19 @@ internal static class MaskedWords
                 return;
             }
 
-            if (usedMask && next > _first && parts[next - 1].Masks == 0 && letters >= 2 && letters >= maskLetters)
+            if (usedMask && next > _first && letters >= 2 && letters >= maskLetters)
             {
-                foreach (int pattern in automaton.PatternsEndingAt(state))
+                // A term may also end on a letter a mask stands for ("пи**ец" is пизд-ец), but
+                // only a term open at its end ("пизд*") takes the rest of the word: the hit
+                // does not end the word. A hyphen is a mask only between letters it joins.
+                var last = parts[next - 1];
+                if (last.Masks == 0 || (last.CanVanish && maskLetters > 0))
                 {
-                    hits.Add(new Hit(pattern, viewStart, viewEnd, _first == 0, next == parts.Count));
+                    bool endsWord = last.Masks == 0 && next == parts.Count;
+                    foreach (int pattern in automaton.PatternsEndingAt(state))
+                    {
+                        hits.Add(new Hit(pattern, viewStart, viewEnd, _first == 0, endsWord));
+                    }
                 }
             }
 

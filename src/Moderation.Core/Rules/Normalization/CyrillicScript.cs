@@ -6,7 +6,7 @@ namespace Moderation.Core.Rules.Normalization;
 /// <summary>
 /// How a word with Cyrillic in it is read: which script it is written in, and the Cyrillic
 /// letter each of its characters stands for (Latin look-alikes, capitals, accents and the
-/// digits and symbols used as Cyrillic leet: 6 б, 3 з, 0 о, 9 я, 4 ч, @ а).
+/// digits and symbols used as Cyrillic leet: 6 б, 3 з, 0 о, 9 я, 4 ч, 1 и, @ а).
 /// </summary>
 internal static class CyrillicScript
 {
@@ -34,6 +34,8 @@ internal static class CyrillicScript
     private static readonly Dictionary<char, char> LeetLetters = new()
     {
         ['6'] = 'б', ['3'] = 'з', ['0'] = 'о', ['9'] = 'я', ['4'] = 'ч', ['@'] = 'а',
+        // A 1 is an и or і drawn as a stroke ("ху1ло", "п1здець"); и is the reading the roots share, as й folds to it.
+        ['1'] = 'и',
     };
 
     public static bool IsCyrillic(int codePoint) => codePoint is >= First and <= Last;

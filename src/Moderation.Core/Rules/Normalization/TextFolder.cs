@@ -44,6 +44,17 @@ internal static class TextFolder
     /// </summary>
     public static bool Fold(string text, int from, int to, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
     {
+        bool either = FoldParts(text, from, to, view, otherScript, eitherWords);
+        if (text.AsSpan(from, to - from).ContainsAnyInRange(HangulJamoSpelling.FirstCompatibilityJamo, HangulJamoSpelling.LastCompatibilityJamo))
+        {
+            HangulJamoSpelling.ReadFinals(text, view);
+        }
+
+        return either;
+    }
+
+    private static bool FoldParts(string text, int from, int to, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
+    {
         view.Clear();
         var part = text.AsSpan(from, to - from);
         // Cyrillic written as character references ("&#1089;&#1091;&#1082;&#1072;") needs the word-by-word reading too.

@@ -47,6 +47,9 @@ internal sealed class TextView
         Length++;
     }
 
+    /// <summary>Replaces the character at <paramref name="index"/>, keeping its original range.</summary>
+    public void Set(int index, char c) => _chars[index] = c;
+
     /// <summary>Widens the last character's original range to reach <paramref name="end"/>.</summary>
     public void ExtendLast(int end) => _ends[Length - 1] = Math.Max(_ends[Length - 1], end);
 

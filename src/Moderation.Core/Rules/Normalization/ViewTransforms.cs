@@ -8,7 +8,7 @@ namespace Moderation.Core.Rules.Normalization;
 internal static class ViewTransforms
 {
     /// <summary>
-    /// Digits and symbols read as letters (@ 4 → a, 3 → e, 0 → o, $ 5 → s, 7 → t, 8 → b, and 1 ! | → the
+    /// Digits and symbols read as letters (@ 4 → a, 3 → e, 0 → o, $ 5 → s, 7 → t, 8 → b, 9 → g, and 1 ! | → the
     /// given <paramref name="oneAs"/>, 'i' or 'l'), only inside tokens that also hold a letter,
     /// so numbers and prices stay what they are. Returns false (leaving <paramref name="into"/>
     /// undefined) when no token needs it.
@@ -381,6 +381,7 @@ internal static class ViewTransforms
         '$' or '5' => 's',
         '7' => 't',
         '8' => 'b',
+        '9' => 'g',
         _ => '\0',
     };
 
