@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace Moderation.Server.Auth;
 /// </summary>
 internal sealed class ApiKeyStore
 {
+    /// <summary>Keys this long or shorter are hashed from the stack; longer ones from a rented buffer.</summary>
+    private const int StackKeyBytes = 256;
+
     private readonly (byte[] Digest, string Name, string Role)[] _keys;
 
     public ApiKeyStore(IEnumerable<ApiKeyOptions> keys, string? developmentKey)
@@ -24,9 +28,27 @@ internal sealed class ApiKeyStore
     }
 
     /// <summary>The holder of <paramref name="presentedKey"/>, or null when no key matches.</summary>
-    public (string Name, string Role)? Find(string presentedKey)
+    public (string Name, string Role)? Find(ReadOnlySpan<char> presentedKey)
     {
-        byte[] digest = Digest(presentedKey);
+        // The presented key is hashed from the stack: a digest made on every call would be
+        // garbage at its end.
+        int length = Encoding.UTF8.GetMaxByteCount(presentedKey.Length);
+        byte[]? rented = length > StackKeyBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> utf8 = rented is not null ? rented : stackalloc byte[StackKeyBytes];
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        try
+        {
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(presentedKey, utf8)], digest);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                CryptographicOperations.ZeroMemory(rented);
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
         (string, string)? match = null;
         foreach (var key in _keys)
         {

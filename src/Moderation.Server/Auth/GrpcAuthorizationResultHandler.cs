@@ -21,7 +21,7 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         }
 
         var (code, message) = authorizeResult.Challenged
-            ? (StatusCode.Unauthenticated, BearerToken.Read(context.Request) is null
+            ? (StatusCode.Unauthenticated, !BearerToken.TryRead(context.Request, out _)
                 ? "A credential is required: send the metadata 'authorization: Bearer <API key or JWT>'."
                 : "The credential was not accepted.")
             : (StatusCode.PermissionDenied, $"The caller's role may not call {context.Request.Path}.");
