@@ -24,6 +24,9 @@ public static class ModerationServerExtensions
     public static WebApplicationBuilder AddModerationServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Stateless, so one instance serves every call rather than one made per call.
+        services.AddSingleton<ModerationExceptionInterceptor>();
+        services.AddSingleton<StorageDeadlineInterceptor>();
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ModerationExceptionInterceptor>();
