@@ -15,7 +15,13 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Succeeded || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        // What the default handler does on success, without its state machine around the call.
+        if (authorizeResult.Succeeded)
+        {
+            return next(context);
+        }
+
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
         {
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }
