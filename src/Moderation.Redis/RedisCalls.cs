@@ -36,16 +36,28 @@ internal static class RedisCalls
             span.SetTag("db.operation.name", operation);
         }
 
+        // One state machine for the wait, the translation and the measurement: every Redis
+        // call of every request comes through here.
         long started = Stopwatch.GetTimestamp();
         string outcome = RedisCallOutcome.Ok;
+        var storageDeadline = StorageDeadline.Token;
+        using var linked = storageDeadline.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, storageDeadline) : null;
         try
         {
-            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+            // StackExchange.Redis takes no token: the command may still complete in Redis, but
+            // the caller stops waiting for it. Every operation is atomic, so either outcome is whole.
+            return await call().WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            outcome = RedisCallOutcome.Of(ex);
-            throw;
+            var failure = Translate(ex, storageDeadline);
+            outcome = RedisCallOutcome.Of(failure);
+            if (ReferenceEquals(failure, ex))
+            {
+                throw;
+            }
+
+            throw failure;
         }
         finally
         {
@@ -58,31 +70,19 @@ internal static class RedisCalls
         }
     }
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>The domain's failure for a Redis failure that means "retry", else the failure itself.</summary>
+    private static Exception Translate(Exception error, CancellationToken storageDeadline) => error switch
     {
-        var storageDeadline = StorageDeadline.Token;
-        using var linked = storageDeadline.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, storageDeadline) : null;
-        try
-        {
-            // StackExchange.Redis takes no token: the command may still complete in Redis, but
-            // the caller stops waiting for it. Every operation is atomic, so either outcome is whole.
-            return await call().WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
         // The storage deadline ends before the call's; on a busy machine both may have passed by
         // the time this runs, and the caller is still better told UNAVAILABLE (retry) than CANCELLED.
-        catch (OperationCanceledException ex) when (storageDeadline.IsCancellationRequested)
-        {
-            throw new StorageUnavailableException("Redis did not answer before the call's deadline; the request may be retried.", ex);
-        }
-        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
-        {
-            throw new StorageUnavailableException("Redis is unreachable or too slow; the request may be retried.", ex);
-        }
-        catch (RedisServerException ex) when (IsTransient(ex))
-        {
-            throw new StorageUnavailableException($"Redis cannot serve the request right now ({FirstWord(ex.Message)}); the request may be retried.", ex);
-        }
-    }
+        OperationCanceledException when storageDeadline.IsCancellationRequested =>
+            new StorageUnavailableException("Redis did not answer before the call's deadline; the request may be retried.", error),
+        RedisConnectionException or RedisTimeoutException =>
+            new StorageUnavailableException("Redis is unreachable or too slow; the request may be retried.", error),
+        RedisServerException server when IsTransient(server) =>
+            new StorageUnavailableException($"Redis cannot serve the request right now ({FirstWord(server.Message)}); the request may be retried.", error),
+        _ => error,
+    };
 
     private static bool IsTransient(RedisServerException error) => TransientErrors.Contains(FirstWord(error.Message), StringComparer.Ordinal);
 

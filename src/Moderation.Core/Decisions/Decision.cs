@@ -24,8 +24,8 @@ public sealed record Decision(
                 Verdict.PendingReview => RuleAction.Hold,
                 _ => RuleAction.Censor,
             };
-            return Reasons.FirstOrDefault(r => !r.Shadow && r.Action == deciding)?.AuthorMessage
-                ?? Reasons.FirstOrDefault(r => !r.Shadow && r.Action == RuleAction.Flag && Verdict == Verdict.Approved)?.AuthorMessage
+            return FirstMessageOf(deciding)
+                ?? (Verdict == Verdict.Approved ? FirstMessageOf(RuleAction.Flag) : null)
                 ?? "";
         }
     }
@@ -48,5 +48,20 @@ public sealed record Decision(
         }
 
         return deciding;
+    }
+
+    // An indexed loop rather than LINQ: every reply reads this, and a lambda over `deciding`
+    // (or an enumerator of the list) would be allocated for each, reasons or none.
+    private string? FirstMessageOf(RuleAction action)
+    {
+        for (int i = 0; i < Reasons.Count; i++)
+        {
+            if (!Reasons[i].Shadow && Reasons[i].Action == action)
+            {
+                return Reasons[i].AuthorMessage;
+            }
+        }
+
+        return null;
     }
 }

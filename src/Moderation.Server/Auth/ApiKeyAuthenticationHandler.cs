@@ -15,6 +15,13 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    // The handler raises no events; the base class would otherwise make an empty events object per call.
+    private static readonly Task<object> NoEvents = Task.FromResult(new object());
+
+    private static readonly Task<AuthenticateResult> NoCredential = Task.FromResult(AuthenticateResult.NoResult());
+
+    protected override Task<object> CreateEventsAsync() => NoEvents;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken.IsOversized(Request))
@@ -22,9 +29,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail($"The authorization header is longer than {BearerToken.MaxHeaderLength:N0} characters."));
         }
 
-        if (BearerToken.Read(Request) is not { } token)
+        if (!BearerToken.TryRead(Request, out var token))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return NoCredential;
         }
 
         // The failure message is logged by ASP.NET: it must never contain the key.
@@ -33,11 +40,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not one of the configured keys."));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, holder.Role)],
-            SchemeName,
-            ClaimTypes.Name,
-            ClaimTypes.Role);
+        // Claims made with their identity as subject are taken as they are; any other claim
+        // the identity copies.
+        var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Name, holder.Name, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
+        identity.AddClaim(new Claim(ClaimTypes.Role, holder.Role, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -12,18 +12,30 @@ internal static class BearerToken
     /// <summary>The request headers Kestrel accepts in total and per field, in bytes; past them HTTP/2 resets the stream.</summary>
     public const int TransportHeaderLimit = 64 * 1024;
 
+    private const string Prefix = "Bearer ";
+
     public static bool IsOversized(HttpRequest request) => request.Headers.Authorization.ToString().Length > MaxHeaderLength;
 
     /// <summary>The token of an <c>authorization: Bearer …</c> header, or null.</summary>
-    public static string? Read(HttpRequest request)
+    public static string? Read(HttpRequest request) => TryRead(request, out var token) ? token.ToString() : null;
+
+    /// <summary>
+    /// The token of an <c>authorization: Bearer …</c> header, as a slice of the header: every
+    /// call reads it, and a copy of it would be garbage at the end of the call.
+    /// </summary>
+    public static bool TryRead(HttpRequest request, out ReadOnlySpan<char> token)
     {
         string? header = request.Headers.Authorization;
-        const string prefix = "Bearer ";
-        return header is not null && header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && header.Length > prefix.Length
-            ? header[prefix.Length..].Trim()
-            : null;
+        if (header is not null && header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && header.Length > Prefix.Length)
+        {
+            token = header.AsSpan(Prefix.Length).Trim();
+            return true;
+        }
+
+        token = default;
+        return false;
     }
 
     /// <summary>JWTs are three base64url parts joined by dots; API keys contain no dot.</summary>
-    public static bool LooksLikeJwt(string token) => token.Count(c => c == '.') == 2;
+    public static bool LooksLikeJwt(ReadOnlySpan<char> token) => token.Count('.') == 2;
 }

@@ -15,13 +15,19 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Succeeded || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        // What the default handler does on success, without its state machine around the call.
+        if (authorizeResult.Succeeded)
+        {
+            return next(context);
+        }
+
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
         {
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }
 
         var (code, message) = authorizeResult.Challenged
-            ? (StatusCode.Unauthenticated, BearerToken.Read(context.Request) is null
+            ? (StatusCode.Unauthenticated, !BearerToken.TryRead(context.Request, out _)
                 ? "A credential is required: send the metadata 'authorization: Bearer <API key or JWT>'."
                 : "The credential was not accepted.")
             : (StatusCode.PermissionDenied, $"The caller's role may not call {context.Request.Path}.");

@@ -11,14 +11,31 @@ namespace Moderation.Server.Errors;
 /// </summary>
 internal sealed class ModerationExceptionInterceptor(ILogger<ModerationExceptionInterceptor> logger, TimeProvider timeProvider) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
         ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        Task<TResponse> call;
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            call = continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            return Task.FromException<TResponse>(Translate(ex, context));
+        }
+
+        // A call that has already succeeded (the rules' dry run, most reads from memory) is
+        // handed on as it is, without a state machine of its own.
+        return call.IsCompletedSuccessfully ? call : TranslatingAsync(call, context);
+    }
+
+    private async Task<TResponse> TranslatingAsync<TResponse>(Task<TResponse> call, ServerCallContext context)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not RpcException)
         {

@@ -9,8 +9,11 @@ namespace Moderation.Server.Extensions;
 
 internal static class AuthExtensions
 {
-    /// <summary>The scheme that reads an API key or a JWT from the authorization header.</summary>
-    public const string BearerSelector = "ApiKeyOrJwt";
+    /// <summary>
+    /// The scheme that reads an API key or a JWT from the authorization header: the API key
+    /// handler, which hands JWTs on to the JWT handler.
+    /// </summary>
+    public const string BearerScheme = ApiKeyAuthenticationHandler.SchemeName;
 
     public static void AddModerationAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,13 +30,20 @@ internal static class AuthExtensions
         services.AddAuthorization();
 
         // One bearer header carries either kind of credential: JWTs have two dots, keys none.
+        // The key handler forwards JWTs itself rather than a policy scheme choosing for it:
+        // every call then makes one handler, not two.
         bool jwtEnabled = auth.Jwt.IsConfigured && JwtSigningKey.TryDecode(auth.Jwt.SigningKey) is not null;
-        var authentication = services.AddAuthentication(BearerSelector)
-            .AddPolicyScheme(BearerSelector, null, options => options.ForwardDefaultSelector = context =>
-                jwtEnabled && !BearerToken.IsOversized(context.Request) && BearerToken.Read(context.Request) is { } token && BearerToken.LooksLikeJwt(token)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var authentication = services.AddAuthentication(BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, options =>
+            {
+                if (jwtEnabled)
+                {
+                    options.ForwardDefaultSelector = context =>
+                        !BearerToken.IsOversized(context.Request) && BearerToken.TryRead(context.Request, out var token) && BearerToken.LooksLikeJwt(token)
+                            ? JwtBearerDefaults.AuthenticationScheme
+                            : null;
+                }
+            });
         if (jwtEnabled)
         {
             authentication.AddJwtBearer(options =>

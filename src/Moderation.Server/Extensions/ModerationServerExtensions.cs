@@ -24,6 +24,13 @@ public static class ModerationServerExtensions
     public static WebApplicationBuilder AddModerationServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The interceptors and the service classes hold no state, so one instance of each
+        // serves every call; grpc-dotnet would otherwise make them per call.
+        services.AddSingleton<ModerationExceptionInterceptor>();
+        services.AddSingleton<StorageDeadlineInterceptor>();
+        services.AddSingleton<CommentGrpcService>();
+        services.AddSingleton<ModerationGrpcService>();
+        services.AddSingleton<RulesGrpcService>();
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ModerationExceptionInterceptor>();

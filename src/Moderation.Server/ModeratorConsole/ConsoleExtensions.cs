@@ -134,7 +134,7 @@ internal static class ConsoleExtensions
         }
         else
         {
-            var result = await http.AuthenticateAsync(AuthExtensions.BearerSelector);
+            var result = await http.AuthenticateAsync(AuthExtensions.BearerScheme);
             if (!result.Succeeded || BearerToken.Read(http.Request) is not { } token)
             {
                 return Error(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "That key or token is not one this service accepts.");
