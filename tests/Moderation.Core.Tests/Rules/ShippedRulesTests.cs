@@ -155,4 +155,34 @@ public sealed class ShippedRulesTests
     [InlineData("Пусть они там передохнут немного после смены.")]
     [InlineData("Повесить флаг на площади решили к празднику.")]
     public void SurnamesAnimalsTitlesAndNearMisses_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Your mate is such a slag.")]
+    [InlineData("Shut it, you little slag.")]
+    public void SexualSlurs_AboutAPerson_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("C발 또 미사일이야")]
+    [InlineData("개씨빨")]
+    [InlineData("Уйобище, а не депутат.")]
+    public void Profanity_SoundLettersPrefixesAndUkrainianSpellings_IsRejected(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("졸라 짜증나네 진짜")]
+    [InlineData("G랄도 정도껏 해라")]
+    [InlineData("ㅅㄲ야 그만해")]
+    public void KoreanIntensifiersAndInitials_AreHeld(string text) => Assert.NotEqual(Verdict.Approved, Rules.Evaluate(text).Verdict);
+
+    [Theory]
+    [InlineData("The slag heaps of the Donbas are landmarks now.")]
+    [InlineData("What a slag heap the old mine left behind.")]
+    [InlineData("Faggots and mushy peas, the pub's Friday special.")]
+    [InlineData("The village of Fucking renamed itself Fugging.")]
+    [InlineData("The town of Dildo raised money for Ukraine.")]
+    [InlineData("Корейские манду с мясом продаются у метро.")]
+    [InlineData("Термін «орки» увійшов у словники.")]
+    [InlineData("엄마를 졸라 장난감을 샀다.")]
+    [InlineData("감염병신고 건수가 늘었다.")]
+    [InlineData("시발자동차는 국산 1호 자동차다.")]
+    public void DishesPlacesWordsAsWordsAndCompounds_ArePublished(string text) => AssertPublished(text);
 }
