@@ -157,6 +157,30 @@ public sealed class ShippedRulesTests
     public void SurnamesAnimalsTitlesAndNearMisses_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("Torch their flat with them still inside.")]
+    [InlineData("die in a fire")]
+    [InlineData("Таких надо вешать, а не судить.")]
+    [InlineData("Мы бы их всех перестреляли.")]
+    [InlineData("Знаем, где вы живёте.")]
+    [InlineData("Найду и убью, понял?")]
+    [InlineData("Таких треба розстрілювати без суду.")]
+    [InlineData("Знаємо, де ти живеш.")]
+    [InlineData("니들은 다 죽어야 한다")]
+    [InlineData("주소 털었다 곧 찾아갈게")]
+    public void Threats_WithoutAListedVerbShape_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Three people die in a fire in Kharkiv every winter.")]
+    [InlineData("Firefighters got the family out before the house burned down.")]
+    [InlineData("Картины надо вешать выше.")]
+    [InlineData("Я не знаю, где вы живёте, но у нас снова обстрел.")]
+    [InlineData("Я бы его портрет повесил на стену.")]
+    [InlineData("Тараканов надо истребить до зимы.")]
+    [InlineData("사람은 언젠가 죽어야 한다.")]
+    [InlineData("주소 알려주시면 찾아가겠습니다.")]
+    public void ThreatNearMisses_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Your mate is such a slag.")]
     [InlineData("Shut it, you little slag.")]
     public void SexualSlurs_AboutAPerson_AreHeld(string text) => AssertCaught(text, "insults");
