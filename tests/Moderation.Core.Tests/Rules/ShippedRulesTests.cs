@@ -181,6 +181,22 @@ public sealed class ShippedRulesTests
     public void ThreatNearMisses_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("They're parasites, not people.")]
+    [InlineData("Chechens can't be trusted, they are savages.")]
+    [InlineData("The Nazis had the right idea about the gypsies.")]
+    [InlineData("Евреи — это болезнь.")]
+    [InlineData("Цыгане везде одинаковые, их надо истребить.")]
+    [InlineData("Москалі — це вірус.")]
+    public void HateStatements_DehumanisingWithoutAListedShape_AreHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("These are mice, not people, so the results may not hold.")]
+    [InlineData("Rats are vermin and the council will trap them.")]
+    [InlineData("Ukrainians rescued the zoo animals from Kharkiv.")]
+    [InlineData("Hitler had the right idea about rearmament, some historians argue.")]
+    public void HateNearMisses_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Your mate is such a slag.")]
     [InlineData("Shut it, you little slag.")]
     public void SexualSlurs_AboutAPerson_AreHeld(string text) => AssertCaught(text, "insults");
