@@ -155,4 +155,74 @@ public sealed class ShippedRulesTests
     [InlineData("Пусть они там передохнут немного после смены.")]
     [InlineData("Повесить флаг на площади решили к празднику.")]
     public void SurnamesAnimalsTitlesAndNearMisses_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Torch their flat with them still inside.")]
+    [InlineData("die in a fire")]
+    [InlineData("Таких надо вешать, а не судить.")]
+    [InlineData("Мы бы их всех перестреляли.")]
+    [InlineData("Знаем, где вы живёте.")]
+    [InlineData("Найду и убью, понял?")]
+    [InlineData("Таких треба розстрілювати без суду.")]
+    [InlineData("Знаємо, де ти живеш.")]
+    [InlineData("니들은 다 죽어야 한다")]
+    [InlineData("주소 털었다 곧 찾아갈게")]
+    public void Threats_WithoutAListedVerbShape_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Three people die in a fire in Kharkiv every winter.")]
+    [InlineData("Firefighters got the family out before the house burned down.")]
+    [InlineData("Картины надо вешать выше.")]
+    [InlineData("Я не знаю, где вы живёте, но у нас снова обстрел.")]
+    [InlineData("Я бы его портрет повесил на стену.")]
+    [InlineData("Тараканов надо истребить до зимы.")]
+    [InlineData("사람은 언젠가 죽어야 한다.")]
+    [InlineData("주소 알려주시면 찾아가겠습니다.")]
+    public void ThreatNearMisses_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("They're parasites, not people.")]
+    [InlineData("Chechens can't be trusted, they are savages.")]
+    [InlineData("The Nazis had the right idea about the gypsies.")]
+    [InlineData("Евреи — это болезнь.")]
+    [InlineData("Цыгане везде одинаковые, их надо истребить.")]
+    [InlineData("Москалі — це вірус.")]
+    public void HateStatements_DehumanisingWithoutAListedShape_AreHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("These are mice, not people, so the results may not hold.")]
+    [InlineData("Rats are vermin and the council will trap them.")]
+    [InlineData("Ukrainians rescued the zoo animals from Kharkiv.")]
+    [InlineData("Hitler had the right idea about rearmament, some historians argue.")]
+    public void HateNearMisses_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Your mate is such a slag.")]
+    [InlineData("Shut it, you little slag.")]
+    public void SexualSlurs_AboutAPerson_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("C발 또 미사일이야")]
+    [InlineData("개씨빨")]
+    [InlineData("Уйобище, а не депутат.")]
+    public void Profanity_SoundLettersPrefixesAndUkrainianSpellings_IsRejected(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("졸라 짜증나네 진짜")]
+    [InlineData("G랄도 정도껏 해라")]
+    [InlineData("ㅅㄲ야 그만해")]
+    public void KoreanIntensifiersAndInitials_AreHeld(string text) => Assert.NotEqual(Verdict.Approved, Rules.Evaluate(text).Verdict);
+
+    [Theory]
+    [InlineData("The slag heaps of the Donbas are landmarks now.")]
+    [InlineData("What a slag heap the old mine left behind.")]
+    [InlineData("Faggots and mushy peas, the pub's Friday special.")]
+    [InlineData("The village of Fucking renamed itself Fugging.")]
+    [InlineData("The town of Dildo raised money for Ukraine.")]
+    [InlineData("Корейские манду с мясом продаются у метро.")]
+    [InlineData("Термін «орки» увійшов у словники.")]
+    [InlineData("엄마를 졸라 장난감을 샀다.")]
+    [InlineData("감염병신고 건수가 늘었다.")]
+    [InlineData("시발자동차는 국산 1호 자동차다.")]
+    public void DishesPlacesWordsAsWordsAndCompounds_ArePublished(string text) => AssertPublished(text);
 }
