@@ -199,6 +199,20 @@ public sealed class ShippedRulesTests
     public void SexualHarassmentAndInsultsToJournalists_AreHeld(string text) => AssertCaught(text, "insults");
 
     [Theory]
+    [InlineData("The cock crowed at dawn over the village.")]
+    [InlineData("Spotted dick is a British pudding.")]
+    [InlineData("Our bitch had puppies last week, two are still looking for a home.")]
+    [InlineData("Сука вівчарки народила шістьох цуценят.")]
+    [InlineData("The town of Huy is on the Meuse.")]
+    [InlineData("Лох-Несское чудовище снова видели туристы.")]
+    public void AnimalsFoodAndPlaces_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("What a cock, honestly.", "profanity")]
+    [InlineData("Ты сука продажная.", "profanity")]
+    public void AnimalWords_AimedAtAPerson_AreStillCaught(string text, string category) => AssertCaught(text, category);
+
+    [Theory]
     [InlineData("Kill the bill, say the protesters outside parliament.")]
     [InlineData("They will shoot a film about the siege next year.")]
     [InlineData("A pedestrian was hit by a bus on Khreshchatyk this morning.")]
