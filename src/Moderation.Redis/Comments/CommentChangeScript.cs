@@ -161,7 +161,8 @@ internal static class CommentChangeScript
         var to = after.Place;
         bool moves = from != to;
         var redisKeys = new RedisKey[KeyCount + trailingKeys];
-        RedisKey[] changeKeys =
+        // Spans, so the fixed parts are built on the stack and copied once into the call's arrays.
+        ReadOnlySpan<RedisKey> changeKeys =
         [
             keys.Comment(id),
             keys.History(id),
@@ -179,9 +180,9 @@ internal static class CommentChangeScript
             keys.RecentComments,
             keys.Document(id),
         ];
-        changeKeys.CopyTo(redisKeys, 0);
+        changeKeys.CopyTo(redisKeys);
         long eventMs = comment.UpdatedAt.ToUnixTimeMilliseconds();
-        RedisValue[] fixedValues =
+        ReadOnlySpan<RedisValue> fixedValues =
         [
             change.Before.Revision,
             Math.Max(change.Before.Revision, 0) + 1,
@@ -212,7 +213,7 @@ internal static class CommentChangeScript
         var fields = CommentHash.Fields(after, change.TextChanged, change.IsNewComment).ToArray();
         var values = new RedisValue[leadingValues + fixedValues.Length + counters.Count + 1 + entries.Length + fields.Length];
         int at = leadingValues;
-        fixedValues.CopyTo(values, at);
+        fixedValues.CopyTo(values.AsSpan(at));
         at += fixedValues.Length;
         foreach (string counter in counters)
         {
