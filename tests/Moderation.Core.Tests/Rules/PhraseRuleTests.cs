@@ -52,10 +52,37 @@ public sealed class PhraseRuleTests
     [InlineData("""["{who}? {harm}"]""", "must begin and end with a required word")]
     [InlineData("""["{harm} ..."]""", "must begin and end with a required word")]
     [InlineData("""["(kill|shoot {whom}"]""", "never closed")]
+    [InlineData("""["{harm} (them|{nobody})"]""", "no slot named 'nobody'")]
     public void Parse_InvalidPhrase_NamesTheProblem(string phrases, string problem)
     {
         var error = Assert.Throws<InvalidRulesException>(() => Parse(phrases));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("we will shoot them", 0, 18)]
+    [InlineData("we will shoot u", 0, 15)]
+    [InlineData("we will shoot everyone", 0, 22)]
+    public void Phrase_SlotAmongInlineAlternatives_MatchesEachOfItsPhrases(string text, int start, int end)
+    {
+        var rules = Parse("""["{who} {will} {harm} (everyone|{whom})"]""");
+
+        var reason = rules.Evaluate(text).Reasons.Single(r => r.RuleId == "threat");
+
+        Assert.Equal([new TextSpan(start, end)], reason.Spans);
+    }
+
+    [Fact]
+    public void Phrase_LongTextOfNearMisses_FindsTheOneMatchAtItsEnd()
+    {
+        // Every word begins a phrase that fails late, in every way a gap and an optional part allow:
+        // the kind of text that makes a backtracking matcher retry without end.
+        string nearMisses = string.Concat(Enumerable.Repeat("i will find you a b c i will really kill killer ", 400));
+        string text = nearMisses + "i will really kill you";
+
+        var reason = Rules.Evaluate(text).Reasons.Single(r => r.RuleId == "threat");
+
+        Assert.Contains(new TextSpan(text.Length - 22, text.Length), reason.Spans);
     }
 }

@@ -10,9 +10,19 @@ namespace Moderation.Core.Rules.Matching;
 /// words (a '*' at either end of a word stands for the rest of it), <c>{slot}</c> (any phrase
 /// of a named list), <c>(a|b c)</c> (inline alternatives), a '?' after any of these (optional)
 /// and <c>...</c> (up to three words of anything; <c>...5</c> up to five). A pattern compiles to
-/// a regular expression run by .NET's non-backtracking engine over the readings of a comment,
-/// so matching stays linear in the length of the comment.
+/// a regular expression over the readings of a comment.
 /// </summary>
+/// <remarks>
+/// The expression runs on .NET's backtracking interpreter, not its non-backtracking engine: the
+/// latter builds its automaton from the pattern's alternatives, and a rule set's phrases, with
+/// slots of dozens of words each, cost it 240 MB kept and 460 MB allocated on every load, where
+/// the interpreter keeps 1.3 MB. Matching stays linear in the length of the comment because the
+/// pattern gives backtracking nothing unbounded to retry: a phrase starts at a word boundary and
+/// holds at most <see cref="MaxWords"/> words, every gap word and every '*' at a word's end is
+/// atomic (a reading's words are separated by single spaces, so what follows a word is never a
+/// word character and giving one back could not help), and the alternatives tried at a place are
+/// the pattern's, a number that does not grow with the text. The match timeout is a second guard.
+/// </remarks>
 public sealed class PhrasePattern
 {
     private const int DefaultGap = 3;
@@ -54,7 +64,7 @@ public sealed class PhrasePattern
         try
         {
             return new PhrasePattern(
-                new Regex($@"\b{regex}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture),
+                new Regex($@"\b{regex}\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout),
                 triggers,
                 maxWords,
                 vocabulary);
@@ -69,11 +79,24 @@ public sealed class PhrasePattern
     /// <summary>Adds the ranges of <paramref name="view"/> (start, exclusive end) where a phrase matches.</summary>
     internal void FindAll(ReadOnlySpan<char> view, List<(int Start, int End)> ranges)
     {
-        foreach (var match in Regex.EnumerateMatches(view))
+        int before = ranges.Count;
+        try
         {
-            ranges.Add((match.Index, match.Index + match.Length));
+            foreach (var match in Regex.EnumerateMatches(view))
+            {
+                ranges.Add((match.Index, match.Index + match.Length));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Bounded backtracking makes this all but impossible; should it happen, the phrase
+            // does not match rather than stall the comment.
+            ranges.RemoveRange(before, ranges.Count - before);
         }
     }
+
+    /// <summary>How long one phrase may take on one reading before it is given up as no match.</summary>
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     private enum PartKind { Required, Optional, Gap }
 
@@ -164,7 +187,7 @@ public sealed class PhrasePattern
                     gap = pattern[i++] - '0';
                 }
 
-                parts.Add((PartKind.Gap, $@"(?: \w+){{0,{gap}}}"));
+                parts.Add((PartKind.Gap, $@"(?: (?>\w+)){{0,{gap}}}"));
                 maxWords += gap;
                 vocabulary.HasGap = true;
                 continue;
@@ -186,17 +209,20 @@ public sealed class PhrasePattern
                 i = end + 1;
                 if (close == '}')
                 {
-                    if (!slots.TryGetValue(inside, out var phrases))
+                    if (SlotPhrases(inside, slots, pattern, problems) is not { } phrases)
                     {
-                        problems.Add($"'{pattern}': no slot named '{inside}' (slots: {string.Join(", ", slots.Keys.Order())}).");
                         continue;
                     }
 
                     alternatives = phrases;
                 }
+                else if (InlineAlternatives(inside, slots, pattern, problems) is { } inline)
+                {
+                    alternatives = inline;
+                }
                 else
                 {
-                    alternatives = inside.Split('|');
+                    continue;
                 }
 
                 regex = Alternatives(alternatives, pattern, problems);
@@ -280,6 +306,41 @@ public sealed class PhrasePattern
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
+    /// <summary>The alternatives of <c>(a|b c|{slot})</c>: a slot among them stands for its phrases.</summary>
+    private static List<string>? InlineAlternatives(string inside, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, string pattern, List<string> problems)
+    {
+        var alternatives = new List<string>();
+        foreach (string alternative in inside.Split('|', StringSplitOptions.TrimEntries))
+        {
+            if (alternative.Length > 1 && alternative[0] == '{' && alternative[^1] == '}')
+            {
+                if (SlotPhrases(alternative[1..^1], slots, pattern, problems) is not { } phrases)
+                {
+                    return null;
+                }
+
+                alternatives.AddRange(phrases);
+            }
+            else
+            {
+                alternatives.Add(alternative);
+            }
+        }
+
+        return alternatives;
+    }
+
+    private static IReadOnlyList<string>? SlotPhrases(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, string pattern, List<string> problems)
+    {
+        if (slots.TryGetValue(name, out var phrases))
+        {
+            return phrases;
+        }
+
+        problems.Add($"'{pattern}': no slot named '{name}' (slots: {string.Join(", ", slots.Keys.Order())}).");
+        return null;
+    }
+
     private static string? Alternatives(IEnumerable<string> phrases, string pattern, List<string> problems)
     {
         var compiled = new List<string>();
@@ -308,7 +369,7 @@ public sealed class PhrasePattern
                 return null;
             }
 
-            compiled.Add((word.StartsWith('*') ? @"\w*" : "") + Regex.Escape(form) + (word.EndsWith('*') ? @"\w*" : ""));
+            compiled.Add((word.StartsWith('*') ? @"\w*" : "") + Regex.Escape(form) + (word.EndsWith('*') ? @"(?>\w*)" : ""));
         }
 
         if (compiled.Count == 0)
