@@ -104,6 +104,11 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, Chromium chromium)
 
         await page.Keyboard.PressAsync("h");
         await Assertions.Expect(page.Locator("#history li").First).ToContainTextAsync("submitted");
+
+        // A comment arriving redraws the card; the history the moderator opened stays open.
+        await SubmitHeldAsync(article, "Another idiot wrote this too.", "Hal Reader");
+        await Assertions.Expect(page.Locator("#items")).ToContainTextAsync("Another idiot wrote this too.");
+        await Assertions.Expect(page.Locator("#history li").First).ToContainTextAsync("submitted");
         await page.Locator("#rules-button").ClickAsync();
         await Assertions.Expect(page.Locator("#rules-page table.rules")).ToContainTextAsync("insults");
         await page.Locator("#try-text").FillAsync("Only a moron would say that.");

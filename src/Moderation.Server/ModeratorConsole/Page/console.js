@@ -17,6 +17,7 @@ const state = {
   claimMode: false,
   pending: null,
   history: null,
+  historyOpenFor: null,
   events: null,
 };
 
@@ -326,6 +327,7 @@ function renderCard() {
       el("button", { type: "button", onclick: toggleHistory, "aria-keyshortcuts": "h" }, el("kbd", { text: "h" }), " History"),
       el("button", { type: "button", onclick: () => openDrawer(), "aria-keyshortcuts": "o" }, el("kbd", { text: "o" }), " Author")),
     el("div", { id: "history" }));
+  renderHistory();
   loadReportReasons(comment.commentId);
 }
 
@@ -337,6 +339,7 @@ async function loadReportReasons(commentId) {
   const { entries } = await moderation("GetCommentHistory", { commentId, pageSize: 100 }).catch(() => ({ entries: [] }));
   if (current()?.comment.commentId !== commentId) return;
   state.history = { commentId, entries };
+  if (state.historyOpenFor === commentId) renderHistory();
   // The reports a moderator has not dismissed yet: those after the last approval that dismissed some.
   const dismissed = entries.findLastIndex((entry) => entry.action === "reports-dismissed");
   const reports = entries.slice(dismissed + 1).filter((entry) => entry.action === "reported");
@@ -348,16 +351,25 @@ async function loadReportReasons(commentId) {
 }
 
 async function toggleHistory() {
-  const target = $("history");
   const commentId = current()?.comment.commentId;
-  if (!target || !commentId) return;
-  if (target.childElementCount) {
-    fill(target);
+  if (!commentId) return;
+  state.historyOpenFor = state.historyOpenFor === commentId ? null : commentId;
+  await renderHistory();
+}
+
+// The history stays open for its comment while live updates redraw the card around it.
+async function renderHistory() {
+  const commentId = current()?.comment.commentId;
+  if (!$("history") || !commentId) return;
+  if (state.historyOpenFor !== commentId) {
+    fill($("history"));
     return;
   }
   if (state.history?.commentId !== commentId) {
     state.history = { commentId, entries: (await moderation("GetCommentHistory", { commentId, pageSize: 100 })).entries };
   }
+  const target = $("history");
+  if (!target || current()?.comment.commentId !== commentId || state.historyOpenFor !== commentId) return;
   const entries = state.history.entries;
   fill(target, el("h2", { text: "History" }), el("ol", { class: "history" }, entries.map((entry) =>
     el("li", {},
