@@ -225,4 +225,87 @@ public sealed class ShippedRulesTests
     [InlineData("감염병신고 건수가 늘었다.")]
     [InlineData("시발자동차는 국산 1호 자동차다.")]
     public void DishesPlacesWordsAsWordsAndCompounds_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Somebody should give that judge a little visit at night.")]
+    [InlineData("Accidents happen to people like him, just saying.")]
+    [InlineData("It would be a shame if something happened to your kids on the way home.")]
+    [InlineData("Кто-то должен наведаться к этому блогеру и поговорить без свидетелей.")]
+    [InlineData("Мы знаем, где живёт твоя мать.")]
+    [InlineData("Ми знаємо, де живе твоя донька.")]
+    [InlineData("사장 집 주소 알아냈다, 곧 보자")]
+    public void IndirectThreats_AVisitAnAddressOrAFamilyMember_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Hope every last one of those deputies burns to death in the bunker.")]
+    [InlineData("That columnist should be run over by a tram.")]
+    [InlineData("Желаю тебе сдохнуть в канаве.")]
+    [InlineData("Бажаю цьому депутату потрапити під потяг.")]
+    [InlineData("너 같은 놈은 빨리 죽어야 돼.")]
+    public void DeathWishes_BeyondThePlainShapes_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Torch every migrant hotel in the county.")]
+    [InlineData("Таких предателей надо вешать.")]
+    [InlineData("Таких зрадників треба вішати.")]
+    [InlineData("난민 센터에 불 질러야 한다")]
+    public void Incitement_ToAttackPeopleOrTheirHomes_IsHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Those protesters are rats and should be treated as such.")]
+    [InlineData("Крысы в думе опять подняли себе зарплату.")]
+    [InlineData("Muslims are the true invaders of Europe.")]
+    [InlineData("Gay people shouldn't be allowed near kids.")]
+    [InlineData("Все цыгане — воры.")]
+    [InlineData("Всі роми злодії.")]
+    public void DehumanisationAndHateGeneralisations_AreHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("I'd bend her over the news desk.")]
+    [InlineData("Send us her nude pics, she owes us.")]
+    [InlineData("She should be groped on live TV.")]
+    [InlineData("저 아나운서 사진이나 보내라.")]
+    [InlineData("Ця шльондра від пропаганди знову бреше.")]
+    public void SexualHarassmentAndInsultsToJournalists_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("The cock crowed at dawn over the village.")]
+    [InlineData("Spotted dick is a British pudding.")]
+    [InlineData("Our bitch had puppies last week, two are still looking for a home.")]
+    [InlineData("Сука вівчарки народила шістьох цуценят.")]
+    [InlineData("The town of Huy is on the Meuse.")]
+    [InlineData("Лох-Несское чудовище снова видели туристы.")]
+    public void AnimalsFoodAndPlaces_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("What a cock, honestly.", "profanity")]
+    [InlineData("Ты сука продажная.", "profanity")]
+    public void AnimalWords_AimedAtAPerson_AreStillCaught(string text, string category) => AssertCaught(text, category);
+
+    [Theory]
+    [InlineData("Kill the bill, say the protesters outside parliament.")]
+    [InlineData("They will shoot a film about the siege next year.")]
+    [InlineData("A pedestrian was hit by a bus on Khreshchatyk this morning.")]
+    [InlineData("It would be a shame if something happened to the peace talks now.")]
+    [InlineData("Arsonists set fire to a refugee hostel in Saxony last night, police say.")]
+    [InlineData("Russian athletes shouldn't be allowed to compete under their flag.")]
+    [InlineData("Rats in the basement of the shelter are a real problem; the rats are everywhere.")]
+    [InlineData("A swarm of rats in the metro tunnels was filmed by commuters.")]
+    [InlineData("The animals in the Kyiv zoo were evacuated; those animals are safe now.")]
+    [InlineData("Nice legs on the table, where did you buy it?")]
+    [InlineData("Send us your photos of the flood, we will publish them.")]
+    [InlineData("Someone should remind the voters that he has a daughter in the army, the ad says.")]
+    [InlineData("Адрес этого магазина ни для кого не секрет.")]
+    [InlineData("Я знаю, где он живёт: в соседнем доме, мы дружим.")]
+    [InlineData("Пусть он никогда не попадет под машину, береги сына.")]
+    [InlineData("Надо резать расходы, а не пенсии.")]
+    [InlineData("Надо бить их по карману санкциями.")]
+    [InlineData("Они обращаются с пленными как с животными, это преступление.")]
+    [InlineData("Вони поводяться з полоненими як із худобою, це злочин.")]
+    [InlineData("Біженці з Харкова розповіли про обстріли.")]
+    [InlineData("전쟁이 나면 무슨 일이 생길지 모른다.")]
+    [InlineData("이 제도는 손 좀 봐야 한다.")]
+    [InlineData("사람이 죽어야 정신 차리나.")]
+    [InlineData("주말에 조카 한번 데리고 놀고 싶네.")]
+    public void ThirdCorpusPatterns_InnocentNeighbours_ArePublished(string text) => AssertPublished(text);
 }
