@@ -77,7 +77,7 @@ public sealed class PhraseRuleTests
     public void Phrase_LongTextOfNearMisses_FindsTheOneMatchAtItsEnd()
     {
         // Every word begins a phrase that fails late, in every way a gap and an optional part allow:
-        // the kind of text that makes a backtracking matcher retry without end.
+        // the kind of text on which a matcher that retries without bound never finishes.
         string nearMisses = string.Concat(Enumerable.Repeat("i will find you a b c i will really kill killer ", 400));
         string text = nearMisses + "i will really kill you";
 

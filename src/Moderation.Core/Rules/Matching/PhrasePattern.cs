@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Moderation.Core.Rules.Normalization;
 
 namespace Moderation.Core.Rules.Matching;
@@ -8,28 +6,24 @@ namespace Moderation.Core.Rules.Matching;
 /// A rule's phrase patterns, such as <c>{i} {will} {kill} {you}</c> or <c>{hope} {you} ... {die}</c>:
 /// sentences with slots rather than a list of exact sentences. A pattern is a sequence of
 /// words (a '*' at either end of a word stands for the rest of it), <c>{slot}</c> (any phrase
-/// of a named list), <c>(a|b c)</c> (inline alternatives), a '?' after any of these (optional)
-/// and <c>...</c> (up to three words of anything; <c>...5</c> up to five). A pattern compiles to
-/// a regular expression over the readings of a comment.
+/// of a named list), <c>(a|b c|{slot})</c> (inline alternatives), a '?' after any of these
+/// (optional) and <c>...</c> (up to three words of anything; <c>...5</c> up to five). A pattern
+/// compiles to a <see cref="PhraseMatcher"/> that goes word by word over the readings of a
+/// comment, in time linear in their length.
 /// </summary>
 /// <remarks>
-/// The expression runs on .NET's backtracking interpreter, not its non-backtracking engine: the
-/// latter builds its automaton from the pattern's alternatives, and a rule set's phrases, with
-/// slots of dozens of words each, cost it 240 MB kept and 460 MB allocated on every load, where
-/// the interpreter keeps 1.3 MB. Matching stays linear in the length of the comment because the
-/// pattern gives backtracking nothing unbounded to retry: a phrase starts at a word boundary and
-/// holds at most <see cref="MaxWords"/> words, every gap word and every '*' at a word's end is
-/// atomic (a reading's words are separated by single spaces, so what follows a word is never a
-/// word character and giving one back could not help), and the alternatives tried at a place are
-/// the pattern's, a number that does not grow with the text. The match timeout is a second guard.
+/// Phrases were regular expressions on .NET's non-backtracking engine. It builds its automaton
+/// from a pattern's alternatives, and the shipped phrases, with slots of dozens of words each,
+/// kept 245 MB and allocated 491 MB on every load; the backtracking interpreter kept 1.3 MB but
+/// was five times slower on a comment. Words compared as words need neither.
 /// </remarks>
 public sealed class PhrasePattern
 {
     private const int DefaultGap = 3;
 
-    private PhrasePattern(Regex regex, IReadOnlyList<string> triggers, int maxWords, PhraseVocabulary vocabulary)
+    private PhrasePattern(PhraseMatcher matcher, IReadOnlyList<string> triggers, int maxWords, PhraseVocabulary vocabulary)
     {
-        Regex = regex;
+        Matcher = matcher;
         Triggers = triggers;
         MaxWords = maxWords;
         Vocabulary = vocabulary;
@@ -41,7 +35,7 @@ public sealed class PhrasePattern
     /// <summary>The most words a match can hold, gaps included.</summary>
     internal int MaxWords { get; }
 
-    internal Regex Regex { get; }
+    private PhraseMatcher Matcher { get; }
 
     /// <summary>
     /// Terms one of which every match contains: the longest word of each alternative of the
@@ -56,49 +50,13 @@ public sealed class PhrasePattern
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(problems);
-        if (Compile(pattern, slots, problems) is not var (regex, triggers, maxWords, vocabulary))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new PhrasePattern(
-                new Regex($@"\b{regex}\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout),
-                triggers,
-                maxWords,
-                vocabulary);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
-        {
-            problems.Add($"'{pattern}' is too complex to compile: {ex.Message}");
-            return null;
-        }
+        return Compile(pattern, slots, problems) is var (parts, triggers, maxWords, vocabulary)
+            ? new PhrasePattern(new PhraseMatcher(parts), triggers, maxWords, vocabulary)
+            : null;
     }
 
     /// <summary>Adds the ranges of <paramref name="view"/> (start, exclusive end) where a phrase matches.</summary>
-    internal void FindAll(ReadOnlySpan<char> view, List<(int Start, int End)> ranges)
-    {
-        int before = ranges.Count;
-        try
-        {
-            foreach (var match in Regex.EnumerateMatches(view))
-            {
-                ranges.Add((match.Index, match.Index + match.Length));
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Bounded backtracking makes this all but impossible; should it happen, the phrase
-            // does not match rather than stall the comment.
-            ranges.RemoveRange(before, ranges.Count - before);
-        }
-    }
-
-    /// <summary>How long one phrase may take on one reading before it is given up as no match.</summary>
-    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
-
-    private enum PartKind { Required, Optional, Gap }
+    internal void FindAll(ReadOnlySpan<char> view, List<(int Start, int End)> ranges) => Matcher.FindAll(view, ranges);
 
     /// <summary>
     /// The words of a phrase's parts, in the form terms are matched in. A word a reading reads
@@ -160,9 +118,9 @@ public sealed class PhrasePattern
         }
     }
 
-    private static (string Regex, IReadOnlyList<string> Triggers, int MaxWords, PhraseVocabulary Vocabulary)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
+    private static (List<PhraseMatcher.Part> Parts, IReadOnlyList<string> Triggers, int MaxWords, PhraseVocabulary Vocabulary)? Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> slots, List<string> problems)
     {
-        var parts = new List<(PartKind Kind, string Regex)>();
+        var parts = new List<PhraseMatcher.Part>();
         IReadOnlyList<string>? triggers = null;
         int maxWords = 0;
         var vocabulary = new PhraseVocabulary();
@@ -177,7 +135,7 @@ public sealed class PhrasePattern
             }
 
             int start = i;
-            string? regex;
+            PhraseMatcher.WordTest[][]? words;
             if (pattern.AsSpan(i).StartsWith("..."))
             {
                 i += 3;
@@ -187,7 +145,7 @@ public sealed class PhrasePattern
                     gap = pattern[i++] - '0';
                 }
 
-                parts.Add((PartKind.Gap, $@"(?: (?>\w+)){{0,{gap}}}"));
+                parts.Add(PhraseMatcher.Part.GapOf(gap));
                 maxWords += gap;
                 vocabulary.HasGap = true;
                 continue;
@@ -225,7 +183,7 @@ public sealed class PhrasePattern
                     continue;
                 }
 
-                regex = Alternatives(alternatives, pattern, problems);
+                words = Alternatives(alternatives, pattern, problems);
             }
             else
             {
@@ -235,16 +193,16 @@ public sealed class PhrasePattern
                 }
 
                 alternatives = [pattern[start..i]];
-                regex = Words(alternatives[0], pattern, problems);
+                words = Words(alternatives[0], pattern, problems) is { } single ? [single] : null;
             }
 
             bool optional = i < pattern.Length && pattern[i] == '?';
             i += optional ? 1 : 0;
-            if (regex is not null)
+            if (words is not null)
             {
                 maxWords += alternatives.Max(a => TextViews.TermForm(a).Count(c => c == ' ') + 1);
                 vocabulary.AddAll(alternatives);
-                parts.Add((optional ? PartKind.Optional : PartKind.Required, regex));
+                parts.Add(PhraseMatcher.Part.Words(words, optional));
                 // Each alternative is found by its longest word: "the chinese" by "chinese", not "the".
                 var longestWords = alternatives
                     .Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Trim('*').Length)!)
@@ -262,24 +220,13 @@ public sealed class PhrasePattern
             return null;
         }
 
-        if (parts.Count == 0 || parts[0].Kind != PartKind.Required || parts[^1].Kind != PartKind.Required)
+        if (parts.Count == 0 || parts[0] is { IsGap: true } or { Optional: true } || parts[^1] is { IsGap: true } or { Optional: true })
         {
             problems.Add($"'{pattern}': a phrase must begin and end with a required word or slot.");
             return null;
         }
 
-        var sequence = new StringBuilder(parts[0].Regex);
-        foreach (var (kind, regex) in parts.Skip(1))
-        {
-            sequence.Append(kind switch
-            {
-                PartKind.Required => $" {regex}",
-                PartKind.Optional => $"(?: {regex})?",
-                _ => regex,
-            });
-        }
-
-        return (sequence.ToString(), triggers!, maxWords, vocabulary);
+        return (parts, triggers!, maxWords, vocabulary);
     }
 
     /// <summary>
@@ -341,9 +288,9 @@ public sealed class PhrasePattern
         return null;
     }
 
-    private static string? Alternatives(IEnumerable<string> phrases, string pattern, List<string> problems)
+    private static PhraseMatcher.WordTest[][]? Alternatives(IEnumerable<string> phrases, string pattern, List<string> problems)
     {
-        var compiled = new List<string>();
+        var compiled = new List<PhraseMatcher.WordTest[]>();
         foreach (string phrase in phrases)
         {
             if (Words(phrase, pattern, problems) is { } regex)
@@ -352,14 +299,14 @@ public sealed class PhrasePattern
             }
         }
 
-        return compiled.Count == 0 ? null : $"(?:{string.Join('|', compiled)})";
+        return compiled.Count == 0 ? null : [.. compiled];
     }
 
     /// <summary>Words in the form terms are matched in ("I'm" reads "i m"), with '*' for the rest of a word.</summary>
-    private static string? Words(string phrase, string pattern, List<string> problems)
+    private static PhraseMatcher.WordTest[]? Words(string phrase, string pattern, List<string> problems)
     {
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var compiled = new List<string>();
+        var compiled = new List<PhraseMatcher.WordTest>();
         foreach (string word in words)
         {
             string form = TextViews.TermForm(word.Trim('*'));
@@ -369,7 +316,12 @@ public sealed class PhrasePattern
                 return null;
             }
 
-            compiled.Add((word.StartsWith('*') ? @"\w*" : "") + Regex.Escape(form) + (word.EndsWith('*') ? @"(?>\w*)" : ""));
+            // A word can read as several ("someone's" as "someone s"): a '*' belongs to the outer ends.
+            var pieces = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int p = 0; p < pieces.Length; p++)
+            {
+                compiled.Add(new PhraseMatcher.WordTest(pieces[p], AnyStart: p == 0 && word.StartsWith('*'), AnyEnd: p == pieces.Length - 1 && word.EndsWith('*')));
+            }
         }
 
         if (compiled.Count == 0)
@@ -378,6 +330,6 @@ public sealed class PhrasePattern
             return null;
         }
 
-        return string.Join(' ', compiled);
+        return [.. compiled];
     }
 }
