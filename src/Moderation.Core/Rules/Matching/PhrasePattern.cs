@@ -39,7 +39,7 @@ public sealed class PhrasePattern
 
     /// <summary>
     /// Terms one of which every match contains: the longest word of each alternative of the
-    /// pattern's rarest required part. The regular expression runs only on a reading where the
+    /// pattern's rarest required part. The phrase is matched only on a reading where the
     /// term automaton found one, so a comment that cannot match costs nothing more.
     /// </summary>
     internal IReadOnlyList<string> Triggers { get; }
@@ -293,9 +293,9 @@ public sealed class PhrasePattern
         var compiled = new List<PhraseMatcher.WordTest[]>();
         foreach (string phrase in phrases)
         {
-            if (Words(phrase, pattern, problems) is { } regex)
+            if (Words(phrase, pattern, problems) is { } words)
             {
-                compiled.Add(regex);
+                compiled.Add(words);
             }
         }
 
