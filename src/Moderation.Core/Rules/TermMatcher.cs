@@ -248,22 +248,18 @@ public sealed class TermMatcher
         var changed = t_changedWords ??= [];
         changed.Clear();
         var view = views.Readings[reading];
-        int start = 0;
-        for (int i = 0; i <= view.Length; i++)
+        TextViews.AddWords(view.Chars, changed);
+        int kept = 0;
+        for (int w = 0; w < changed.Count; w++)
         {
-            if (i < view.Length && view[i] != ' ')
+            var (start, end) = changed[w];
+            if (views.Touches(reading, view.StartOf(start), view.EndOf(end - 1)))
             {
-                continue;
+                changed[kept++] = (start, end);
             }
-
-            if (i > start && views.Touches(reading, view.StartOf(start), view.EndOf(i - 1)))
-            {
-                changed.Add((start, i));
-            }
-
-            start = i + 1;
         }
 
+        changed.RemoveRange(kept, changed.Count - kept);
         return changed;
     }
 

@@ -1,3 +1,5 @@
+using Moderation.Core.Rules.Normalization;
+
 namespace Moderation.Core.Rules.Matching;
 
 /// <summary>
@@ -95,19 +97,7 @@ internal sealed class PhraseMatcher
     {
         var words = t_words ??= [];
         words.Clear();
-        int start = 0;
-        for (int i = 0; i <= view.Length; i++)
-        {
-            if (i == view.Length || view[i] == ' ')
-            {
-                if (i > start)
-                {
-                    words.Add((start, i));
-                }
-
-                start = i + 1;
-            }
-        }
+        TextViews.AddWords(view, words);
 
         int at = 0;
         while (at < words.Count)

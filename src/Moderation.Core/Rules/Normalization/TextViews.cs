@@ -132,6 +132,24 @@ internal sealed class TextViews
         return _spliced;
     }
 
+    /// <summary>Adds the words of <paramref name="reading"/>, the runs between its spaces, to <paramref name="into"/> as (start, exclusive end).</summary>
+    public static void AddWords(ReadOnlySpan<char> reading, List<(int Start, int End)> into)
+    {
+        int start = 0;
+        for (int i = 0; i <= reading.Length; i++)
+        {
+            if (i == reading.Length || reading[i] == ' ')
+            {
+                if (i > start)
+                {
+                    into.Add((start, i));
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
     /// <summary>Where the <paramref name="words"/> words before <paramref name="index"/> of <paramref name="view"/> begin.</summary>
     public static int WordsBefore(TextView view, int index, int words)
     {
