@@ -350,26 +350,23 @@ async function loadReportReasons(commentId) {
   }
 }
 
-async function toggleHistory() {
+function toggleHistory() {
   const commentId = current()?.comment.commentId;
   if (!commentId) return;
   state.historyOpenFor = state.historyOpenFor === commentId ? null : commentId;
-  await renderHistory();
+  renderHistory();
 }
 
-// The history stays open for its comment while live updates redraw the card around it.
-async function renderHistory() {
+// The history stays open for its comment while live updates redraw the card around it. Its
+// entries come from the fetch every card makes (loadReportReasons), which draws it on arrival.
+function renderHistory() {
+  const target = $("history");
   const commentId = current()?.comment.commentId;
-  if (!$("history") || !commentId) return;
-  if (state.historyOpenFor !== commentId) {
-    fill($("history"));
+  if (!target || !commentId) return;
+  if (state.historyOpenFor !== commentId || state.history?.commentId !== commentId) {
+    fill(target);
     return;
   }
-  if (state.history?.commentId !== commentId) {
-    state.history = { commentId, entries: (await moderation("GetCommentHistory", { commentId, pageSize: 100 })).entries };
-  }
-  const target = $("history");
-  if (!target || current()?.comment.commentId !== commentId || state.historyOpenFor !== commentId) return;
   const entries = state.history.entries;
   fill(target, el("h2", { text: "History" }), el("ol", { class: "history" }, entries.map((entry) =>
     el("li", {},
