@@ -146,6 +146,19 @@ def build(candidates, derive=True):
                 continue
             add("ko", bucket, derived, "korean_keys.py (%s)" % source)
 
+    # Russian and Ukrainian terms as typed in the English keyboard layout (cyrillic_keys.py), the
+    # same way.
+    import cyrillic_keys as ck
+    for lang in ("ru", "uk"):
+        for bucket in BUCKETS:
+            for derived, source in ck.candidates(list(lists[(lang, bucket)]["terms"].values()), lang):
+                key = Term(derived).key
+                if key in owner and owner[key][:2] != (lang, bucket):
+                    notes.append("cyrillic_keys: %r (from %s) is %s/%s already; not derived" % (
+                        derived, source, owner[key][0], owner[key][1]))
+                    continue
+                add(lang, bucket, derived, "cyrillic_keys.py (%s)" % source)
+
     prune(lists)
     return lists, errors, notes
 

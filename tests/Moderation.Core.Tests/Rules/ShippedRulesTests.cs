@@ -137,6 +137,17 @@ public sealed class ShippedRulesTests
     public void KoreanProfanity_KeyboardLayoutDigitsAndSpelledOutLetters_IsRejected(string text) => AssertCaught(text, "profanity");
 
     [Theory]
+    [InlineData("Удалил мой комментарий? Ну ты и cerf, модератор.")]
+    [InlineData("Сборная сыграла как обычно, gbpltw полный.")]
+    [InlineData("Ну ти й rehdf, модераторе.")]
+    public void CyrillicProfanity_TypedInTheEnglishKeyboardLayout_IsCaught(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("Vint Cerf, one of the fathers of the internet, spoke at the summit.")]
+    [InlineData("The college lost its privileges after the sacrilege.")]
+    public void EnglishWords_LikeCyrillicTypedInTheEnglishLayout_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Go f--- yourself.")]
     [InlineData("what a cnt")]
     [InlineData("пи**ец полный")]
