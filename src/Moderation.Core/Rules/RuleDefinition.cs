@@ -15,6 +15,11 @@ namespace Moderation.Core.Rules;
 /// than usual (<c>brake: false</c> in the file, for rules that must never be softened).
 /// </param>
 /// <param name="Fingerprint">A hash of the rule's definition as read, equal across reloads exactly when the rule did not change.</param>
+/// <param name="AllowPhrases">
+/// Phrase patterns of a term-list or phrase rule that say its words are used in an innocent
+/// sense ("our bitch had six puppies") or only mentioned ("the word ... is a slur"): a match of
+/// the rule inside a match of one is dropped, as inside an allow term.
+/// </param>
 public sealed partial record RuleDefinition(
     string Id,
     string Description,
@@ -33,7 +38,8 @@ public sealed partial record RuleDefinition(
     IReadOnlyDictionary<string, string>? AuthorMessages = null,
     IReadOnlyList<string>? Languages = null,
     bool Brake = true,
-    string Fingerprint = "")
+    string Fingerprint = "",
+    IReadOnlyList<PhrasePattern>? AllowPhrases = null)
 {
     /// <summary>The author message in <paramref name="language"/> when the rule has one, else its default.</summary>
     public string AuthorMessageIn(string language) =>

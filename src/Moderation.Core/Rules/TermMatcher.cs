@@ -21,7 +21,7 @@ public sealed class TermMatcher
 
     private readonly List<Pattern> _patterns = [];
     private readonly AhoCorasick _automaton;
-    private readonly List<(int RuleIndex, PhrasePattern Phrase)> _phrases = [];
+    private readonly List<(int RuleIndex, PhrasePattern Phrase, bool Allow)> _phrases = [];
 
     public TermMatcher(IReadOnlyList<RuleDefinition> rules)
     {
@@ -41,12 +41,12 @@ public sealed class TermMatcher
 
             foreach (var phrase in rules[ruleIndex].Phrases ?? [])
             {
-                foreach (string trigger in phrase.Triggers)
-                {
-                    AddPattern(texts, trigger, ruleIndex, allow: false, _phrases.Count);
-                }
+                AddPhrase(texts, ruleIndex, phrase, allow: false);
+            }
 
-                _phrases.Add((ruleIndex, phrase));
+            foreach (var phrase in rules[ruleIndex].AllowPhrases ?? [])
+            {
+                AddPhrase(texts, ruleIndex, phrase, allow: true);
             }
         }
 
@@ -84,11 +84,17 @@ public sealed class TermMatcher
     [ThreadStatic]
     private static List<MaskedWords.Hit>? t_maskedHits;
 
+    [ThreadStatic]
+    private static List<Match>? t_allowedSpans;
+
     /// <summary>Adds every distinct match in <paramref name="text"/> to <paramref name="matches"/>.</summary>
     public void FindAll(string text, List<Match> matches)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(matches);
+        int before = matches.Count;
+        var allowedSpans = t_allowedSpans ??= [];
+        allowedSpans.Clear();
         var hits = t_hits ??= new List<AhoCorasick.Hit>(16);
         var views = TextViews.For(text, _contextTokens);
         var triggersInWhole = t_triggersInWhole ??= [];
@@ -99,7 +105,7 @@ public sealed class TermMatcher
             _automaton.FindAll(views.Readings[reading].Chars, hits);
             if (hits.Count > 0 || (reading > 0 && triggersInWhole.Count > 0))
             {
-                CollectMatches(views, reading, hits, matches, triggersInWhole);
+                CollectMatches(views, reading, hits, matches, triggersInWhole, allowedSpans);
             }
         }
 
@@ -110,6 +116,50 @@ public sealed class TermMatcher
         {
             CollectMaskedMatches(views.Folded, maskedHits, matches);
         }
+
+        if (allowedSpans.Count > 0)
+        {
+            DropAllowed(matches, before, allowedSpans);
+        }
+    }
+
+    /// <summary>Drops the matches from <paramref name="first"/> on that lie inside a match of an allow phrase of their rule.</summary>
+    private static void DropAllowed(List<Match> matches, int first, List<Match> allowedSpans)
+    {
+        int kept = first;
+        for (int i = first; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            if (!IsInside(allowedSpans, match))
+            {
+                matches[kept++] = match;
+            }
+        }
+
+        matches.RemoveRange(kept, matches.Count - kept);
+    }
+
+    private static bool IsInside(List<Match> spans, Match match)
+    {
+        foreach (var span in spans)
+        {
+            if (span.RuleIndex == match.RuleIndex && span.Start <= match.Start && match.End <= span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddPhrase(List<string> texts, int ruleIndex, PhrasePattern phrase, bool allow)
+    {
+        foreach (string trigger in phrase.Triggers)
+        {
+            AddPattern(texts, trigger, ruleIndex, allow: false, _phrases.Count);
+        }
+
+        _phrases.Add((ruleIndex, phrase, allow));
     }
 
     [ThreadStatic]
@@ -124,7 +174,7 @@ public sealed class TermMatcher
     /// way: those it triggers, and those triggered in the whole text near enough for a match to
     /// reach from the trigger into the window.
     /// </summary>
-    private void CollectMatches(TextViews views, int reading, List<AhoCorasick.Hit> hits, List<Match> matches, List<(int Phrase, int At)> triggersInWhole)
+    private void CollectMatches(TextViews views, int reading, List<AhoCorasick.Hit> hits, List<Match> matches, List<(int Phrase, int At)> triggersInWhole, List<Match> allowedSpans)
     {
         var view = views.Readings[reading];
         var (found, allowed) = ClearedScratch();
@@ -206,10 +256,10 @@ public sealed class TermMatcher
             var setting = views.InSetting(reading, reach, out int partStart, out int partEnd);
             foreach (int phrase in triggered)
             {
-                var (ruleIndex, pattern) = _phrases[phrase];
+                var (ruleIndex, pattern, allow) = _phrases[phrase];
                 int from = TextViews.WordsBefore(setting, partStart, pattern.MaxWords);
                 int to = TextViews.WordsAfter(setting, partEnd, pattern.MaxWords);
-                CollectPhraseMatches(setting, from, to, ruleIndex, pattern, matches);
+                CollectPhraseMatches(setting, from, to, ruleIndex, pattern, allow ? allowedSpans : matches);
             }
         }
     }

@@ -85,4 +85,62 @@ public sealed class PhraseRuleTests
 
         Assert.Contains(new TextSpan(text.Length - 22, text.Length), reason.Spans);
     }
+
+    private static readonly RuleSet WordSenses = RuleSetParser.Parse(
+        """
+        rules:
+          - id: mild
+            action: hold
+            terms: [bitch, "ass"]
+            allow_phrases: ["(our|my|the|a) bitch ...3 (puppies|pups|litter)", "(old|the|an|our) ass (pulls|pulled|carries|carried|brays)"]
+        """, "senses", DateTimeOffset.UnixEpoch);
+
+    [Theory]
+    [InlineData("Our bitch had six puppies last week.")]
+    [InlineData("The b1tch had a litter of four.")]
+    [InlineData("The farmer's old ass pulls the cart.")]
+    public void AllowPhrase_WordInItsInnocentSense_IsNoMatch(string text) => Assert.Empty(WordSenses.Evaluate(text).Reasons);
+
+    [Theory]
+    [InlineData("You bitch, nobody asked for your puppies.", 4, 9)]
+    [InlineData("Our bitch had six puppies, and you are a bitch too.", 41, 46)]
+    [InlineData("Kiss my ass.", 8, 11)]
+    public void AllowPhrase_WordOutsideTheInnocentPhrase_StillMatches(string text, int start, int end)
+    {
+        var reason = WordSenses.Evaluate(text).Reasons.Single(r => r.RuleId == "mild");
+
+        Assert.Equal([new TextSpan(start, end)], reason.Spans);
+    }
+
+    [Fact]
+    public void Parse_AllowPhrasesOnALinksRule_NamesTheProblem()
+    {
+        var error = Assert.Throws<InvalidRulesException>(() => RuleSetParser.Parse(
+            """
+            rules:
+              - id: links
+                action: hold
+                links: { any: true }
+                allow_phrases: ["our own site"]
+            """, "phrases", DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("'allow_phrases' belongs to term and phrase rules", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I will kill you", true)]
+    [InlineData("The line I will kill you is from the film.", false)]
+    public void AllowPhrase_OnAPhraseRule_DropsThePhraseMatchesInsideIt(string text, bool caught)
+    {
+        var rules = RuleSetParser.Parse(
+            """
+            rules:
+              - id: threat
+                action: hold
+                phrases: ["i will kill you"]
+                allow_phrases: ["the line ...4 is from the (film|book|song)"]
+            """, "phrases", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(caught, rules.Evaluate(text).Reasons.Any(r => r.RuleId == "threat"));
+    }
 }

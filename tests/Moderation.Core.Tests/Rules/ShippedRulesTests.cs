@@ -137,6 +137,24 @@ public sealed class ShippedRulesTests
     public void KoreanProfanity_KeyboardLayoutDigitsAndSpelledOutLetters_IsRejected(string text) => AssertCaught(text, "profanity");
 
     [Theory]
+    [InlineData("The breeder's bitch gave birth to eight puppies during the blackout.")]
+    [InlineData("The old ass that survived the shelling still pulls the farmer's cart.")]
+    [InlineData("Our neighbour's cock wakes the whole street, crowing before the sirens.")]
+    [InlineData("Blue tits are back at the feeder.")]
+    [InlineData("She felt a sharp prick in her arm before the vaccine went in.")]
+    [InlineData("The word \"khokhol\" is an ethnic slur and has no place here.")]
+    [InlineData("Называть солдат «орками» — значит лишать их человеческого облика.")]
+    [InlineData("\"기레기\"라는 말로 모든 기자를 비난하면 안 된다.")]
+    [InlineData("시발 자동차는 1955년에 만들어졌다.")]
+    public void WordsInTheirOwnSenseOrOnlyMentioned_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("You bitch, go play with your puppies.", "profanity")]
+    [InlineData("Shut up, you prick.", "insults")]
+    [InlineData("Shut up, khokhol, the word of a traitor is worth nothing.", "hate")]
+    public void WordsUsedAtSomeone_BesideAnInnocentSense_AreStillCaught(string text, string category) => AssertCaught(text, category);
+
+    [Theory]
     [InlineData("Удалил мой комментарий? Ну ты и cerf, модератор.")]
     [InlineData("Сборная сыграла как обычно, gbpltw полный.")]
     [InlineData("Ну ти й rehdf, модераторе.")]

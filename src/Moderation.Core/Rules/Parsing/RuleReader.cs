@@ -26,7 +26,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     private readonly StringBuilder _definitionInput = new();
     private bool _tooManyTermsReported;
     private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam"];
-    private static readonly string[] AllowKeys = ["allow", "allow_file"];
+    private static readonly string[] AllowKeys = ["allow", "allow_file", "allow_phrases"];
     private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
     private static readonly string[] LinkKeys = [.. LinkModes, "allow"];
     private static readonly string[] SpamSignals =
@@ -38,7 +38,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     private static readonly string[] RuleKeys =
     [
         "id", "description", "category", "action", "author_message", "moderator_message", "languages", "shadow", "brake", "weight",
-        "terms", "terms_file", "allow", "allow_file", "skip_names", "phrases", "regex", "links", "contact", "spam", "when",
+        "terms", "terms_file", "allow", "allow_file", "allow_phrases", "skip_names", "phrases", "regex", "links", "contact", "spam", "when",
     ];
 
     /// <summary>The file's named phrase lists, for the <c>{slot}</c>s of phrase rules.</summary>
@@ -82,23 +82,33 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
         var allowTerms = new List<string>();
         RuleDetector? detector = null;
         List<PhrasePattern>? phrases = null;
+        List<PhrasePattern>? allowPhrases = null;
         if (fields.Has("terms") || fields.Has("terms_file"))
         {
             ReadTerms(fields, fields.List("terms") ?? [], terms);
             ReadTermsFile(fields, "terms_file", terms);
             ReadTerms(fields, fields.List("allow") ?? [], allowTerms);
             ReadTermsFile(fields, "allow_file", allowTerms);
+            if (fields.List("allow_phrases") is { } allowPatterns)
+            {
+                allowPhrases = ReadPhrases(fields, allowPatterns);
+            }
         }
         else
         {
-            foreach (string key in AllowKeys.Where(fields.Has))
+            bool phraseRule = fields.Has("phrases");
+            foreach (string key in AllowKeys.Where(key => fields.Has(key) && !(phraseRule && key == "allow_phrases")))
             {
-                fields.Problem(fields.Node(key)!, $"'{key}' belongs to term rules; a links rule takes its own 'allow' list.");
+                fields.Problem(fields.Node(key)!, $"'{key}' belongs to term and phrase rules; a links rule takes its own 'allow' list.");
             }
 
             if (fields.List("phrases") is { } patterns)
             {
                 phrases = ReadPhrases(fields, patterns);
+                if (fields.List("allow_phrases") is { } allowPatterns)
+                {
+                    allowPhrases = ReadPhrases(fields, allowPatterns);
+                }
             }
             else
             {
@@ -116,7 +126,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
             id, description, category, action, authorMessage,
             moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
             shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames, authorMessages, languages,
-            brake, RuleFingerprint.Of(mapping, _definitionInput.ToString()));
+            brake, RuleFingerprint.Of(mapping, _definitionInput.ToString()), allowPhrases);
     }
 
     private const string DefaultAuthorMessage = "Your comment does not follow the community guidelines.";
