@@ -45,10 +45,10 @@ internal static class Corpus
         return [.. terms];
     }
 
-    /// <summary>The shipped default rules plus one hold rule with the given terms.</summary>
     /// <summary>The shipped rules folder copied beside the binary, where their term lists are found.</summary>
     public static string RulesDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "rules");
 
+    /// <summary>The shipped default rules plus one hold rule with the given terms.</summary>
     public static string RulesWithTerms(IReadOnlyCollection<string> terms)
     {
         string defaults = File.ReadAllText(Path.Combine(RulesDirectory, "default.yaml"));

@@ -137,6 +137,29 @@ public sealed class ShippedRulesTests
     public void KoreanProfanity_KeyboardLayoutDigitsAndSpelledOutLetters_IsRejected(string text) => AssertCaught(text, "profanity");
 
     [Theory]
+    [InlineData("Tatars are not a real nation, just a tribe with a flag.")]
+    [InlineData("Chechens are all degenerates.")]
+    [InlineData("Women can't be war correspondents, they cannot handle the pressure.")]
+    [InlineData("Поляки — не народ, а ошибка истории.")]
+    [InlineData("Цигани завжди крадуть, так було й буде.")]
+    [InlineData("난민들은 전부 범죄자라서 받으면 안 된다.")]
+    public void HatefulGeneralisations_OfManyShapes_AreHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("I would gladly choke that minister with my bare hands.")]
+    [InlineData("I hope his whole family ends up under a glide bomb.")]
+    [InlineData("Этих депутатов всех к стенке.")]
+    [InlineData("Словиш кулю в голову, зраднику.")]
+    [InlineData("그 장관은 총살당해야 마땅하다.")]
+    public void ThreatsAndDeathWishes_OfManyShapes_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("The shelling left a crater under the bridge, and the next missile hit the depot.")]
+    [InlineData("Women are not allowed to vote in that regime, the report says.")]
+    [InlineData("Мы всегда воруем время у сна, когда читаем новости.")]
+    public void NewsNearTheseShapes_IsPublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("The breeder's bitch gave birth to eight puppies during the blackout.")]
     [InlineData("The old ass that survived the shelling still pulls the farmer's cart.")]
     [InlineData("Our neighbour's cock wakes the whole street, crowing before the sirens.")]
