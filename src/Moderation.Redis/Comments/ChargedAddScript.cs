@@ -19,7 +19,7 @@ internal static class ChargedAddScript
     /// {-1, results} for a refusal, {1, results} when stored. No charge id is remembered: the
     /// stored comment is the mark, since the id is checked before anything is charged.
     /// </summary>
-    private static readonly RedisScript Script = new(RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + $$"""
+    private static readonly string Script = RedisGcraRateLimiter.GcraFunctions + "\n" + CommentChangeScript.ApplyFunction + $$"""
 
         local n = tonumber(ARGV[1])
         local g = tonumber(ARGV[2])
@@ -33,7 +33,7 @@ internal static class ChargedAddScript
         gcra_commit({{CommentChangeScript.KeyCount}}, n, 2, newTats, now)
         apply_change(0, 2 + g, true)
         return {1, results}
-        """);
+        """;
 
     public static async Task<(bool Applied, RateLimitOutcome? Limits)> RunAsync(
         IDatabase db, RedisKeys keys, CommentChange change, IReadOnlyList<RateLimitRequest> limits, TimeProvider? limitsClock, long decidedRetentionMs, long eventRetentionMs)
@@ -44,7 +44,7 @@ internal static class ChargedAddScript
         values[0] = limits.Count;
         values[1] = limitValues.Length;
         limitValues.CopyTo(values, 2);
-        var result = (RedisResult[])(await Script.EvaluateAsync(db, redisKeys, values).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(Script, redisKeys, values).ConfigureAwait(false))!;
         return (long)result[0] switch
         {
             0 => (false, null),

@@ -136,12 +136,12 @@ internal static class CommentChangeScript
 
     private static readonly long CountersLifetimeMs = (long)Moderation.Core.Rules.Statistics.RuleCounters.BucketLifetime.TotalMilliseconds;
 
-    private static readonly RedisScript Script = new(ApplyFunction + "\nreturn apply_change(0, 0, false)\n");
+    private const string Script = ApplyFunction + "\nreturn apply_change(0, 0, false)\n";
 
     public static async Task<bool> ApplyAsync(IDatabase db, RedisKeys keys, CommentChange change, long decidedRetentionMs, long eventRetentionMs)
     {
         var (redisKeys, values) = Arguments(keys, change, decidedRetentionMs, eventRetentionMs);
-        var result = await Script.EvaluateAsync(db, redisKeys, values).ConfigureAwait(false);
+        var result = await db.ScriptEvaluateAsync(Script, redisKeys, values).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -19,7 +19,7 @@ public sealed class RedisRecentCommentIndex(IConnectionMultiplexer redis, RedisK
     /// down for the first batch, and otherwise the ones after the given id, wherever inserts have
     /// moved it since (none when it was trimmed, and every older id with it).
     /// </summary>
-    private static readonly RedisScript NextIds = new("""
+    private const string NextIds = """
         if ARGV[1] == '' then
           return redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[2], ARGV[3], 'WITHSCORES', 'LIMIT', 0, ARGV[4])
         end
@@ -28,7 +28,7 @@ public sealed class RedisRecentCommentIndex(IConnectionMultiplexer redis, RedisK
           return {}
         end
         return redis.call('ZREVRANGE', KEYS[1], rank + 1, rank + tonumber(ARGV[4]), 'WITHSCORES')
-        """);
+        """;
 
     private readonly IDatabase _db = redis.GetDatabase();
 
@@ -42,8 +42,8 @@ public sealed class RedisRecentCommentIndex(IConnectionMultiplexer redis, RedisK
     private async Task<RecentCommentBatch> ReadBatchAsync(RecentCommentQuery query)
     {
         long since = query.Since.ToUnixTimeMilliseconds();
-        var reply = (RedisResult[])(await NextIds.EvaluateAsync(
-            _db,
+        var reply = (RedisResult[])(await _db.ScriptEvaluateAsync(
+            NextIds,
             [keys.RecentComments],
             [query.After?.CommentId ?? "", query.Until.ToUnixTimeMilliseconds(), since, query.Max]).ConfigureAwait(false))!;
         var entries = new List<RecentPosition>(reply.Length / 2);

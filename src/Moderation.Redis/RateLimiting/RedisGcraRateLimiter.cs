@@ -93,8 +93,6 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
         return {1, results}
         """;
 
-    private static readonly RedisScript Acquire = new(AcquireScript);
-
     private readonly IDatabase _db = redis.GetDatabase();
 
     public async ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken)
@@ -105,7 +103,7 @@ public sealed class RedisGcraRateLimiter(IConnectionMultiplexer redis, RedisKeys
         var result = await RedisCalls.RunAsync(
             RedisOperation.RateLimitAcquire,
             metrics,
-            async () => (RedisResult[])(await Acquire.EvaluateAsync(_db, redisKeys, values).ConfigureAwait(false))!,
+            async () => (RedisResult[])(await _db.ScriptEvaluateAsync(AcquireScript, redisKeys, values).ConfigureAwait(false))!,
             cancellationToken).ConfigureAwait(false);
         return ReadOutcome(requests, (long)result[0] == 1, result[1]);
     }
