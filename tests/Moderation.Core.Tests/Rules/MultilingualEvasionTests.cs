@@ -148,6 +148,8 @@ public sealed class MultilingualEvasionTests
     [InlineData("씨 발 놈", 0, 5)]
     [InlineData("ㅅㅂ 진짜", 0, 2)]
     [InlineData("ㅂㅅ", 0, 2)]
+    [InlineData("씨이이발 진짜", 0, 4)]
+    [InlineData("병시이이인 같은 소리", 0, 5)]
     public void KoreanEvasions_Match(string text, int start, int end) => AssertHit(text, "ko", start, end);
 
     [Theory]
@@ -163,6 +165,8 @@ public sealed class MultilingualEvasionTests
     [InlineData("A씨 발언을 두고")]
     [InlineData("전염병 신고가 늘었다")]
     [InlineData("전염병신고 센터")]
+    [InlineData("병시인의 시집이 나왔다")]
+    [InlineData("기이이한 일이다")]
     [InlineData("The U.S.A. and the E.U. agree.")]
     [InlineData("Mail me at john@example.com, 5 stars!")]
     [InlineData("I give it 5*, a must-see!")]

@@ -240,10 +240,41 @@ internal static class ViewTransforms
             {
                 return true;
             }
+
+            if (k >= from + 1 && HangulVowelRepeats(view, k - 1) >= 2)
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    private const char SilentInitial = '\u110B';
+
+    /// <summary>
+    /// How many syllables from <paramref name="at"/> on only repeat the vowel before them: a silent
+    /// initial ㅇ and that same vowel, the way Korean stretches a sound ("씨이이발", "병시이이인" for
+    /// 신, the last one keeping its final consonant). Folded Korean is jamo, so each is a pair.
+    /// </summary>
+    private static int HangulVowelRepeats(TextView view, int at)
+    {
+        if (at < 1 || !IsHangulVowel(view[at - 1]))
+        {
+            return 0;
+        }
+
+        int count = 0;
+        while (at + 1 < view.Length && view[at] == SilentInitial && view[at + 1] == view[at - 1])
+        {
+            count++;
+            at += 2;
+        }
+
+        return count;
+    }
+
+    private static bool IsHangulVowel(char c) => c is >= '\u1161' and <= '\u1175';
 
     /// <summary>A character of the Hangul jamo blocks, which folded Korean syllables decompose into.</summary>
     public static bool IsHangul(char c) => c is (>= '\u1100' and <= '\u11FF') or (>= '\uA960' and <= '\uA97F') or (>= '\uD7B0' and <= '\uD7FF');
@@ -323,6 +354,8 @@ internal static class ViewTransforms
     /// <summary>
     /// Runs of three or more of the same letter shortened to <paramref name="keep"/> (1 or 2):
     /// "fuuuuck" reads "fuck", "boooobs" reads "boobs" at 2. Pairs like "aardvark" stay intact.
+    /// Two or more Korean syllables that only repeat the vowel before them are dropped
+    /// ("씨이이발" reads "씨발"; "시인", one syllable, stays).
     /// </summary>
     public static void CollapseLetterRuns(TextView view, int keep, TextView into)
     {
@@ -330,6 +363,13 @@ internal static class ViewTransforms
         int i = 0;
         while (i < view.Length)
         {
+            if (into.Length > 0 && HangulVowelRepeats(view, i) is var repeats and >= 2)
+            {
+                into.ExtendLast(view.EndOf(i + (2 * repeats) - 1));
+                i += 2 * repeats;
+                continue;
+            }
+
             int runEnd = i + 1;
             while (runEnd < view.Length && view[runEnd] == view[i])
             {
