@@ -184,6 +184,16 @@ public sealed class ShippedRulesTests
     public void CyrillicProfanity_TypedInTheEnglishKeyboardLayout_IsCaught(string text) => AssertCaught(text, "profanity");
 
     [Theory]
+    [InlineData("Blyat, the power is off again.")]
+    [InlineData("Sukablyat, they shelled the school again.")]
+    public void RussianProfanity_InLatinLetters_IsRejected(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("Nelzya upotreblyat slovo osvobozhdenie v etom kontekste.")]
+    [InlineData("Ne nado oskorblyat lyudey.")]
+    public void RussianInLatinLetters_WithBlyaInsideAWord_IsPublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Vint Cerf, one of the fathers of the internet, spoke at the summit.")]
     [InlineData("The college lost its privileges after the sacrilege.")]
     public void EnglishWords_LikeCyrillicTypedInTheEnglishLayout_ArePublished(string text) => AssertPublished(text);
