@@ -332,13 +332,21 @@ public sealed class TermMatcher
         }
     }
 
-    /// <summary>A masked word is one word: a term found in it spans all of it, as written.</summary>
+    /// <summary>
+    /// A masked word is one word: a term found in it spans all of it, as written. Masks hide
+    /// letters on purpose, so an allow term read through them ("е**нутый" read as ебен*) does not
+    /// excuse the word; one that needs only hyphens ("cock-tail") still does.
+    /// </summary>
     private void CollectMaskedMatches(TextView view, List<MaskedWords.Hit> hits, List<Match> matches)
     {
         var (found, allowed) = ClearedScratch();
         foreach (var hit in hits)
         {
             var pattern = _patterns[hit.PatternId];
+            if (pattern.Allow && HidesLetters(view, hit.Start, hit.End))
+            {
+                continue;
+            }
 
             // A phrase's trigger only wakes its pattern in a reading; it is no match by itself.
             if (pattern.Phrase < 0 && (pattern.OpenStart || hit.StartsWord) && (pattern.OpenEnd || hit.EndsWord))
@@ -348,6 +356,19 @@ public sealed class TermMatcher
         }
 
         AddUnlessAllowed(view, found, allowed, matches);
+    }
+
+    private static bool HidesLetters(TextView view, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (view[i] != '-' && MaskedWords.IsMask(view[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (List<(int Rule, int Start, int End)> Found, List<(int Rule, int Start, int End)> Allowed) ClearedScratch()

@@ -189,6 +189,10 @@ public sealed class ShippedRulesTests
     public void RussianProfanity_InLatinLetters_IsRejected(string text) => AssertCaught(text, "profanity");
 
     [Theory]
+    [InlineData("Ты е**нутый, если веришь их сводкам.")]
+    public void MaskedProfanity_ThatAnAllowTermCouldAlsoRead_IsStillCaught(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
     [InlineData("Nelzya upotreblyat slovo osvobozhdenie v etom kontekste.")]
     [InlineData("Ne nado oskorblyat lyudey.")]
     public void RussianInLatinLetters_WithBlyaInsideAWord_IsPublished(string text) => AssertPublished(text);
