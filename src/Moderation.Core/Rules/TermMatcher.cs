@@ -69,10 +69,10 @@ public sealed class TermMatcher
     private static List<AhoCorasick.Hit>? t_hits;
 
     [ThreadStatic]
-    private static List<(int Rule, int Start, int End)>? t_found;
+    private static List<Match>? t_found;
 
     [ThreadStatic]
-    private static List<(int Rule, int Start, int End)>? t_allowed;
+    private static List<Match>? t_allowed;
 
     public List<Match> FindAll(string text)
     {
@@ -130,26 +130,13 @@ public sealed class TermMatcher
         for (int i = first; i < matches.Count; i++)
         {
             var match = matches[i];
-            if (!IsInside(allowedSpans, match))
+            if (!IsAllowed(allowedSpans, match.RuleIndex, match.Start, match.End))
             {
                 matches[kept++] = match;
             }
         }
 
         matches.RemoveRange(kept, matches.Count - kept);
-    }
-
-    private static bool IsInside(List<Match> spans, Match match)
-    {
-        foreach (var span in spans)
-        {
-            if (span.RuleIndex == match.RuleIndex && span.Start <= match.Start && match.End <= span.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void AddPhrase(List<string> texts, int ruleIndex, PhrasePattern phrase, bool allow)
@@ -229,7 +216,7 @@ public sealed class TermMatcher
                 continue;
             }
 
-            (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, start, end));
+            (pattern.Allow ? allowed : found).Add(new Match(pattern.RuleIndex, start, end));
         }
 
         AddUnlessAllowed(view, found, allowed, matches, views, reading);
@@ -351,7 +338,7 @@ public sealed class TermMatcher
             // A phrase's trigger only wakes its pattern in a reading; it is no match by itself.
             if (pattern.Phrase < 0 && (pattern.OpenStart || hit.StartsWord) && (pattern.OpenEnd || hit.EndsWord))
             {
-                (pattern.Allow ? allowed : found).Add((pattern.RuleIndex, hit.Start, hit.End));
+                (pattern.Allow ? allowed : found).Add(new Match(pattern.RuleIndex, hit.Start, hit.End));
             }
         }
 
@@ -371,7 +358,7 @@ public sealed class TermMatcher
         return false;
     }
 
-    private static (List<(int Rule, int Start, int End)> Found, List<(int Rule, int Start, int End)> Allowed) ClearedScratch()
+    private static (List<Match> Found, List<Match> Allowed) ClearedScratch()
     {
         var found = t_found ??= [];
         var allowed = t_allowed ??= [];
@@ -380,7 +367,7 @@ public sealed class TermMatcher
         return (found, allowed);
     }
 
-    private static void AddUnlessAllowed(TextView view, List<(int Rule, int Start, int End)> found, List<(int Rule, int Start, int End)> allowed, List<Match> matches, TextViews? views = null, int reading = 0)
+    private static void AddUnlessAllowed(TextView view, List<Match> found, List<Match> allowed, List<Match> matches, TextViews? views = null, int reading = 0)
     {
         foreach (var (rule, start, end) in found)
         {
@@ -402,11 +389,12 @@ public sealed class TermMatcher
         }
     }
 
-    private static bool IsAllowed(List<(int Rule, int Start, int End)> allowed, int rule, int start, int end)
+    /// <summary>Whether an allow span of <paramref name="rule"/> holds [<paramref name="start"/>, <paramref name="end"/>), in the spans' own coordinates.</summary>
+    private static bool IsAllowed(List<Match> allowed, int rule, int start, int end)
     {
         foreach (var allow in allowed)
         {
-            if (allow.Rule == rule && allow.Start <= start && end <= allow.End)
+            if (allow.RuleIndex == rule && allow.Start <= start && end <= allow.End)
             {
                 return true;
             }

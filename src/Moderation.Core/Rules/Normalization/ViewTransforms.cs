@@ -241,7 +241,7 @@ internal static class ViewTransforms
                 return true;
             }
 
-            if (k >= from + 1 && HangulVowelRepeats(view, k - 1) >= 2)
+            if (HangulVowelRepeats(view, k - 1) >= 2)
             {
                 return true;
             }

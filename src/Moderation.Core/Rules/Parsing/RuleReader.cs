@@ -26,7 +26,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     private readonly StringBuilder _definitionInput = new();
     private bool _tooManyTermsReported;
     private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam"];
-    private static readonly string[] AllowKeys = ["allow", "allow_file", "allow_phrases"];
+    private static readonly string[] AllowKeys = ["allow", "allow_file"];
     private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
     private static readonly string[] LinkKeys = [.. LinkModes, "allow"];
     private static readonly string[] SpamSignals =
@@ -89,31 +89,32 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
             ReadTermsFile(fields, "terms_file", terms);
             ReadTerms(fields, fields.List("allow") ?? [], allowTerms);
             ReadTermsFile(fields, "allow_file", allowTerms);
-            if (fields.List("allow_phrases") is { } allowPatterns)
-            {
-                allowPhrases = ReadPhrases(fields, allowPatterns);
-            }
         }
         else
         {
-            bool phraseRule = fields.Has("phrases");
-            foreach (string key in AllowKeys.Where(key => fields.Has(key) && !(phraseRule && key == "allow_phrases")))
+            foreach (string key in AllowKeys.Where(fields.Has))
             {
-                fields.Problem(fields.Node(key)!, $"'{key}' belongs to term and phrase rules; a links rule takes its own 'allow' list.");
+                fields.Problem(fields.Node(key)!, $"'{key}' belongs to term rules; a links rule takes its own 'allow' list.");
             }
 
             if (fields.List("phrases") is { } patterns)
             {
                 phrases = ReadPhrases(fields, patterns);
-                if (fields.List("allow_phrases") is { } allowPatterns)
-                {
-                    allowPhrases = ReadPhrases(fields, allowPatterns);
-                }
             }
             else
             {
                 detector = ReadDetector(fields);
             }
+        }
+
+        bool matchesWords = fields.Has("terms") || fields.Has("terms_file") || fields.Has("phrases");
+        if (fields.Node("allow_phrases") is { } allowPhrasesNode && !matchesWords)
+        {
+            fields.Problem(allowPhrasesNode, "'allow_phrases' belongs to term and phrase rules.");
+        }
+        else if (fields.List("allow_phrases") is { } allowPatterns)
+        {
+            allowPhrases = ReadPhrases(fields, allowPatterns);
         }
 
         var conditions = ReadConditions(fields);
