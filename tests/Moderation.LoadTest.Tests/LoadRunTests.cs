@@ -63,6 +63,19 @@ public sealed class LoadRunTests(BuiltService built) : IClassFixture<BuiltServic
     }
 
     [Fact]
+    public async Task Run_OpenLoopFasterThanItsSlots_EndsWithEveryQueuedCallCounted()
+    {
+        // Far more calls are due than two slots carry, so calls are still queued for a slot when
+        // the window closes; the run must wait for them, not strand them.
+        var options = Options(await built.Process.KeyAsync()) with { Method = "health", Rate = 5_000, Concurrency = 2, Duration = TimeSpan.FromSeconds(1) };
+
+        var result = await new LoadRun(options).RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(result.Calls > 0, "no call completed");
+        Assert.Equal(result.Calls, result.Codes[StatusCode.OK]);
+    }
+
+    [Fact]
     public async Task Run_RealisticMix_EveryCallIsOneTheServiceAcceptsAndTheCostsAreMeasured()
     {
         var options = Options(await built.Process.KeyAsync()) with { Method = "mix", Rate = 300, Concurrency = 32, Duration = TimeSpan.FromSeconds(3), ServerPid = built.Process.Process.Id, Metrics = built.Metrics };
