@@ -61,6 +61,14 @@ internal static class LoadReport
 
             json.WriteEndObject();
             json.WriteNumber("driver_cpu_us_per_call", Math.Round(result.DriverCpuMicrosecondsPerCall, 2));
+            if (result.IssueLag is { TotalCount: > 0 } lag)
+            {
+                json.WriteStartObject("issue_lag_ms");
+                json.WriteNumber("p50", lag.GetValueAtPercentile(50) / 1000.0);
+                json.WriteNumber("p99", lag.GetValueAtPercentile(99) / 1000.0);
+                json.WriteEndObject();
+            }
+
             WriteOptional(json, "server_cpu_us_per_call", result.ServerCpuMicrosecondsPerCall);
             WriteOptional(json, "redis_cpu_us_per_call", result.RedisCpuMicrosecondsPerCall);
             WriteOptional(json, "server_allocated_bytes_per_call", result.AllocatedBytesPerCall);
@@ -272,6 +280,11 @@ internal static class LoadReport
         foreach (var line in CostLines(result))
         {
             yield return line;
+        }
+
+        if (result.IssueLag is { TotalCount: > 0 } lag)
+        {
+            yield return ("calls issued late by the driver", Inv($"p50 {lag.GetValueAtPercentile(50) / 1000.0:0.00} ms, p99 {lag.GetValueAtPercentile(99) / 1000.0:0.00} ms (counted in the latency above)"));
         }
 
         yield return ("status codes", Counts(result.Codes));

@@ -30,6 +30,12 @@ internal sealed record LoadResult(
 
     public ServerCost Cost { get; init; } = new(null, null, null, null);
 
+    /// <summary>
+    /// In open loop, how late the driver itself issued calls (µs, from when each was due to when
+    /// it was handed to a slot): latency the tool adds, not the service; null in closed loop.
+    /// </summary>
+    public HistogramBase? IssueLag { get; init; }
+
     /// <summary>The first message the service gave with each failing status code, to say what failed.</summary>
     public IReadOnlyDictionary<StatusCode, string> FirstErrors { get; init; } = new Dictionary<StatusCode, string>();
 
@@ -69,6 +75,7 @@ internal sealed class LoadRun(LoadOptions options)
     private const long HighestLatencyMicroseconds = 60_000_000;
 
     private readonly LongConcurrentHistogram _latency = new(1, HighestLatencyMicroseconds, 3);
+    private readonly LongConcurrentHistogram _issueLag = new(1, HighestLatencyMicroseconds, 3);
     private readonly Recorder _second = HistogramFactory.With64BitBucketSize().WithValuesFrom(1).WithValuesUpTo(HighestLatencyMicroseconds).WithPrecisionOf(3).WithThreadSafeWrites().WithThreadSafeReads().Create();
     private readonly ConcurrentDictionary<StatusCode, long> _codes = new();
     private readonly ConcurrentDictionary<Verdict, long> _verdicts = new();
@@ -110,6 +117,7 @@ internal sealed class LoadRun(LoadOptions options)
             return new LoadResult(options, seconds, Interlocked.Read(ref _calls), _latency, _codes, _verdicts, driver)
             {
                 Samples = samples,
+                IssueLag = options.Rate > 0 ? _issueLag : null,
                 Kinds = _kinds,
                 FirstErrors = _firstErrors,
                 Cost = new ServerCost(serverCpu, redisCpu, MetricsScrape.Delta(before, after, MetricsScrape.AllocatedBytes), MetricsScrape.Delta(before, after, MetricsScrape.RedisCalls)),
@@ -201,6 +209,11 @@ internal sealed class LoadRun(LoadOptions options)
                 long due = (long)((Stopwatch.GetTimestamp() - start) / ticksPerCall) + 1;
                 for (; issued < due; issued++)
                 {
+                    if (Interlocked.Read(ref _measuring) == 1)
+                    {
+                        _issueLag.RecordValue(Math.Clamp((long)Stopwatch.GetElapsedTime(start + (long)(issued * ticksPerCall)).TotalMicroseconds, 1, HighestLatencyMicroseconds));
+                    }
+
                     running.Add(SlottedCallAsync(slots, clients[issued % clients.Length], headers, start + (long)(issued * ticksPerCall)));
                 }
 

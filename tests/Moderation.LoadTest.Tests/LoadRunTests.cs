@@ -39,6 +39,7 @@ public sealed class LoadRunTests(BuiltService built) : IClassFixture<BuiltServic
         Assert.True(result.Calls > 0, "no call completed");
         Assert.Equal(result.Calls, result.Codes[StatusCode.OK]);
         Assert.True(result.LatencyMs(50) > 0 && result.LatencyMs(50) <= result.LatencyMs(99.9));
+        Assert.Null(result.IssueLag);
     }
 
     [Fact]
@@ -59,6 +60,11 @@ public sealed class LoadRunTests(BuiltService built) : IClassFixture<BuiltServic
         Assert.Equal(result.Calls, json.RootElement.GetProperty("calls").GetInt64());
         Assert.Equal(result.LatencyMs(99), json.RootElement.GetProperty("latency_ms").GetProperty("p99").GetDouble());
         Assert.Contains("| calls | rps | p50 ms |", markdown, StringComparison.Ordinal);
+        // How late the driver itself issued calls is reported apart, and is part of each call's latency.
+        Assert.NotNull(result.IssueLag);
+        Assert.True(result.IssueLag.TotalCount > 0, "no issue lag recorded");
+        Assert.True(json.RootElement.GetProperty("issue_lag_ms").GetProperty("p50").GetDouble() <= result.LatencyMs(50));
+        Assert.Contains("calls issued late by the driver: p50 ", markdown, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
     }
 
