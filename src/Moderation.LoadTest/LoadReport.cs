@@ -61,11 +61,11 @@ internal static class LoadReport
 
             json.WriteEndObject();
             json.WriteNumber("driver_cpu_us_per_call", Math.Round(result.DriverCpuMicrosecondsPerCall, 2));
-            if (result.IssueLag is { TotalCount: > 0 } lag)
+            if (result.IssueLagMs(50) is { } lagP50 && result.IssueLagMs(99) is { } lagP99)
             {
                 json.WriteStartObject("issue_lag_ms");
-                json.WriteNumber("p50", lag.GetValueAtPercentile(50) / 1000.0);
-                json.WriteNumber("p99", lag.GetValueAtPercentile(99) / 1000.0);
+                json.WriteNumber("p50", lagP50);
+                json.WriteNumber("p99", lagP99);
                 json.WriteEndObject();
             }
 
@@ -282,9 +282,9 @@ internal static class LoadReport
             yield return line;
         }
 
-        if (result.IssueLag is { TotalCount: > 0 } lag)
+        if (result.IssueLagMs(50) is { } lagP50 && result.IssueLagMs(99) is { } lagP99)
         {
-            yield return ("calls issued late by the driver", Inv($"p50 {lag.GetValueAtPercentile(50) / 1000.0:0.00} ms, p99 {lag.GetValueAtPercentile(99) / 1000.0:0.00} ms (counted in the latency above)"));
+            yield return ("calls issued late by the driver", Inv($"p50 {lagP50:0.00} ms, p99 {lagP99:0.00} ms (counted in the latency above)"));
         }
 
         yield return ("status codes", Counts(result.Codes));

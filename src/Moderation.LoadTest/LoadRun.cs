@@ -42,6 +42,9 @@ internal sealed record LoadResult(
     /// <summary>The latency at <paramref name="percentile"/> in milliseconds (the histogram records microseconds).</summary>
     public double LatencyMs(double percentile) => Calls == 0 ? 0 : Latency.GetValueAtPercentile(percentile) / 1000.0;
 
+    /// <summary>How late the driver issued calls at <paramref name="percentile"/>, in milliseconds; null in closed loop.</summary>
+    public double? IssueLagMs(double percentile) => IssueLag is { TotalCount: > 0 } lag ? lag.GetValueAtPercentile(percentile) / 1000.0 : null;
+
     public double MaxLatencyMs => Calls == 0 ? 0 : Latency.GetMaxValue() / 1000.0;
 
     public double Rps => Seconds <= 0 ? 0 : Calls / Seconds;
@@ -209,12 +212,13 @@ internal sealed class LoadRun(LoadOptions options)
                 long due = (long)((Stopwatch.GetTimestamp() - start) / ticksPerCall) + 1;
                 for (; issued < due; issued++)
                 {
+                    long dueAt = start + (long)(issued * ticksPerCall);
                     if (Interlocked.Read(ref _measuring) == 1)
                     {
-                        _issueLag.RecordValue(Math.Clamp((long)Stopwatch.GetElapsedTime(start + (long)(issued * ticksPerCall)).TotalMicroseconds, 1, HighestLatencyMicroseconds));
+                        _issueLag.RecordValue(Math.Clamp((long)Stopwatch.GetElapsedTime(dueAt).TotalMicroseconds, 1, HighestLatencyMicroseconds));
                     }
 
-                    running.Add(SlottedCallAsync(slots, clients[issued % clients.Length], headers, start + (long)(issued * ticksPerCall)));
+                    running.Add(SlottedCallAsync(slots, clients[issued % clients.Length], headers, dueAt));
                 }
 
                 if (running.Count > 4 * options.Concurrency)

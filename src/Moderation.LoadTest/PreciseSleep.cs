@@ -5,7 +5,7 @@ namespace Moderation.LoadTest;
 
 /// <summary>
 /// Sleeps a thread until a Stopwatch timestamp. On Linux it asks the kernel for the remaining
-/// nanoseconds (clock_nanosleep wakes within tens of microseconds); elsewhere it sleeps whole
+/// nanoseconds (nanosleep wakes within about a tenth of a millisecond here); elsewhere it sleeps whole
 /// milliseconds, which is as fine as Thread.Sleep goes.
 /// </summary>
 internal static partial class PreciseSleep
