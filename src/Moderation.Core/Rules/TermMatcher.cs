@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Moderation.Core.Rules.Matching;
 using Moderation.Core.Rules.Normalization;
 
@@ -241,14 +242,90 @@ public sealed class TermMatcher
             }
 
             var setting = views.InSetting(reading, reach, out int partStart, out int partEnd);
+            var words = t_settingWords ??= [];
+            words.Clear();
+            TextViews.AddWords(setting.Chars, words);
+            var anchors = t_anchors ??= [];
+            if (reading > 0)
+            {
+                WindowAnchors(views, reading, setting, words, partStart, partEnd, anchors);
+            }
+
             foreach (int phrase in triggered)
             {
                 var (ruleIndex, pattern, allow) = _phrases[phrase];
+                if (reading == 0)
+                {
+                    TriggerAnchors(triggersInWhole, phrase, words, anchors);
+                }
+
                 int from = TextViews.WordsBefore(setting, partStart, pattern.MaxWords);
                 int to = TextViews.WordsAfter(setting, partEnd, pattern.MaxWords);
-                CollectPhraseMatches(setting, from, to, ruleIndex, pattern, allow ? allowedSpans : matches);
+                CollectPhraseMatches(setting, words, from, to, anchors, ruleIndex, pattern, allow ? allowedSpans : matches);
             }
         }
+    }
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_settingWords;
+
+    [ThreadStatic]
+    private static List<int>? t_anchors;
+
+    /// <summary>
+    /// The words of the whole text where <paramref name="phrase"/>'s triggers were found: every
+    /// match of it holds one, so a match can begin only a little before one.
+    /// </summary>
+    private static void TriggerAnchors(List<(int Phrase, int At)> triggersInWhole, int phrase, List<(int Start, int End)> words, List<int> anchors)
+    {
+        anchors.Clear();
+        foreach (var (triggeredPhrase, at) in triggersInWhole)
+        {
+            if (triggeredPhrase == phrase)
+            {
+                anchors.Add(WordIndexAt(words, at));
+            }
+        }
+
+        anchors.Sort();
+    }
+
+    /// <summary>
+    /// The words of a window's setting that touch what the window reads differently: a phrase
+    /// match there that holds none of them is one of the whole text, found when it was read.
+    /// </summary>
+    private static void WindowAnchors(TextViews views, int reading, TextView setting, List<(int Start, int End)> words, int partStart, int partEnd, List<int> anchors)
+    {
+        anchors.Clear();
+        for (int w = 0; w < words.Count; w++)
+        {
+            var (start, end) = words[w];
+            if (start >= partStart && end <= partEnd && views.Touches(reading, setting.StartOf(start), setting.EndOf(end - 1)))
+            {
+                anchors.Add(w);
+            }
+        }
+    }
+
+    /// <summary>The index of the word of <paramref name="words"/> that holds character <paramref name="at"/>.</summary>
+    private static int WordIndexAt(List<(int Start, int End)> words, int at)
+    {
+        int low = 0;
+        int high = words.Count - 1;
+        while (low < high)
+        {
+            int mid = (low + high + 1) >>> 1;
+            if (words[mid].Start <= at)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>
@@ -303,15 +380,32 @@ public sealed class TermMatcher
     [ThreadStatic]
     private static List<(int Start, int End)>? t_phraseRanges;
 
-    /// <summary>The matches of a phrase in the part [<paramref name="from"/>, <paramref name="to"/>) of a reading, which begins and ends between words.</summary>
-    private static void CollectPhraseMatches(TextView view, int from, int to, int ruleIndex, PhrasePattern phrase, List<Match> matches)
+    /// <summary>
+    /// The matches of a phrase in the part [<paramref name="from"/>, <paramref name="to"/>) of a
+    /// reading, which begins and ends between words, that hold one of its words
+    /// <paramref name="anchors"/> (indices into <paramref name="words"/>, ascending).
+    /// </summary>
+    private static void CollectPhraseMatches(TextView view, List<(int Start, int End)> words, int from, int to, List<int> anchors, int ruleIndex, PhrasePattern phrase, List<Match> matches)
     {
+        var all = CollectionsMarshal.AsSpan(words);
+        int first = 0;
+        while (first < all.Length && all[first].Start < from)
+        {
+            first++;
+        }
+
+        int last = first;
+        while (last < all.Length && all[last].End <= to)
+        {
+            last++;
+        }
+
         var ranges = t_phraseRanges ??= [];
         ranges.Clear();
-        phrase.FindAll(view.Chars[from..to], ranges);
+        phrase.FindAll(view.Chars, all[first..last], CollectionsMarshal.AsSpan(anchors), first, ranges);
         foreach (var (start, end) in ranges)
         {
-            var match = new Match(ruleIndex, view.StartOf(from + start), view.EndOf(from + end - 1));
+            var match = new Match(ruleIndex, view.StartOf(start), view.EndOf(end - 1));
             if (!matches.Contains(match))
             {
                 matches.Add(match);

@@ -19,7 +19,7 @@ public sealed class ReadingWindowTests
             allow: ["dostoevsky's novel the idiot"]
           - id: hunt
             action: hold
-            phrases: ["hunt ...8 kill", "(i|we) will ...1 kill (you|u)"]
+            phrases: ["hunt ...8 kill", "(i|we) will ...1 kill (you|u)", "(we|they) ...8 massacre"]
         """, "windows", DateTimeOffset.UnixEpoch);
 
     private static IReadOnlyList<TextSpan> SpansOf(string text, string rule) =>
@@ -64,6 +64,26 @@ public sealed class ReadingWindowTests
     public void Evaluate_PhraseTriggerBeyondItsReach_DoesNotMatch()
     {
         Assert.Empty(SpansOf("we will hunt them down one by one and then again and k1ll", "hunt"));
+    }
+
+    [Fact]
+    public void Evaluate_PhrasesDeepInALongComment_MatchEachWhole()
+    {
+        // A phrase is tried only a phrase's length around its trigger: a gap of all eight words
+        // before "kill" and the two matches next to each other must still be found whole.
+        string filler = string.Join(" ", Enumerable.Repeat("the figures were counted", 40));
+        const string first = "hunt them all down one by one and then kill";
+        const string second = "hunt and kill";
+        const string third = "we will k1ll u";
+        const string fourth = "they will find them all one by one and massacre";
+        string text = $"{filler} {first} {second} {filler} {third} {filler} {fourth} {filler}";
+
+        Assert.Equal(
+            [new TextSpan(text.IndexOf(first, StringComparison.Ordinal), text.IndexOf(first, StringComparison.Ordinal) + first.Length),
+             new TextSpan(text.IndexOf(second, StringComparison.Ordinal), text.IndexOf(second, StringComparison.Ordinal) + second.Length),
+             new TextSpan(text.IndexOf(third, StringComparison.Ordinal), text.IndexOf(third, StringComparison.Ordinal) + third.Length),
+             new TextSpan(text.IndexOf(fourth, StringComparison.Ordinal), text.IndexOf(fourth, StringComparison.Ordinal) + fourth.Length)],
+            SpansOf(text, "hunt").OrderBy(s => s.Start));
     }
 
     [Fact]

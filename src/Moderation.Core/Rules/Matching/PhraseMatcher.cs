@@ -36,6 +36,10 @@ internal sealed class PhraseMatcher
         private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private readonly int[] _wildFirstWord;
 
+        // A word can begin an alternative exactly only if its first letter and length set a bit
+        // here: most words of a reading are turned away without hashing them.
+        private readonly ulong[] _exactFirstWords = new ulong[4];
+
         private Part(WordTest[][] alternatives, bool optional, int gap)
         {
             Alternatives = alternatives;
@@ -47,10 +51,14 @@ internal sealed class PhraseMatcher
                 .GroupBy(a => alternatives[a][0].Form, StringComparer.Ordinal))
             {
                 _byExactFirstWord[group.Key] = [.. group];
+                int bit = FirstWordBit(group.Key);
+                _exactFirstWords[bit >> 6] |= 1UL << bit;
             }
 
             _wildFirstWord = [.. Enumerable.Range(0, alternatives.Length).Where(a => alternatives[a][0] is { AnyStart: true } or { AnyEnd: true })];
         }
+
+        private static int FirstWordBit(ReadOnlySpan<char> word) => (int)(((uint)word[0] * 31u + (uint)word.Length) & 255u);
 
         public static Part Words(WordTest[][] alternatives, bool optional) => new(alternatives, optional, 0);
 
@@ -69,7 +77,9 @@ internal sealed class PhraseMatcher
         public void CandidatesFor(ReadOnlySpan<char> word, List<int> into)
         {
             into.Clear();
-            if (_lookup.TryGetValue(word, out int[]? exact))
+            int bit = FirstWordBit(word);
+            int[]? exact = null;
+            if ((_exactFirstWords[bit >> 6] & (1UL << bit)) != 0 && _lookup.TryGetValue(word, out exact))
             {
                 into.AddRange(exact);
             }
@@ -89,34 +99,39 @@ internal sealed class PhraseMatcher
         }
     }
 
-    [ThreadStatic]
-    private static List<(int Start, int End)>? t_words;
-
-    /// <summary>Adds the ranges of <paramref name="view"/> (start, exclusive end) where the phrase matches.</summary>
-    public void FindAll(ReadOnlySpan<char> view, List<(int Start, int End)> ranges)
+    /// <summary>
+    /// Adds the ranges of <paramref name="view"/> (start, exclusive end) where the phrase matches
+    /// <paramref name="words"/>, a run of the view's words (each its start and exclusive end),
+    /// and holds one of the <paramref name="anchors"/> (ascending word indices, counted from
+    /// <paramref name="anchorBase"/>). A match of at most <paramref name="maxWords"/> words
+    /// begins at most that many less one before its anchor, so only those places are tried; the
+    /// matches are the ones a search from the first word would find there.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<char> view, ReadOnlySpan<(int Start, int End)> words, ReadOnlySpan<int> anchors, int anchorBase, int maxWords, List<(int Start, int End)> ranges)
     {
-        var words = t_words ??= [];
-        words.Clear();
-        TextViews.AddWords(view, words);
-
         int at = 0;
-        while (at < words.Count)
+        foreach (int anchor in anchors)
         {
-            int end = MatchFrom(0, at, view, words);
-            if (end > at)
+            int last = Math.Min(anchor - anchorBase, words.Length - 1);
+            at = Math.Max(at, last - maxWords + 1);
+            while (at <= last)
             {
-                ranges.Add((words[at].Start, words[end - 1].End));
-                at = end;
-            }
-            else
-            {
-                at++;
+                int end = MatchFrom(0, at, view, words);
+                if (end > at)
+                {
+                    ranges.Add((words[at].Start, words[end - 1].End));
+                    at = end;
+                }
+                else
+                {
+                    at++;
+                }
             }
         }
     }
 
     /// <summary>Where a match of parts <paramref name="part"/>.. that starts at word <paramref name="word"/> ends (one past its last word), or -1.</summary>
-    private int MatchFrom(int part, int word, ReadOnlySpan<char> view, List<(int Start, int End)> words)
+    private int MatchFrom(int part, int word, ReadOnlySpan<char> view, ReadOnlySpan<(int Start, int End)> words)
     {
         if (part == _parts.Length)
         {
@@ -126,7 +141,7 @@ internal sealed class PhraseMatcher
         var p = _parts[part];
         if (p.IsGap)
         {
-            for (int skip = Math.Min(p.Gap, words.Count - word); skip >= 0; skip--)
+            for (int skip = Math.Min(p.Gap, words.Length - word); skip >= 0; skip--)
             {
                 if (MatchFrom(part + 1, word + skip, view, words) is var end and >= 0)
                 {
@@ -137,7 +152,7 @@ internal sealed class PhraseMatcher
             return -1;
         }
 
-        if (word < words.Count)
+        if (word < words.Length)
         {
             // Candidates are rented per depth: a deeper part must not overwrite this one's list.
             var candidates = Candidates(part);
@@ -145,7 +160,7 @@ internal sealed class PhraseMatcher
             foreach (int a in candidates)
             {
                 var alternative = p.Alternatives[a];
-                if (word + alternative.Length <= words.Count && RestMatches(alternative, word, view, words)
+                if (word + alternative.Length <= words.Length && RestMatches(alternative, word, view, words)
                     && MatchFrom(part + 1, word + alternative.Length, view, words) is var end and >= 0)
                 {
                     return end;
@@ -156,7 +171,7 @@ internal sealed class PhraseMatcher
         return p.Optional ? MatchFrom(part + 1, word, view, words) : -1;
     }
 
-    private static bool RestMatches(WordTest[] alternative, int word, ReadOnlySpan<char> view, List<(int Start, int End)> words)
+    private static bool RestMatches(WordTest[] alternative, int word, ReadOnlySpan<char> view, ReadOnlySpan<(int Start, int End)> words)
     {
         for (int w = 1; w < alternative.Length; w++)
         {
@@ -169,7 +184,7 @@ internal sealed class PhraseMatcher
         return true;
     }
 
-    private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> view, List<(int Start, int End)> words, int word) =>
+    private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> view, ReadOnlySpan<(int Start, int End)> words, int word) =>
         view[words[word].Start..words[word].End];
 
     [ThreadStatic]

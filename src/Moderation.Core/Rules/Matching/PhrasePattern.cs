@@ -55,8 +55,13 @@ public sealed class PhrasePattern
             : null;
     }
 
-    /// <summary>Adds the ranges of <paramref name="view"/> (start, exclusive end) where a phrase matches.</summary>
-    internal void FindAll(ReadOnlySpan<char> view, List<(int Start, int End)> ranges) => Matcher.FindAll(view, ranges);
+    /// <summary>
+    /// Adds the ranges of <paramref name="view"/> (start, exclusive end) where the phrase matches
+    /// a run of its <paramref name="words"/> that holds one of the <paramref name="anchors"/>
+    /// (ascending word indices, counted from <paramref name="anchorBase"/>).
+    /// </summary>
+    internal void FindAll(ReadOnlySpan<char> view, ReadOnlySpan<(int Start, int End)> words, ReadOnlySpan<int> anchors, int anchorBase, List<(int Start, int End)> ranges) =>
+        Matcher.FindAll(view, words, anchors, anchorBase, MaxWords, ranges);
 
     /// <summary>
     /// The words of a phrase's parts, in the form terms are matched in. A word a reading reads
