@@ -53,7 +53,10 @@ public sealed class TermMatcher
 
         _automaton = new AhoCorasick(texts);
         _contextTokens = texts.Count == 0 ? 0 : texts.Max(t => t.Count(c => c == ' '));
+        _letterRuns = new LetterRuns(texts.Concat(_phrases.SelectMany(p => p.Phrase.Vocabulary.Words)));
     }
+
+    private readonly LetterRuns _letterRuns;
 
     // How many tokens beside a trick a term can reach: a window reads them too.
     private readonly int _contextTokens;
@@ -97,7 +100,7 @@ public sealed class TermMatcher
         var allowedSpans = t_allowedSpans ??= [];
         allowedSpans.Clear();
         var hits = t_hits ??= new List<AhoCorasick.Hit>(16);
-        var views = TextViews.For(text, _contextTokens);
+        var views = TextViews.For(text, _contextTokens, _letterRuns);
         var triggersInWhole = t_triggersInWhole ??= [];
         triggersInWhole.Clear();
         for (int reading = 0; reading < views.Readings.Count; reading++)

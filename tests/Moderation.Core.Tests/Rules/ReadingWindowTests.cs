@@ -17,6 +17,9 @@ public sealed class ReadingWindowTests
             action: hold
             terms: [idiot, "son of a bitch"]
             allow: ["dostoevsky's novel the idiot"]
+          - id: groan
+            action: hold
+            terms: ["aaargh idiot", "zoo keeper"]
           - id: hunt
             action: hold
             phrases: ["hunt ...8 kill", "(i|we) will ...1 kill (you|u)", "(we|they) ...8 massacre"]
@@ -64,6 +67,16 @@ public sealed class ReadingWindowTests
     public void Evaluate_PhraseTriggerBeyondItsReach_DoesNotMatch()
     {
         Assert.Empty(SpansOf("we will hunt them down one by one and then again and k1ll", "hunt"));
+    }
+
+    [Theory]
+    [InlineData("aaargh 1d10t", 0, 12)]
+    [InlineData("zooooo keep3r", 0, 13)]
+    public void Evaluate_StretchedLettersBesideATrick_ReadInTheFormsTheTermsHold(string text, int start, int end)
+    {
+        // A window shortens a run only to the forms some term holds: three letters as written,
+        // two, or one.
+        Assert.Equal([new TextSpan(start, end)], SpansOf(text, "groan"));
     }
 
     [Fact]

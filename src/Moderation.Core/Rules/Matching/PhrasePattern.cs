@@ -79,6 +79,9 @@ public sealed class PhrasePattern
 
         public bool HasGap { get; set; }
 
+        /// <summary>Every word, and every word's known part where a '*' stands for the rest.</summary>
+        public IEnumerable<string> Words => _words.Concat(_prefixes).Concat(_suffixes);
+
         public void AddAll(IEnumerable<string> alternatives)
         {
             foreach (string alternative in alternatives)

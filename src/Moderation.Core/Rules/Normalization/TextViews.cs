@@ -33,6 +33,8 @@ internal sealed class TextViews
     private readonly TextView _hangulJoined = new(256);
     private readonly TextView _spliced = new(256);
     private readonly TextView _plain = new(64);
+    private readonly TextView _spacedScratch = new(64);
+    private LetterRuns _letterRuns = null!;
     private readonly List<TextView> _variants = new(5);
     private readonly List<TextView> _pool = [];
     private readonly List<TextView> _views = new(8);
@@ -47,10 +49,12 @@ internal sealed class TextViews
     /// The readings of <paramref name="text"/>, with <paramref name="contextTokens"/> tokens
     /// around each trick (the most words in a term, less one). Valid until the next call on the
     /// same thread: rule evaluation is synchronous and finishes with them before it returns.
+    /// <paramref name="letterRuns"/> says which shortened forms of stretched letters to read.
     /// </summary>
-    public static TextViews For(string text, int contextTokens)
+    public static TextViews For(string text, int contextTokens, LetterRuns letterRuns)
     {
         var views = t_perThread ??= new TextViews();
+        views._letterRuns = letterRuns;
         views.Read(text, contextTokens);
         return views;
     }
@@ -399,19 +403,31 @@ internal sealed class TextViews
 
     /// <summary>
     /// Adds <paramref name="view"/> collapsed, and with its letter runs shortened. The window as
-    /// folded is part of the first reading already, so only its shortened forms are added.
+    /// folded is part of the first reading already, so only its shortened forms are added; the
+    /// form as written and the one with pairs only when the rules can tell them apart.
     /// </summary>
     private void AddCollapsed(TextView view, int window)
     {
         bool plain = view == _slice;
-        var spaced = plain ? _plain : Rent();
+        var spaced = plain ? _plain : _spacedScratch;
         ViewTransforms.CollapseSeparators(view, spaced);
-        if (!(plain || Keep(spaced, window)) || !ViewTransforms.HasLetterRuns(spaced))
+        var (asWritten, pairs) = ViewTransforms.HasLetterRuns(spaced) ? _letterRuns.Needed(spaced) : (true, false);
+        if (!plain && asWritten)
+        {
+            var kept = Rent();
+            kept.CopyFrom(spaced);
+            if (!Keep(kept, window))
+            {
+                return;
+            }
+        }
+
+        if (!ViewTransforms.HasLetterRuns(spaced))
         {
             return;
         }
 
-        for (int keep = 1; keep <= 2; keep++)
+        for (int keep = 1; keep <= (pairs ? 2 : 1); keep++)
         {
             var collapsed = Rent();
             ViewTransforms.CollapseLetterRuns(spaced, keep, collapsed);

@@ -257,7 +257,7 @@ internal static class ViewTransforms
     /// initial ㅇ and that same vowel, the way Korean stretches a sound ("씨이이발", "병시이이인" for
     /// 신, the last one keeping its final consonant). Folded Korean is jamo, so each is a pair.
     /// </summary>
-    private static int HangulVowelRepeats(TextView view, int at)
+    internal static int HangulVowelRepeats(TextView view, int at)
     {
         if (at < 1 || !IsHangulVowel(view[at - 1]))
         {
