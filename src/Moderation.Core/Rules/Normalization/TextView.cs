@@ -36,15 +36,41 @@ internal sealed class TextView
     {
         if (Length == _chars.Length)
         {
-            Array.Resize(ref _chars, Length * 2);
-            Array.Resize(ref _starts, Length * 2);
-            Array.Resize(ref _ends, Length * 2);
+            Grow(Length + 1);
         }
 
         _chars[Length] = c;
         _starts[Length] = start;
         _ends[Length] = end;
         Length++;
+    }
+
+    /// <summary>Appends the characters [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="other"/> with their original ranges.</summary>
+    public void AddRange(TextView other, int start, int end)
+    {
+        int count = end - start;
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if (Length + count > _chars.Length)
+        {
+            Grow(Length + count);
+        }
+
+        Array.Copy(other._chars, start, _chars, Length, count);
+        Array.Copy(other._starts, start, _starts, Length, count);
+        Array.Copy(other._ends, start, _ends, Length, count);
+        Length += count;
+    }
+
+    private void Grow(int needed)
+    {
+        int capacity = Math.Max(needed, _chars.Length * 2);
+        Array.Resize(ref _chars, capacity);
+        Array.Resize(ref _starts, capacity);
+        Array.Resize(ref _ends, capacity);
     }
 
     /// <summary>Replaces the character at <paramref name="index"/>, keeping its original range.</summary>
@@ -59,10 +85,7 @@ internal sealed class TextView
     public void CopyFrom(TextView other)
     {
         Clear();
-        for (int i = 0; i < other.Length; i++)
-        {
-            Add(other[i], other.StartOf(i), other.EndOf(i));
-        }
+        AddRange(other, 0, other.Length);
     }
 
     public override string ToString() => new(Chars);

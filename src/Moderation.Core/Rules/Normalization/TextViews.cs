@@ -177,13 +177,13 @@ internal sealed class TextViews
     /// <summary>Appends part of a reading to the setting, keeping single spaces between words.</summary>
     private void Append(TextView from, int start, int end)
     {
-        for (int i = start; i < end; i++)
+        // Each part keeps single spaces already: only where two parts meet can two fall together.
+        if (start < end && from[start] == ' ' && _spliced.Length > 0 && _spliced[_spliced.Length - 1] == ' ')
         {
-            if (!(from[i] == ' ' && _spliced.Length > 0 && _spliced[_spliced.Length - 1] == ' '))
-            {
-                _spliced.Add(from[i], from.StartOf(i), from.EndOf(i));
-            }
+            start++;
         }
+
+        _spliced.AddRange(from, start, end);
     }
 
     private void Read(string text, int contextTokens)
@@ -338,10 +338,7 @@ internal sealed class TextViews
     {
         var (start, end, _, _, _, _) = _windows[window];
         _slice.Clear();
-        for (int i = start; i < end; i++)
-        {
-            _slice.Add(_folded[i], _folded.StartOf(i), _folded.EndOf(i));
-        }
+        _slice.AddRange(_folded, start, end);
 
         _variants.Clear();
         _variants.Add(_slice);
