@@ -105,7 +105,7 @@ internal static class ViewTransforms
             int kept = count - (first == i ? 0 : 1) - (end == last ? 0 : 1);
             if (kept >= 3)
             {
-                CopyRange(view, into, copiedTo, first);
+                into.AddRange(view, copiedTo, first);
                 for (int letter = first; letter <= end; letter++)
                 {
                     if (CharClasses.IsWord(view[letter]))
@@ -121,7 +121,7 @@ internal static class ViewTransforms
             i = last + 1;
         }
 
-        CopyRange(view, into, copiedTo, view.Length);
+        into.AddRange(view, copiedTo, view.Length);
         return joined;
     }
 
@@ -321,22 +321,25 @@ internal static class ViewTransforms
     public static void CollapseSeparators(TextView view, TextView into)
     {
         into.Clear();
-        bool inSeparator = false;
-        for (int i = 0; i < view.Length; i++)
+        int i = 0;
+        while (i < view.Length)
         {
+            int start = i;
             if (CharClasses.IsWord(view[i]))
             {
-                into.Add(view[i], view.StartOf(i), view.EndOf(i));
-                inSeparator = false;
+                while (i < view.Length && CharClasses.IsWord(view[i]))
+                {
+                    i++;
+                }
+
+                into.AddRange(view, start, i);
+                continue;
             }
-            else if (inSeparator)
+
+            into.Add(' ', view.StartOf(i), view.EndOf(i));
+            for (i++; i < view.Length && !CharClasses.IsWord(view[i]); i++)
             {
                 into.ExtendLast(view.EndOf(i));
-            }
-            else
-            {
-                into.Add(' ', view.StartOf(i), view.EndOf(i));
-                inSeparator = true;
             }
         }
     }
@@ -360,38 +363,44 @@ internal static class ViewTransforms
     public static void CollapseLetterRuns(TextView view, int keep, TextView into)
     {
         into.Clear();
+        int copied = 0;
         int i = 0;
         while (i < view.Length)
         {
-            if (into.Length > 0 && HangulVowelRepeats(view, i) is var repeats and >= 2)
+            if (HangulVowelRepeats(view, i) is var repeats and >= 2)
             {
+                into.AddRange(view, copied, i);
                 into.ExtendLast(view.EndOf(i + (2 * repeats) - 1));
                 i += 2 * repeats;
+                copied = i;
                 continue;
             }
 
-            int runEnd = i + 1;
-            while (runEnd < view.Length && view[runEnd] == view[i])
+            char c = view[i];
+            if (i + 2 < view.Length && view[i + 1] == c && view[i + 2] == c && CharClasses.IsLetter(c))
             {
-                runEnd++;
-            }
+                int runEnd = i + 3;
+                while (runEnd < view.Length && view[runEnd] == c)
+                {
+                    runEnd++;
+                }
 
-            if (runEnd - i >= 3 && CharClasses.IsLetter(view[i]))
-            {
+                into.AddRange(view, copied, i);
                 for (int k = 0; k < keep; k++)
                 {
-                    into.Add(view[i], view.StartOf(i + k), view.EndOf(i + k));
+                    into.Add(c, view.StartOf(i + k), view.EndOf(i + k));
                 }
 
                 into.ExtendLast(view.EndOf(runEnd - 1));
-            }
-            else
-            {
-                CopyRange(view, into, i, runEnd);
+                i = runEnd;
+                copied = i;
+                continue;
             }
 
-            i = runEnd;
+            i++;
         }
+
+        into.AddRange(view, copied, view.Length);
     }
 
     /// <summary>The next single letter after a separator gap of 1 to 3 characters (no line break), or null.</summary>
@@ -458,12 +467,4 @@ internal static class ViewTransforms
         CharClasses.IsLetter(view[i])
         && (i == 0 || !CharClasses.IsWord(view[i - 1]))
         && (i + 1 == view.Length || !CharClasses.IsWord(view[i + 1]));
-
-    private static void CopyRange(TextView from, TextView to, int start, int end)
-    {
-        for (int k = start; k < end; k++)
-        {
-            to.Add(from[k], from.StartOf(k), from.EndOf(k));
-        }
-    }
 }
