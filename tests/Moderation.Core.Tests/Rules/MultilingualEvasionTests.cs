@@ -132,6 +132,12 @@ public sealed class MultilingualEvasionTests
     public void SpelledOutWordAfterAOneLetterWord_Matches(string text, int start, int end) => AssertHit(text, "en", start, end);
 
     [Theory]
+    [InlineData("Та ти ж с-у-к-а", 8, 15)]
+    [InlineData("ну ты ж с у к а", 8, 15)]
+    [InlineData("вона й с.у.к.а", 7, 14)]
+    public void SpelledOutWordAfterACyrillicParticle_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);
+
+    [Theory]
     [InlineData("М-р-а-з-ь в погонах.", 0, 9)]
     [InlineData("с у к а и только", 0, 7)]
     public void SpelledOutWordBeforeAOneLetterWord_Matches(string text, int start, int end) => AssertHit(text, "ru", start, end);

@@ -315,7 +315,7 @@ internal static class ViewTransforms
         return syllables;
     }
 
-    private static bool IsOneLetterWord(char c) => c is 'a' or 'i' or 'o' or 'а' or 'в' or 'и' or 'к' or 'о' or 'с' or 'у' or 'я' or 'і' or 'з';
+    private static bool IsOneLetterWord(char c) => c is 'a' or 'i' or 'o' or 'а' or 'б' or 'в' or 'ж' or 'и' or 'й' or 'к' or 'о' or 'с' or 'у' or 'я' or 'і' or 'з';
 
     /// <summary>Every run of non-word characters reads as one space, so phrases match across punctuation.</summary>
     public static void CollapseSeparators(TextView view, TextView into)
