@@ -1,6 +1,7 @@
 using System.Text;
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
+using Moderation.Core.Rules.Classification;
 using Moderation.Core.Rules.Detectors;
 using Moderation.Core.Rules.Matching;
 using YamlDotNet.RepresentationModel;
@@ -25,7 +26,8 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     // fingerprint changes when they do.
     private readonly StringBuilder _definitionInput = new();
     private bool _tooManyTermsReported;
-    private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam"];
+    private static readonly string[] Kinds = ["terms", "terms_file", "phrases", "regex", "links", "contact", "spam", "model"];
+    private static readonly string[] ModelKeys = ["file", "threshold"];
     private static readonly string[] AllowKeys = ["allow", "allow_file"];
     private static readonly string[] LinkModes = ["domains", "shorteners", "any", "max"];
     private static readonly string[] LinkKeys = [.. LinkModes, "allow"];
@@ -38,7 +40,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     private static readonly string[] RuleKeys =
     [
         "id", "description", "category", "action", "author_message", "moderator_message", "languages", "shadow", "brake", "weight",
-        "terms", "terms_file", "allow", "allow_file", "allow_phrases", "skip_names", "phrases", "regex", "links", "contact", "spam", "when",
+        "terms", "terms_file", "allow", "allow_file", "allow_phrases", "skip_names", "phrases", "regex", "links", "contact", "spam", "model", "when",
     ];
 
     /// <summary>The file's named phrase lists, for the <c>{slot}</c>s of phrase rules.</summary>
@@ -100,6 +102,10 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
             if (fields.List("phrases") is { } patterns)
             {
                 phrases = ReadPhrases(fields, patterns);
+            }
+            else if (fields.Mapping("model", ModelKeys) is { } model)
+            {
+                detector = ReadModel(model, fields.Node("model")!);
             }
             else
             {
@@ -278,29 +284,11 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
         }
 
         var node = fields.Node(key)!;
-        if (baseDirectory is null)
+        if (ReadBesideRules(fields, node, key, relative) is not { } content)
         {
-            fields.Problem(node, $"'{key}' needs a rules file on disk to be relative to.");
             return;
         }
 
-        // Only files inside the rules file's folder: a rules file must not read the server's other files.
-        string full = Path.GetFullPath(Path.Combine(baseDirectory, relative));
-        if (Path.IsPathRooted(relative) || !full.StartsWith(Path.GetFullPath(baseDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            fields.Problem(node, $"'{key}' must be a relative path inside the rules file's folder.");
-            return;
-        }
-
-        if (!File.Exists(full))
-        {
-            fields.Problem(node, $"The terms file '{relative}' does not exist.");
-            return;
-        }
-
-        string content = File.ReadAllText(full, Encoding.UTF8);
-        versionInput.Append('\n').Append(relative).Append('\n').Append(content);
-        _definitionInput.Append('\n').Append(relative).Append('\n').Append(content);
         int lineNumber = 0;
         foreach (string rawLine in content.Split('\n'))
         {
@@ -322,6 +310,78 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
             }
         }
     }
+
+    /// <summary>
+    /// The text of a file the rules name, which must lie inside the rules file's folder (a rules
+    /// file must not read the server's other files); it joins the rule's fingerprint.
+    /// </summary>
+    private string? ReadBesideRules(YamlFields fields, YamlNode node, string key, string relative)
+    {
+        if (baseDirectory is null)
+        {
+            fields.Problem(node, $"'{key}' needs a rules file on disk to be relative to.");
+            return null;
+        }
+
+        string full = Path.GetFullPath(Path.Combine(baseDirectory, relative));
+        if (Path.IsPathRooted(relative) || !full.StartsWith(Path.GetFullPath(baseDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            fields.Problem(node, $"'{key}' must be a relative path inside the rules file's folder.");
+            return null;
+        }
+
+        if (!File.Exists(full))
+        {
+            fields.Problem(node, $"The {(key == "file" ? "model" : "terms")} file '{relative}' does not exist.");
+            return null;
+        }
+
+        string content = File.ReadAllText(full, Encoding.UTF8);
+        versionInput.Append('\n').Append(relative).Append('\n').Append(content);
+        _definitionInput.Append('\n').Append(relative).Append('\n').Append(content);
+        return content;
+    }
+
+    private ModelDetector? ReadModel(YamlFields model, YamlNode node)
+    {
+        string? relative = model.Text("file", required: true);
+        double? threshold = model.Number("threshold", 0.5, 1);
+        if (threshold is null && !model.Has("threshold"))
+        {
+            model.Problem("A model rule needs a 'threshold' from 0.5 to 1.");
+        }
+
+        if (relative is null || threshold is null || ReadBesideRules(model, model.Node("file")!, "file", relative) is not { } content)
+        {
+            return null;
+        }
+
+        var modelProblems = new List<string>();
+        if (LinearTextModel.Parse(content, modelProblems) is not { } parsed)
+        {
+            foreach (string problem in modelProblems)
+            {
+                model.Problem(node, $"The model '{relative}', {problem}");
+            }
+
+            return null;
+        }
+
+        // The trainer's own scores of its samples: a model whose features the engine reads
+        // differently would score every comment wrong, so it does not load.
+        foreach (var (text, expected) in parsed.Samples)
+        {
+            double actual = parsed.Score(text);
+            if (Math.Abs(actual - expected) > SampleTolerance)
+            {
+                model.Problem(node, $"The model '{relative}' scores its sample \"{text}\" {actual:0.######} here and {expected:0.######} in its trainer.");
+            }
+        }
+
+        return new ModelDetector(parsed, threshold.Value, relative);
+    }
+
+    private const double SampleTolerance = 1e-4;
 
     private static RuleDetector? ReadDetector(YamlFields fields)
     {

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Moderation.Core.Rules.Classification;
+
+/// <summary>
+/// A logistic regression over the hashed <see cref="TextFeatures"/> of a comment, read from the
+/// file <c>tools/classifier/train.py</c> writes: <c>buckets N</c>, <c>pieces MIN MAX</c> (the
+/// sizes of the word pieces, in code points; none without the line), <c>bias B</c>, one
+/// <c>w BUCKET WEIGHT</c> line per weight, and <c>sample SCORE TEXT</c> lines that the trainer
+/// scored, so a load can prove the engine scores as the trainer did.
+/// </summary>
+public sealed class LinearTextModel
+{
+    /// <summary>The most buckets a model may have (16 M: 64 MB of weights).</summary>
+    public const int MaxBuckets = 1 << 24;
+
+    /// <summary>The longest word piece a model may read.</summary>
+    public const int MaxPiece = 8;
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private readonly float[] _weights;
+    private readonly double _bias;
+    private readonly int _pieceMin;
+    private readonly int _pieceMax;
+
+    private LinearTextModel(float[] weights, double bias, (int Min, int Max) pieces, List<(string Text, double Score)> samples)
+    {
+        _weights = weights;
+        _bias = bias;
+        (_pieceMin, _pieceMax) = pieces;
+        Samples = samples;
+    }
+
+    /// <summary>The texts the trainer scored, with its scores.</summary>
+    public IReadOnlyList<(string Text, double Score)> Samples { get; }
+
+    /// <summary>Reads a model file; every problem is reported with its line, and then the result is null.</summary>
+    public static LinearTextModel? Parse(string content, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(problems);
+        int problemsBefore = problems.Count;
+        int buckets = 0;
+        double bias = 0;
+        (int Min, int Max) pieces = (1, 0);
+        var entries = new List<(int Bucket, float Weight, int Line)>();
+        var samples = new List<(string, double)>();
+        int lineNumber = 0;
+        foreach (string raw in content.Split('\n'))
+        {
+            lineNumber++;
+            string line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            string[] parts = line.Split(' ', 3);
+            switch (parts[0])
+            {
+                case "buckets" when parts.Length == 2 && TryCount(parts[1], out int count) && count is > 0 and <= MaxBuckets:
+                    buckets = count;
+                    break;
+                case "pieces" when parts.Length == 3 && TryCount(parts[1], out int min) && TryCount(parts[2], out int max) && min >= 1 && max >= min && max <= MaxPiece:
+                    pieces = (min, max);
+                    break;
+                case "bias" when parts.Length == 2 && TryNumber(parts[1], out double value):
+                    bias = value;
+                    break;
+                case "w" when parts.Length == 3 && TryCount(parts[1], out int bucket) && TryNumber(parts[2], out double weight):
+                    entries.Add((bucket, (float)weight, lineNumber));
+                    break;
+                case "sample" when parts.Length == 3 && TryNumber(parts[1], out double score):
+                    samples.Add((parts[2], score));
+                    break;
+                default:
+                    problems.Add($"line {lineNumber}: expected 'buckets N', 'pieces MIN MAX' (1 to {MaxPiece}), 'bias X', 'w BUCKET WEIGHT' or 'sample SCORE TEXT'.");
+                    break;
+            }
+        }
+
+        if (buckets == 0)
+        {
+            problems.Add($"no 'buckets N' line (N from 1 to {MaxBuckets}).");
+            return null;
+        }
+
+        var weights = new float[buckets];
+        foreach (var (bucket, weight, line) in entries)
+        {
+            if (bucket >= buckets)
+            {
+                problems.Add($"line {line}: bucket {bucket} is not below {buckets}.");
+                continue;
+            }
+
+            weights[bucket] = weight;
+        }
+
+        return problems.Count > problemsBefore ? null : new LinearTextModel(weights, bias, pieces, samples);
+    }
+
+    /// <summary>
+    /// The probability that the text is abusive. With <paramref name="strongest"/>, and when the
+    /// score reaches <paramref name="spansFrom"/>, also the ranges (UTF-16) of the words that
+    /// pushed the score up most, at most <paramref name="maxSpans"/>, in text order.
+    /// </summary>
+    public double Score(string text, List<(int Start, int End)>? strongest = null, double spansFrom = 0, int maxSpans = 3)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scratch = t_scratch ??= new Scratch();
+        TextFeatures.Words(text, scratch.Bytes, scratch.Offsets, scratch.Words);
+        var bytes = CollectionsMarshal.AsSpan(scratch.Bytes);
+        var offsets = CollectionsMarshal.AsSpan(scratch.Offsets);
+        var words = CollectionsMarshal.AsSpan(scratch.Words);
+        var tally = new Tally(_weights, scratch.BeginSeen(MostFeatures(words.Length, offsets.Length)));
+        scratch.Contributions.Clear();
+        for (int i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            int first = offsets[word.FirstOffset];
+            int close = offsets[word.FirstOffset + word.Length];
+            var letters = bytes[first..close];
+            double before = tally.Sum;
+            tally.Count(TextFeatures.Hash('w', letters));
+            if (i + 1 < words.Length)
+            {
+                var next = words[i + 1];
+                uint pair = TextFeatures.Add(TextFeatures.Hash('b', letters), (byte)' ');
+                tally.Count(TextFeatures.Add(pair, bytes[offsets[next.FirstOffset]..offsets[next.FirstOffset + next.Length]]));
+            }
+
+            // The word between its markers, as code points 0 to Length + 1: a piece of n code
+            // points from k is the bytes from where k starts to where k + n starts.
+            int padded = word.Length + 2;
+            for (int n = _pieceMin; n <= _pieceMax; n++)
+            {
+                for (int k = 0; k + n <= padded; k++)
+                {
+                    int from = k == 0 ? first - 1 : offsets[word.FirstOffset + k - 1];
+                    int to = k + n == padded ? close + 1 : offsets[word.FirstOffset + k + n - 1];
+                    tally.Count(TextFeatures.Hash('c', bytes[from..to]));
+                }
+            }
+
+            scratch.Contributions.Add((tally.Sum - before, word.Start, word.End));
+        }
+
+        double z = tally.Distinct == 0 ? _bias : Math.Clamp(_bias + (tally.Sum / Math.Sqrt(tally.Distinct)), -30, 30);
+        double score = 1 / (1 + Math.Exp(-z));
+        if (strongest is not null && score >= spansFrom)
+        {
+            AddStrongest(scratch.Contributions, strongest, maxSpans);
+        }
+
+        return score;
+    }
+
+    // A word gives its word, its pair and, for each piece size, fewer pieces than its padded length.
+    private int MostFeatures(int words, int offsets) => (2 * words) + ((offsets + words) * (_pieceMax - _pieceMin + 1));
+
+    private static void AddStrongest(List<(double Contribution, int Start, int End)> contributions, List<(int Start, int End)> strongest, int maxSpans)
+    {
+        int before = strongest.Count;
+        contributions.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
+        for (int i = 0; i < contributions.Count && i < maxSpans && contributions[i].Contribution > 0; i++)
+        {
+            strongest.Add((contributions[i].Start, contributions[i].End));
+        }
+
+        strongest.Sort(before, strongest.Count - before, Comparer<(int Start, int End)>.Default);
+    }
+
+    private static bool TryCount(string text, out int value) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>The sum and count of the distinct buckets a comment's features fall in.</summary>
+    private ref struct Tally(float[] weights, Span<int> seen)
+    {
+        private readonly float[] _weights = weights;
+        private readonly Span<int> _seen = seen;
+
+        public double Sum { get; private set; }
+
+        public int Distinct { get; private set; }
+
+        public void Count(uint hash)
+        {
+            int bucket = (int)(hash % (uint)_weights.Length);
+            int mask = _seen.Length - 1;
+
+            // Open addressing over bucket + 1, so 0 marks a free slot.
+            for (int slot = (int)(((uint)bucket * 2654435769u) >> 8) & mask; ; slot = (slot + 1) & mask)
+            {
+                if (_seen[slot] == bucket + 1)
+                {
+                    return;
+                }
+
+                if (_seen[slot] == 0)
+                {
+                    _seen[slot] = bucket + 1;
+                    Distinct++;
+                    Sum += _weights[bucket];
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's buffers for the comment in hand.</summary>
+    private sealed class Scratch
+    {
+        private int[] _seen = new int[1024];
+
+        public List<byte> Bytes { get; } = [];
+
+        public List<int> Offsets { get; } = [];
+
+        public List<TextFeatures.Word> Words { get; } = [];
+
+        public List<(double Contribution, int Start, int End)> Contributions { get; } = [];
+
+        /// <summary>A cleared set with room for twice the features a comment can have.</summary>
+        public Span<int> BeginSeen(int mostFeatures)
+        {
+            int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * mostFeatures));
+            if (_seen.Length < size)
+            {
+                _seen = new int[size];
+            }
+
+            var seen = _seen.AsSpan(0, size);
+            seen.Clear();
+            return seen;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Moderation.Core.Decisions;
+using Moderation.Core.Rules;
+using Moderation.Core.Rules.Classification;
+
+namespace Moderation.Core.Tests.Rules.Classification;
+
+/// <summary>
+/// The linear model of abusive comments: the shipped model scores as its trainer did, a model
+/// file is read strictly, and a model rule holds with the words that weighed most as spans.
+/// </summary>
+public sealed class LinearTextModelTests
+{
+    private static readonly string ShippedModel = Path.Combine(Moderation.Testing.RepositoryPaths.Root, "rules", "models", "abuse.model");
+
+    [Fact]
+    public void Score_ShippedModel_GivesTheTrainersScoresForItsSamples()
+    {
+        var problems = new List<string>();
+        var model = LinearTextModel.Parse(File.ReadAllText(ShippedModel), problems);
+
+        Assert.Empty(problems);
+        Assert.NotNull(model);
+        Assert.True(model.Samples.Count >= 5, "The trainer writes its sample texts with their scores.");
+        foreach (var (text, expected) in model.Samples)
+        {
+            Assert.Equal(expected, model.Score(text), 4);
+        }
+    }
+
+    [Fact]
+    public void Parse_MalformedLines_ReportsEachWithItsLine()
+    {
+        var problems = new List<string>();
+
+        var model = LinearTextModel.Parse("buckets 8\nbias high\nw 9 0.5\nweights 1 2\n", problems);
+
+        Assert.Null(model);
+        Assert.Contains(problems, p => p.StartsWith("line 2:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 3:", StringComparison.Ordinal) && p.Contains("not below 8", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 4:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_OneBucket_CountsItOnceAndGivesItToTheFirstWord()
+    {
+        // Every feature lands in bucket 0, so the text has one distinct feature whatever its length.
+        var model = LinearTextModel.Parse("buckets 1\nbias -1\nw 0 2\n", [])!;
+        var spans = new List<(int Start, int End)>();
+
+        double score = model.Score("hi there, friend", spans);
+
+        Assert.Equal(1 / (1 + Math.Exp(-1)), score, 6);
+        Assert.Equal([(0, 2)], spans);
+        Assert.Equal(1 / (1 + Math.Exp(1)), model.Score("..."), 6);
+    }
+
+    [Fact]
+    public void Score_BelowTheSpanThreshold_GivesNoSpans()
+    {
+        var model = LinearTextModel.Parse("buckets 1\nbias -1\nw 0 2\n", [])!;
+        var spans = new List<(int Start, int End)>();
+
+        model.Score("hi there", spans, spansFrom: 0.9);
+
+        Assert.Empty(spans);
+    }
+
+    [Fact]
+    public void Evaluate_ModelRuleScoringHigh_HoldsWithTheWeightiestWordAsSpan()
+    {
+        var directory = Directory.CreateTempSubdirectory("rules-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "tiny.model"), "buckets 1\nbias 0\nw 0 3\nsample 0.952574 anything\n");
+            const string yaml = "rules:\n  - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}\n";
+
+            var rules = RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, directory.FullName);
+            var decision = rules.Evaluate("  whatever it says");
+
+            Assert.Equal(Verdict.PendingReview, decision.Verdict);
+            var reason = Assert.Single(decision.Reasons);
+            Assert.Equal("abuse-model", reason.RuleId);
+            Assert.Equal([new TextSpan(2, 10)], reason.Spans);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("file: ../outside.model, threshold: 0.9", "inside the rules file's folder")]
+    [InlineData("file: missing.model, threshold: 0.9", "does not exist")]
+    [InlineData("file: tiny.model", "threshold")]
+    [InlineData("file: tiny.model, threshold: 0.2", "threshold")]
+    [InlineData("file: drifted.model, threshold: 0.9", "in its trainer")]
+    public void Parse_ModelRuleThatCannotScoreAsTrained_IsRefused(string model, string reason)
+    {
+        var directory = Directory.CreateTempSubdirectory("rules-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "tiny.model"), "buckets 1\nbias 0\nw 0 3\n");
+            File.WriteAllText(Path.Combine(directory.FullName, "drifted.model"), "buckets 1\nbias 0\nw 0 3\nsample 0.5 anything\n");
+            string yaml = $"rules:\n  - {{id: m, action: hold, model: {{{model}}}}}\n";
+
+            Assert.Null(RuleSetParser.TryParse(yaml, "t", DateTimeOffset.UnixEpoch, out var errors, directory.FullName));
+            Assert.Contains(errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Trains the linear model of abusive comments that the `abuse-model` rule reads.
+
+Logistic regression over hashed features of a comment: its words, pairs of neighbouring words,
+and the 3- and 4-letter pieces of each word (which carry Russian and Ukrainian inflection and
+Korean particles). Trained on the labelled rows the team may tune on: `eval/corpus`, the
+`dev/` half of each outside corpus, and `tools/classifier/training/` (rows written for training
+only, mostly innocent comments that look like abuse to a word counter). The `held-back/` halves are never read here: they measure
+the model (and the rules) afterwards.
+
+The features are defined once more in C# (`Moderation.Core/Rules/Classification/TextFeatures.cs`);
+the model file ends with sample texts and the score this script gave each, and a test checks
+that the engine gives the same scores, so the two definitions cannot drift apart.
+
+    python3 tools/classifier/train.py            # writes rules/models/abuse.model
+    python3 tools/classifier/train.py --check    # exit 1 if the committed model is not what this trains
+
+Deterministic: fixed seed, fixed order, pure Python (about 30 s).
+"""
+import argparse
+import glob
+import math
+import os
+import random
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TRAINING = ["eval/corpus", "eval/second/dev", "eval/third/dev", "eval/fourth/dev", "eval/fifth/dev", "tools/classifier/training"]
+# Innocent words and sentences that hold a bad root (Scunthorpe, spick and span, Clitheroe): the
+# lists' allow entries and the word-list checker's samples, as clean rows, so the model does not
+# learn from a root's letters what the allow lists took back.
+INNOCENT = ["rules/lists/*/*.allow.txt", "tools/wordlists/innocent-samples.txt", "tools/wordlists/names-en.txt"]
+OUTPUT = "rules/models/abuse.model"
+BUCKETS = 1 << 16
+PIECES = (3, 4)
+EPOCHS = 30
+RATE = 0.2
+L2 = 1e-5
+PRUNE = 0.005
+FOLD = {"ё": "е", "ї": "і", "й": "и"}
+SAMPLES = [
+    "Thanks to the reporters who went there.",
+    "someone should put a bullet in that journalist",
+    "Мигранты плодятся как крысы, скоро всё заполонят",
+    "드론이 호송대를 공격했다는 기사 잘 봤습니다",
+    "You're a worthless, lying sack of garbage!!!",
+]
+
+
+def fnv1a(data: bytes) -> int:
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def fold(c: str) -> str:
+    lower = c.lower()
+    c = lower if len(lower) == 1 else c
+    return FOLD.get(c, c)
+
+
+def words(text: str) -> list[str]:
+    """Runs of letters and digits (Unicode categories L and N), folded; everything else splits."""
+    out, current = [], []
+    for c in text:
+        if unicodedata.category(c)[0] in "LN":
+            current.append(fold(c))
+        elif current:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out
+
+
+def features(text: str) -> list[int]:
+    """Distinct buckets of the text's features, in first-seen order."""
+    seen, order = set(), []
+
+    def add(feature: str) -> None:
+        bucket = fnv1a(feature.encode("utf-8")) % BUCKETS
+        if bucket not in seen:
+            seen.add(bucket)
+            order.append(bucket)
+
+    ws = words(text)
+    for i, w in enumerate(ws):
+        add("w:" + w)
+        if i + 1 < len(ws):
+            add("b:" + w + " " + ws[i + 1])
+        padded = "<" + w + ">"
+        for n in range(PIECES[0], PIECES[1] + 1):
+            for k in range(len(padded) - n + 1):
+                add("c:" + padded[k:k + n])
+    return order
+
+
+def score(weights, bias, text):
+    fs = features(text)
+    if not fs:
+        return 1 / (1 + math.exp(-bias))
+    z = bias + sum(weights.get(j, 0.0) if isinstance(weights, dict) else weights[j] for j in fs) / math.sqrt(len(fs))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load(folders):
+    rows = []
+    for folder in folders:
+        for path in sorted(glob.glob(os.path.join(ROOT, folder, "*.tsv"))):
+            with open(path, encoding="utf-8") as f:
+                for number, line in enumerate(f, 1):
+                    parts = line.rstrip("\n").split("\t", 3)
+                    if number == 1 or len(parts) < 4 or parts[0] not in ("abusive", "clean"):
+                        continue
+                    rows.append((1 if parts[0] == "abusive" else 0, parts[3]))
+    return rows
+
+
+def load_innocent(patterns):
+    rows = []
+    for pattern in patterns:
+        for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    line = line.strip().strip("*")
+                    if line and not line.startswith("#"):
+                        rows.append((0, line))
+    return rows
+
+
+def train(rows):
+    weights = [0.0] * BUCKETS
+    bias = 0.0
+    data = [(features(text), label) for label, text in rows]
+    data = [(fs, label) for fs, label in data if fs]
+    rng = random.Random(20261203)
+    for _ in range(EPOCHS):
+        rng.shuffle(data)
+        for fs, label in data:
+            scale = 1 / math.sqrt(len(fs))
+            z = bias + scale * sum(weights[j] for j in fs)
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            gradient = p - label
+            for j in fs:
+                weights[j] -= RATE * (gradient * scale + L2 * weights[j])
+            bias -= RATE * gradient * 0.1
+    return {j: w for j, w in enumerate(weights) if abs(w) >= PRUNE}, bias
+
+
+def render(weights, bias, rows):
+    lines = [
+        "# Generated by tools/classifier/train.py: do not edit; change the trainer or the corpora and run it again.",
+        f"# Logistic regression over hashed words, word pairs and 3-4 letter pieces; {len(rows)} training rows",
+        f"# ({sum(label for label, _ in rows)} abusive) from {', '.join(TRAINING)}, and the innocent entries of",
+        f"# {', '.join(INNOCENT)} as clean rows; weights under {PRUNE} dropped.",
+        f"buckets {BUCKETS}",
+        f"pieces {PIECES[0]} {PIECES[1]}",
+        f"bias {bias:.6f}",
+    ]
+    lines += [f"w {j} {w:.6f}" for j, w in sorted(weights.items())]
+    lines += [f"sample {score(weights, bias, text):.6f} {text}" for text in SAMPLES]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the committed model differs")
+    args = parser.parse_args()
+    rows = load(TRAINING) + load_innocent(INNOCENT)
+    weights, bias = train(rows)
+    content = render(weights, bias, rows)
+    path = os.path.join(ROOT, OUTPUT)
+    if args.check:
+        with open(path, encoding="utf-8") as f:
+            same = f.read() == content
+        print("up to date" if same else f"{OUTPUT} is out of date: run tools/classifier/train.py")
+        return 0 if same else 1
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(content)
+    print(f"{OUTPUT}: {len(weights)} weights, bias {bias:.4f}, {len(rows)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
