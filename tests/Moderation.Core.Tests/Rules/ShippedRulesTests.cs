@@ -20,6 +20,20 @@ public sealed class ShippedRulesTests
         Assert.Contains(decision.Reasons, r => r.Category == category && !r.Shadow);
     }
 
+    [Theory]
+    [InlineData("you people are a disease and the world would be better off without every last one of you")]
+    [InlineData("Таких, як автор, треба вивозити в ліс і залишати там назавжди.")]
+    [InlineData("너 같은 인간은 사회에서 치워버려야 한다")]
+    public void AbuseModel_SentencesNoPhraseHasAShapeFor_AreHeldWithTheirWeightiestWords(string text)
+    {
+        var decision = Rules.Evaluate(text);
+
+        Assert.Equal(Verdict.PendingReview, decision.Verdict);
+        var reason = Assert.Single(decision.Reasons, r => r.RuleId == "abuse-model");
+        Assert.InRange(reason.Spans.Count, 1, 3);
+        Assert.All(reason.Spans, span => Assert.False(string.IsNullOrWhiteSpace(text[span.Start..span.End])));
+    }
+
     private static void AssertPublished(string text)
     {
         var decision = Rules.Evaluate(text);
