@@ -49,10 +49,11 @@ SAMPLES = [
 ]
 
 
-def fnv1a(data: bytes) -> int:
+def fnv1a(feature: str) -> int:
+    """FNV-1a over the feature's code points, one step per code point (not per UTF-8 byte)."""
     h = 2166136261
-    for b in data:
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    for c in feature:
+        h = ((h ^ ord(c)) * 16777619) & 0xFFFFFFFF
     return h
 
 
@@ -81,7 +82,7 @@ def features(text: str) -> list[int]:
     seen, order = set(), []
 
     def add(feature: str) -> None:
-        bucket = fnv1a(feature.encode("utf-8")) % BUCKETS
+        bucket = fnv1a(feature) % BUCKETS
         if bucket not in seen:
             seen.add(bucket)
             order.append(bucket)

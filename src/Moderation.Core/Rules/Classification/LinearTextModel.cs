@@ -113,37 +113,29 @@ public sealed class LinearTextModel
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = t_scratch ??= new Scratch();
-        TextFeatures.Words(text, scratch.Bytes, scratch.Offsets, scratch.Words);
-        var bytes = CollectionsMarshal.AsSpan(scratch.Bytes);
-        var offsets = CollectionsMarshal.AsSpan(scratch.Offsets);
+        TextFeatures.Words(text, scratch.CodePoints, scratch.Words);
+        var codePoints = CollectionsMarshal.AsSpan(scratch.CodePoints);
         var words = CollectionsMarshal.AsSpan(scratch.Words);
-        var tally = new Tally(_weights, scratch.BeginSeen(MostFeatures(words.Length, offsets.Length)));
+        var tally = new Tally(_weights, scratch.BeginSeen(MostFeatures(words.Length, codePoints.Length)));
         scratch.Contributions.Clear();
         for (int i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            int first = offsets[word.FirstOffset];
-            int close = offsets[word.FirstOffset + word.Length];
-            var letters = bytes[first..close];
+            var letters = codePoints.Slice(word.First, word.Length);
             double before = tally.Sum;
             tally.Count(TextFeatures.Hash('w', letters));
             if (i + 1 < words.Length)
             {
-                var next = words[i + 1];
-                uint pair = TextFeatures.Add(TextFeatures.Hash('b', letters), (byte)' ');
-                tally.Count(TextFeatures.Add(pair, bytes[offsets[next.FirstOffset]..offsets[next.FirstOffset + next.Length]]));
+                uint pair = TextFeatures.Add(TextFeatures.Hash('b', letters), ' ');
+                tally.Count(TextFeatures.Add(pair, codePoints.Slice(words[i + 1].First, words[i + 1].Length)));
             }
 
-            // The word between its markers, as code points 0 to Length + 1: a piece of n code
-            // points from k is the bytes from where k starts to where k + n starts.
-            int padded = word.Length + 2;
+            var padded = codePoints.Slice(word.First - 1, word.Length + 2);
             for (int n = _pieceMin; n <= _pieceMax; n++)
             {
-                for (int k = 0; k + n <= padded; k++)
+                for (int k = 0; k + n <= padded.Length; k++)
                 {
-                    int from = k == 0 ? first - 1 : offsets[word.FirstOffset + k - 1];
-                    int to = k + n == padded ? close + 1 : offsets[word.FirstOffset + k + n - 1];
-                    tally.Count(TextFeatures.Hash('c', bytes[from..to]));
+                    tally.Count(TextFeatures.Hash('c', padded.Slice(k, n)));
                 }
             }
 
@@ -160,8 +152,9 @@ public sealed class LinearTextModel
         return score;
     }
 
-    // A word gives its word, its pair and, for each piece size, fewer pieces than its padded length.
-    private int MostFeatures(int words, int offsets) => (2 * words) + ((offsets + words) * (_pieceMax - _pieceMin + 1));
+    // A word gives its word, its pair and, for each piece size, fewer pieces than its padded
+    // length; the padded words are all the code points there are.
+    private int MostFeatures(int words, int codePoints) => (2 * words) + (codePoints * (_pieceMax - _pieceMin + 1));
 
     private static void AddStrongest(List<(double Contribution, int Start, int End)> contributions, List<(int Start, int End)> strongest, int maxSpans)
     {
@@ -219,9 +212,7 @@ public sealed class LinearTextModel
     {
         private int[] _seen = new int[1024];
 
-        public List<byte> Bytes { get; } = [];
-
-        public List<int> Offsets { get; } = [];
+        public List<int> CodePoints { get; } = [];
 
         public List<TextFeatures.Word> Words { get; } = [];
 

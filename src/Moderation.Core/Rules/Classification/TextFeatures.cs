@@ -7,7 +7,8 @@ namespace Moderation.Core.Rules.Classification;
 /// The features a linear model reads in a comment, defined exactly as
 /// <c>tools/classifier/train.py</c> defines them: words (runs of letters and digits, lower-cased,
 /// ё→е, ї→і, й→и), each word with the next, and the short pieces of each word between
-/// <c>&lt;</c> and <c>&gt;</c>, each hashed (FNV-1a over UTF-8, modulo the model's buckets).
+/// <c>&lt;</c> and <c>&gt;</c>, each hashed (FNV-1a, one step per code point, modulo the
+/// model's buckets).
 /// The model file's samples prove that both definitions give the same scores.
 /// </summary>
 internal static class TextFeatures
@@ -16,18 +17,15 @@ internal static class TextFeatures
     private const uint FnvPrime = 16777619;
 
     /// <summary>
-    /// The comment's words as UTF-8, each written <c>&lt;word&gt;</c> into <paramref name="bytes"/>,
-    /// with the byte offset of each of its code points (and of the closing <c>&gt;</c>) in
-    /// <paramref name="offsets"/>, and where the word stands in the text (UTF-16).
+    /// The comment's words, each written <c>&lt;word&gt;</c> as folded code points into
+    /// <paramref name="codePoints"/>, and where each word stands in the text (UTF-16).
     /// </summary>
-    public static void Words(string text, List<byte> bytes, List<int> offsets, List<Word> words)
+    public static void Words(string text, List<int> codePoints, List<Word> words)
     {
-        bytes.Clear();
-        offsets.Clear();
+        codePoints.Clear();
         words.Clear();
-        Span<byte> utf8 = stackalloc byte[4];
         int start = -1;
-        int firstOffset = 0;
+        int first = 0;
         int index = 0;
         while (index <= text.Length)
         {
@@ -41,22 +39,16 @@ internal static class TextFeatures
                 if (start < 0)
                 {
                     start = index;
-                    firstOffset = offsets.Count;
-                    bytes.Add((byte)'<');
+                    codePoints.Add('<');
+                    first = codePoints.Count;
                 }
 
-                offsets.Add(bytes.Count);
-                int length = Fold(rune).EncodeToUtf8(utf8);
-                for (int i = 0; i < length; i++)
-                {
-                    bytes.Add(utf8[i]);
-                }
+                codePoints.Add(Fold(rune));
             }
             else if (start >= 0)
             {
-                offsets.Add(bytes.Count);
-                bytes.Add((byte)'>');
-                words.Add(new Word(firstOffset, offsets.Count - firstOffset - 1, start, index));
+                words.Add(new Word(first, codePoints.Count - first, start, index));
+                codePoints.Add('>');
                 start = -1;
             }
 
@@ -64,22 +56,22 @@ internal static class TextFeatures
         }
     }
 
-    /// <summary>FNV-1a of <paramref name="kind"/> and a colon, then <paramref name="data"/>.</summary>
-    public static uint Hash(char kind, ReadOnlySpan<byte> data) => Add(Start(kind), data);
+    /// <summary>FNV-1a of <paramref name="kind"/>, a colon, then <paramref name="codePoints"/>, one step per code point.</summary>
+    public static uint Hash(char kind, ReadOnlySpan<int> codePoints) => Add(Start(kind), codePoints);
 
-    public static uint Start(char kind) => Add(Add(FnvOffset, (byte)kind), (byte)':');
+    public static uint Start(char kind) => Add(Add(FnvOffset, kind), ':');
 
-    public static uint Add(uint hash, ReadOnlySpan<byte> data)
+    public static uint Add(uint hash, ReadOnlySpan<int> codePoints)
     {
-        foreach (byte value in data)
+        foreach (int codePoint in codePoints)
         {
-            hash = Add(hash, value);
+            hash = Add(hash, codePoint);
         }
 
         return hash;
     }
 
-    public static uint Add(uint hash, byte value) => unchecked((hash ^ value) * FnvPrime);
+    public static uint Add(uint hash, int codePoint) => unchecked((hash ^ (uint)codePoint) * FnvPrime);
 
     private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) is
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
@@ -88,26 +80,26 @@ internal static class TextFeatures
 
     // Python's str.lower() where it gives one code point; İ is the one letter whose lower case is
     // two code points there, so it stays as written, as the trainer leaves it.
-    private static Rune Fold(Rune rune)
+    private static int Fold(Rune rune)
     {
         if (rune.Value == 'İ')
         {
-            return rune;
+            return rune.Value;
         }
 
-        Rune lower = Rune.ToLowerInvariant(rune);
-        return lower.Value switch
+        int lower = Rune.ToLowerInvariant(rune).Value;
+        return lower switch
         {
-            'ё' => new Rune('е'),
-            'ї' => new Rune('і'),
-            'й' => new Rune('и'),
+            'ё' => 'е',
+            'ї' => 'і',
+            'й' => 'и',
             _ => lower,
         };
     }
 
     /// <summary>
-    /// A word: its code points' byte offsets start at <see cref="FirstOffset"/> (the byte before
-    /// the first is its <c>&lt;</c>; the offset after the last is its <c>&gt;</c>).
+    /// A word: its code points start at <see cref="First"/>, between a <c>&lt;</c> just before
+    /// and a <c>&gt;</c> just after; <see cref="Start"/> and <see cref="End"/> are UTF-16 positions in the text.
     /// </summary>
-    public readonly record struct Word(int FirstOffset, int Length, int Start, int End);
+    public readonly record struct Word(int First, int Length, int Start, int End);
 }
