@@ -11,6 +11,7 @@ namespace Moderation.Core.Rules;
 public sealed class RuleSet
 {
     private readonly TermMatcher _matcher;
+    private readonly bool _hasModel;
 
     public RuleSet(IReadOnlyList<RuleDefinition> rules, string version, string source, DateTimeOffset loadedAt, ScoreThresholds? thresholds = null, BuiltInReasons? builtInReasons = null)
     {
@@ -23,6 +24,7 @@ public sealed class RuleSet
         Thresholds = thresholds ?? ScoreThresholds.None;
         _matcher = new TermMatcher(rules);
         HistoryWindows = rules.Select(r => r.Detector).OfType<SpamDetector>().Select(d => d.HistoryWindow).OfType<TimeSpan>().Distinct().ToList();
+        _hasModel = rules.Any(r => r.Detector is ModelDetector);
     }
 
     public ScoreThresholds Thresholds { get; }
@@ -79,16 +81,22 @@ public sealed class RuleSet
 
         for (int i = 0; i < Rules.Count; i++)
         {
-            if (Rules[i].Detector is { } detector)
+            if (Rules[i].Detector is { } detector and not ModelDetector)
             {
-                detected.Clear();
-                if (detector.Detect(text, context, detected))
+                Detect(i, detector, text, context, ranges, detected);
+            }
+        }
+
+        // A model reads the sentences the other rules have no shape for: once another rule holds
+        // or rejects the comment it would only repeat them (and its weight could turn their hold
+        // into a reject), so it runs only while none does.
+        if (_hasModel && !HeldOrRejected(text, context, ranges))
+        {
+            for (int i = 0; i < Rules.Count; i++)
+            {
+                if (Rules[i].Detector is ModelDetector model)
                 {
-                    ranges.Add((i, -1, -1));
-                    foreach (var (start, end) in detected)
-                    {
-                        ranges.Add((i, start, end));
-                    }
+                    Detect(i, model, text, context, ranges, detected);
                 }
             }
         }
@@ -99,6 +107,33 @@ public sealed class RuleSet
         }
 
         return Decide(text, context, ranges);
+    }
+
+    private static void Detect(int rule, RuleDetector detector, string text, EvaluationContext context, List<(int Rule, int Start, int End)> ranges, List<(int Start, int End)> detected)
+    {
+        detected.Clear();
+        if (detector.Detect(text, context, detected))
+        {
+            ranges.Add((rule, -1, -1));
+            foreach (var (start, end) in detected)
+            {
+                ranges.Add((rule, start, end));
+            }
+        }
+    }
+
+    private bool HeldOrRejected(string text, EvaluationContext context, List<(int Rule, int Start, int End)> ranges)
+    {
+        foreach (var (index, _, _) in ranges)
+        {
+            var rule = Rules[index];
+            if (rule.Action >= RuleAction.Hold && !rule.Shadow && rule.When.HoldFor(context) && rule.AppliesTo(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

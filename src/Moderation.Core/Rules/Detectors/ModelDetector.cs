@@ -9,12 +9,10 @@ namespace Moderation.Core.Rules.Detectors;
 /// </summary>
 public sealed class ModelDetector(LinearTextModel model, double threshold, string file) : RuleDetector
 {
-    public LinearTextModel Model { get; } = model;
-
     public override bool Detect(string text, EvaluationContext context, List<(int Start, int End)> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);
-        return Model.Score(text, ranges, spansFrom: threshold) >= threshold;
+        return model.Score(text, ranges, spansFrom: threshold) >= threshold;
     }
 
     public override string Describe() => $"The model '{file}' scores the comment {threshold:0.##} or more as abusive.";

@@ -20,6 +20,9 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     /// <summary>The longest phrase pattern, in characters.</summary>
     public const int MaxPhraseLength = 500;
 
+    // How far the engine's score of a model's sample may be from its trainer's (both in double).
+    private const double SampleTolerance = 1e-4;
+
     private int _terms;
 
     // What a rule reads besides its own YAML (term files, the slots its phrases use), so its
@@ -380,8 +383,6 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
 
         return new ModelDetector(parsed, threshold.Value, relative);
     }
-
-    private const double SampleTolerance = 1e-4;
 
     private static RuleDetector? ReadDetector(YamlFields fields)
     {

@@ -89,6 +89,35 @@ public sealed class LinearTextModelTests
     }
 
     [Theory]
+    [InlineData("a badword here", new[] { "listed" })]
+    [InlineData("a flagword here", new[] { "flagged", "abuse-model" })]
+    [InlineData("nothing listed here", new[] { "abuse-model" })]
+    public void Evaluate_AnotherRuleHoldsTheComment_LeavesTheModelOut(string text, string[] reasons)
+    {
+        var directory = Directory.CreateTempSubdirectory("rules-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "tiny.model"), "buckets 1\nbias 0\nw 0 3\n");
+            const string yaml = """
+                thresholds: { hold: 3, reject: 5 }
+                rules:
+                  - {id: listed, action: hold, weight: 3, terms: [badword]}
+                  - {id: flagged, action: flag, weight: 1, terms: [flagword]}
+                  - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}
+                """;
+
+            var decision = RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, directory.FullName).Evaluate(text);
+
+            Assert.Equal(reasons, decision.Reasons.Select(r => r.RuleId));
+            Assert.Equal(Verdict.PendingReview, decision.Verdict);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
     [InlineData("file: ../outside.model, threshold: 0.9", "inside the rules file's folder")]
     [InlineData("file: missing.model, threshold: 0.9", "does not exist")]
     [InlineData("file: tiny.model", "threshold")]
