@@ -40,12 +40,22 @@ RATE = 0.2
 L2 = 1e-5
 PRUNE = 0.005
 FOLD = {"ё": "е", "ї": "і", "й": "и"}
+# A word within NEGATION_SCOPE words after one of these, and its pieces, are features of their
+# own ("n:die" and "m:die", not "w:die" and "c:die"),
+# so "I hope they don't die" does not weigh as "I hope they die". "t" negates after don, can...
+# (the apostrophe splits "don't" into two words). Folded forms: й reads и.
+NEGATORS = {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot",
+            "не", "ни", "нет", "никто", "никогда", "ні", "ніхто", "ніколи", "ніякого", "안", "못"}
+APOSTROPHE_NEGATORS = {"don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn",
+                       "shouldn", "can", "couldn", "mustn", "haven", "hasn", "ain"}
+NEGATION_SCOPE = 3
 SAMPLES = [
     "Thanks to the reporters who went there.",
     "someone should put a bullet in that journalist",
     "Мигранты плодятся как крысы, скоро всё заполонят",
     "드론이 호송대를 공격했다는 기사 잘 봤습니다",
     "You're a worthless, lying sack of garbage!!!",
+    "Nobody should die like that, and I don't want them to suffer.",
 ]
 
 
@@ -77,6 +87,16 @@ def words(text: str) -> list[str]:
     return out
 
 
+def negated(ws: list[str]) -> list[bool]:
+    """Whether each word is among the NEGATION_SCOPE words after a negation ("don't die", "не убивайте")."""
+    out = [False] * len(ws)
+    for i, w in enumerate(ws):
+        if w in NEGATORS or (w == "t" and i > 0 and ws[i - 1] in APOSTROPHE_NEGATORS):
+            for j in range(i + 1, min(len(ws), i + 1 + NEGATION_SCOPE)):
+                out[j] = True
+    return out
+
+
 def features(text: str) -> list[int]:
     """Distinct buckets of the text's features, in first-seen order."""
     seen, order = set(), []
@@ -88,14 +108,15 @@ def features(text: str) -> list[int]:
             order.append(bucket)
 
     ws = words(text)
+    negation = negated(ws)
     for i, w in enumerate(ws):
-        add("w:" + w)
+        add(("n:" if negation[i] else "w:") + w)
         if i + 1 < len(ws):
             add("b:" + w + " " + ws[i + 1])
         padded = "<" + w + ">"
         for n in range(PIECES[0], PIECES[1] + 1):
             for k in range(len(padded) - n + 1):
-                add("c:" + padded[k:k + n])
+                add(("m:" if negation[i] else "c:") + padded[k:k + n])
     return order
 
 
@@ -159,6 +180,9 @@ def render(weights, bias, rows):
         f"# {', '.join(INNOCENT)} as clean rows; weights under {PRUNE} dropped.",
         f"buckets {BUCKETS}",
         f"pieces {PIECES[0]} {PIECES[1]}",
+        f"negation_scope {NEGATION_SCOPE}",
+        "negators " + " ".join(sorted(NEGATORS)),
+        "apostrophe_negators " + " ".join(sorted(APOSTROPHE_NEGATORS)),
         f"bias {bias:.6f}",
     ]
     lines += [f"w {j} {w:.6f}" for j, w in sorted(weights.items())]

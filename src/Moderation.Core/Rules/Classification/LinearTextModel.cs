@@ -19,6 +19,9 @@ public sealed class LinearTextModel
     /// <summary>The longest word piece a model may read.</summary>
     public const int MaxPiece = 8;
 
+    /// <summary>The most words after a negation that read as negated.</summary>
+    public const int MaxNegationScope = 10;
+
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -26,12 +29,14 @@ public sealed class LinearTextModel
     private readonly double _bias;
     private readonly int _pieceMin;
     private readonly int _pieceMax;
+    private readonly Negation _negation;
 
-    private LinearTextModel(float[] weights, double bias, (int Min, int Max) pieces, List<(string Text, double Score)> samples)
+    private LinearTextModel(float[] weights, double bias, (int Min, int Max) pieces, Negation negation, List<(string Text, double Score)> samples)
     {
         _weights = weights;
         _bias = bias;
         (_pieceMin, _pieceMax) = pieces;
+        _negation = negation;
         Samples = samples;
     }
 
@@ -47,6 +52,9 @@ public sealed class LinearTextModel
         int buckets = 0;
         double bias = 0;
         (int Min, int Max) pieces = (1, 0);
+        int negationScope = 0;
+        string[] negators = [];
+        string[] apostropheNegators = [];
         var entries = new List<(int Bucket, float Weight, int Line)>();
         var samples = new List<(string, double)>();
         int lineNumber = 0;
@@ -68,6 +76,15 @@ public sealed class LinearTextModel
                 case "pieces" when parts.Length == 3 && TryCount(parts[1], out int min) && TryCount(parts[2], out int max) && min >= 1 && max >= min && max <= MaxPiece:
                     pieces = (min, max);
                     break;
+                case "negation_scope" when parts.Length == 2 && TryCount(parts[1], out int scope) && scope <= MaxNegationScope:
+                    negationScope = scope;
+                    break;
+                case "negators":
+                    negators = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+                    break;
+                case "apostrophe_negators":
+                    apostropheNegators = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+                    break;
                 case "bias" when parts.Length == 2 && TryNumber(parts[1], out double value):
                     bias = value;
                     break;
@@ -78,7 +95,7 @@ public sealed class LinearTextModel
                     samples.Add((parts[2], score));
                     break;
                 default:
-                    problems.Add($"line {lineNumber}: expected 'buckets N', 'pieces MIN MAX' (1 to {MaxPiece}), 'bias X', 'w BUCKET WEIGHT' or 'sample SCORE TEXT'.");
+                    problems.Add($"line {lineNumber}: expected 'buckets N', 'pieces MIN MAX' (1 to {MaxPiece}), 'negation_scope N' (0 to {MaxNegationScope}), 'negators WORD...', 'apostrophe_negators WORD...', 'bias X', 'w BUCKET WEIGHT' or 'sample SCORE TEXT'.");
                     break;
             }
         }
@@ -101,7 +118,7 @@ public sealed class LinearTextModel
             weights[bucket] = weight;
         }
 
-        return problems.Count > problemsBefore ? null : new LinearTextModel(weights, bias, pieces, samples);
+        return problems.Count > problemsBefore ? null : new LinearTextModel(weights, bias, pieces, new Negation(negationScope, negators, apostropheNegators), samples);
     }
 
     /// <summary>
@@ -118,12 +135,14 @@ public sealed class LinearTextModel
         var words = CollectionsMarshal.AsSpan(scratch.Words);
         var tally = new Tally(_weights, scratch.BeginSeen(MostFeatures(words.Length, codePoints.Length)));
         scratch.Contributions.Clear();
+        var negated = scratch.BeginNegated(words.Length);
+        _negation.Mark(codePoints, words, negated);
         for (int i = 0; i < words.Length; i++)
         {
             var word = words[i];
             var letters = codePoints.Slice(word.First, word.Length);
             double before = tally.Sum;
-            tally.Count(TextFeatures.Hash('w', letters));
+            tally.Count(TextFeatures.Hash(negated[i] ? 'n' : 'w', letters));
             if (i + 1 < words.Length)
             {
                 uint pair = TextFeatures.Add(TextFeatures.Hash('b', letters), ' ');
@@ -135,7 +154,7 @@ public sealed class LinearTextModel
             {
                 for (int k = 0; k + n <= padded.Length; k++)
                 {
-                    tally.Count(TextFeatures.Hash('c', padded.Slice(k, n)));
+                    tally.Count(TextFeatures.Hash(negated[i] ? 'm' : 'c', padded.Slice(k, n)));
                 }
             }
 
@@ -218,6 +237,21 @@ public sealed class LinearTextModel
 
         public List<(double Contribution, int Start, int End)> Contributions { get; } = [];
 
+        private bool[] _negated = new bool[64];
+
+        /// <summary>One cleared flag per word: whether it reads as negated.</summary>
+        public Span<bool> BeginNegated(int words)
+        {
+            if (_negated.Length < words)
+            {
+                _negated = new bool[(int)BitOperations.RoundUpToPowerOf2((uint)words)];
+            }
+
+            var negated = _negated.AsSpan(0, words);
+            negated.Clear();
+            return negated;
+        }
+
         /// <summary>A cleared set with room for twice the features a comment can have.</summary>
         public Span<int> BeginSeen(int mostFeatures)
         {
@@ -231,5 +265,53 @@ public sealed class LinearTextModel
             seen.Clear();
             return seen;
         }
+    }
+
+    /// <summary>
+    /// Which words read as negated: the <see cref="_scope"/> words after a negator, or after a
+    /// "t" that follows an apostrophe negator ("don't" is the words "don" and "t").
+    /// </summary>
+    private sealed class Negation(int scope, string[] negators, string[] apostropheNegators)
+    {
+        private readonly int _scope = scope;
+        private readonly int[][] _negators = [.. negators.Select(CodePointsOf)];
+        private readonly int[][] _apostropheNegators = [.. apostropheNegators.Select(CodePointsOf)];
+
+        public void Mark(ReadOnlySpan<int> codePoints, ReadOnlySpan<TextFeatures.Word> words, Span<bool> negated)
+        {
+            if (_scope == 0)
+            {
+                return;
+            }
+
+            for (int i = 0; i < words.Length; i++)
+            {
+                var word = codePoints.Slice(words[i].First, words[i].Length);
+                bool negates = IsAny(word, _negators)
+                    || (word.Length == 1 && word[0] == 't' && i > 0 && IsAny(codePoints.Slice(words[i - 1].First, words[i - 1].Length), _apostropheNegators));
+                if (negates)
+                {
+                    for (int j = i + 1; j < words.Length && j <= i + _scope; j++)
+                    {
+                        negated[j] = true;
+                    }
+                }
+            }
+        }
+
+        private static bool IsAny(ReadOnlySpan<int> word, int[][] candidates)
+        {
+            foreach (int[] candidate in candidates)
+            {
+                if (word.SequenceEqual(candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int[] CodePointsOf(string word) => [.. word.EnumerateRunes().Select(r => r.Value)];
     }
 }
