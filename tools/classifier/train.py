@@ -5,7 +5,9 @@ Logistic regression over hashed features of a comment: its words, pairs of neigh
 and the 3- and 4-letter pieces of each word (which carry Russian and Ukrainian inflection and
 Korean particles). Trained on the labelled rows the team may tune on: `eval/corpus`, the
 `dev/` half of each outside corpus, and `tools/classifier/training/` (rows written for training
-only, mostly innocent comments that look like abuse to a word counter). The `held-back/` halves are never read here: they measure
+only by labellers who saw no rule, list or corpus: innocent comments that look like abuse to a
+word counter, sentence-level abuse without swear words; `innocent-neighbours.tsv` holds the
+families of innocent sentences the model had flagged, written by the team). The `held-back/` halves are never read here: they measure
 the model (and the rules) afterwards.
 
 The features are defined once more in C# (`Moderation.Core/Rules/Classification/TextFeatures.cs`);
