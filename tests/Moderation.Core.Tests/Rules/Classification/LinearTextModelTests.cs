@@ -68,24 +68,15 @@ public sealed class LinearTextModelTests
     [Fact]
     public void Evaluate_ModelRuleScoringHigh_HoldsWithTheWeightiestWordAsSpan()
     {
-        var directory = Directory.CreateTempSubdirectory("rules-");
-        try
-        {
-            File.WriteAllText(Path.Combine(directory.FullName, "tiny.model"), "buckets 1\nbias 0\nw 0 3\nsample 0.952574 anything\n");
-            const string yaml = "rules:\n  - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}\n";
+        const string yaml = "rules:\n  - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}\n";
 
-            var rules = RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, directory.FullName);
-            var decision = rules.Evaluate("  whatever it says");
+        var decision = InRulesFolder(folder => RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, folder))
+            .Evaluate("  whatever it says");
 
-            Assert.Equal(Verdict.PendingReview, decision.Verdict);
-            var reason = Assert.Single(decision.Reasons);
-            Assert.Equal("abuse-model", reason.RuleId);
-            Assert.Equal([new TextSpan(2, 10)], reason.Spans);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(Verdict.PendingReview, decision.Verdict);
+        var reason = Assert.Single(decision.Reasons);
+        Assert.Equal("abuse-model", reason.RuleId);
+        Assert.Equal([new TextSpan(2, 10)], reason.Spans);
     }
 
     [Theory]
@@ -94,27 +85,18 @@ public sealed class LinearTextModelTests
     [InlineData("nothing listed here", new[] { "abuse-model" })]
     public void Evaluate_AnotherRuleHoldsTheComment_LeavesTheModelOut(string text, string[] reasons)
     {
-        var directory = Directory.CreateTempSubdirectory("rules-");
-        try
-        {
-            File.WriteAllText(Path.Combine(directory.FullName, "tiny.model"), "buckets 1\nbias 0\nw 0 3\n");
-            const string yaml = """
-                thresholds: { hold: 3, reject: 5 }
-                rules:
-                  - {id: listed, action: hold, weight: 3, terms: [badword]}
-                  - {id: flagged, action: flag, weight: 1, terms: [flagword]}
-                  - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}
-                """;
+        const string yaml = """
+            thresholds: { hold: 3, reject: 5 }
+            rules:
+              - {id: listed, action: hold, weight: 3, terms: [badword]}
+              - {id: flagged, action: flag, weight: 1, terms: [flagword]}
+              - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}
+            """;
 
-            var decision = RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, directory.FullName).Evaluate(text);
+        var decision = InRulesFolder(folder => RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, folder)).Evaluate(text);
 
-            Assert.Equal(reasons, decision.Reasons.Select(r => r.RuleId));
-            Assert.Equal(Verdict.PendingReview, decision.Verdict);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(reasons, decision.Reasons.Select(r => r.RuleId));
+        Assert.Equal(Verdict.PendingReview, decision.Verdict);
     }
 
     [Theory]
@@ -125,15 +107,30 @@ public sealed class LinearTextModelTests
     [InlineData("file: drifted.model, threshold: 0.9", "in its trainer")]
     public void Parse_ModelRuleThatCannotScoreAsTrained_IsRefused(string model, string reason)
     {
+        string yaml = $"rules:\n  - {{id: m, action: hold, model: {{{model}}}}}\n";
+
+        var errors = InRulesFolder(folder =>
+        {
+            Assert.Null(RuleSetParser.TryParse(yaml, "t", DateTimeOffset.UnixEpoch, out var found, folder));
+            return found;
+        });
+
+        Assert.Contains(errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> on a temporary rules folder holding <c>tiny.model</c> (every
+    /// feature in one bucket of weight 3, so any text scores 0.95) and <c>drifted.model</c> (the
+    /// same, with a sample its trainer scored 0.5).
+    /// </summary>
+    private static T InRulesFolder<T>(Func<string, T> test)
+    {
         var directory = Directory.CreateTempSubdirectory("rules-");
         try
         {
             File.WriteAllText(Path.Combine(directory.FullName, "tiny.model"), "buckets 1\nbias 0\nw 0 3\n");
             File.WriteAllText(Path.Combine(directory.FullName, "drifted.model"), "buckets 1\nbias 0\nw 0 3\nsample 0.5 anything\n");
-            string yaml = $"rules:\n  - {{id: m, action: hold, model: {{{model}}}}}\n";
-
-            Assert.Null(RuleSetParser.TryParse(yaml, "t", DateTimeOffset.UnixEpoch, out var errors, directory.FullName));
-            Assert.Contains(errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
+            return test(directory.FullName);
         }
         finally
         {
