@@ -274,8 +274,8 @@ public sealed class LinearTextModel
     private sealed class Negation(int scope, string[] negators, string[] apostropheNegators)
     {
         private readonly int _scope = scope;
-        private readonly int[][] _negators = [.. negators.Select(CodePointsOf)];
-        private readonly int[][] _apostropheNegators = [.. apostropheNegators.Select(CodePointsOf)];
+        private readonly Dictionary<int, int[][]> _negators = ByFirstLetter(negators);
+        private readonly Dictionary<int, int[][]> _apostropheNegators = ByFirstLetter(apostropheNegators);
 
         public void Mark(ReadOnlySpan<int> codePoints, ReadOnlySpan<TextFeatures.Word> words, Span<bool> negated)
         {
@@ -299,9 +299,15 @@ public sealed class LinearTextModel
             }
         }
 
-        private static bool IsAny(ReadOnlySpan<int> word, int[][] candidates)
+        // Most words share no first letter with a negator, so one lookup turns them away.
+        private static bool IsAny(ReadOnlySpan<int> word, Dictionary<int, int[][]> candidates)
         {
-            foreach (int[] candidate in candidates)
+            if (!candidates.TryGetValue(word[0], out var sameFirst))
+            {
+                return false;
+            }
+
+            foreach (int[] candidate in sameFirst)
             {
                 if (word.SequenceEqual(candidate))
                 {
@@ -311,6 +317,9 @@ public sealed class LinearTextModel
 
             return false;
         }
+
+        private static Dictionary<int, int[][]> ByFirstLetter(string[] words) =>
+            words.Select(CodePointsOf).Where(w => w.Length > 0).GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
 
         private static int[] CodePointsOf(string word) => [.. word.EnumerateRunes().Select(r => r.Value)];
     }
