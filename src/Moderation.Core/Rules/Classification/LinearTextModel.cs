@@ -7,7 +7,9 @@ namespace Moderation.Core.Rules.Classification;
 /// <summary>
 /// A logistic regression over the hashed <see cref="TextFeatures"/> of a comment, read from the
 /// file <c>tools/classifier/train.py</c> writes: <c>buckets N</c>, <c>pieces MIN MAX</c> (the
-/// sizes of the word pieces, in code points; none without the line), <c>bias B</c>, one
+/// sizes of the word pieces, in code points; none without the line), <c>negation_scope N</c>,
+/// <c>negators WORD...</c> and <c>apostrophe_negators WORD...</c> (which words read as negated),
+/// <c>bias B</c>, one
 /// <c>w BUCKET WEIGHT</c> line per weight, and <c>sample SCORE TEXT</c> lines that the trainer
 /// scored, so a load can prove the engine scores as the trainer did.
 /// </summary>
@@ -230,14 +232,13 @@ public sealed class LinearTextModel
     private sealed class Scratch
     {
         private int[] _seen = new int[1024];
+        private bool[] _negated = new bool[64];
 
         public List<int> CodePoints { get; } = [];
 
         public List<TextFeatures.Word> Words { get; } = [];
 
         public List<(double Contribution, int Start, int End)> Contributions { get; } = [];
-
-        private bool[] _negated = new bool[64];
 
         /// <summary>One cleared flag per word: whether it reads as negated.</summary>
         public Span<bool> BeginNegated(int words)

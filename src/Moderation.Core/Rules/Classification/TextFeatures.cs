@@ -13,7 +13,7 @@ namespace Moderation.Core.Rules.Classification;
 /// </summary>
 internal static class TextFeatures
 {
-    public const uint FnvOffset = 2166136261;
+    private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
 
     /// <summary>
@@ -59,7 +59,7 @@ internal static class TextFeatures
     /// <summary>FNV-1a of <paramref name="kind"/>, a colon, then <paramref name="codePoints"/>, one step per code point.</summary>
     public static uint Hash(char kind, ReadOnlySpan<int> codePoints) => Add(Start(kind), codePoints);
 
-    public static uint Start(char kind) => Add(Add(FnvOffset, kind), ':');
+    private static uint Start(char kind) => Add(Add(FnvOffset, kind), ':');
 
     public static uint Add(uint hash, ReadOnlySpan<int> codePoints)
     {
