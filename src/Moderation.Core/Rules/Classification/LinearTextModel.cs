@@ -151,14 +151,7 @@ public sealed class LinearTextModel
                 tally.Count(TextFeatures.Add(pair, codePoints.Slice(words[i + 1].First, words[i + 1].Length)));
             }
 
-            var padded = codePoints.Slice(word.First - 1, word.Length + 2);
-            for (int n = _pieceMin; n <= _pieceMax; n++)
-            {
-                for (int k = 0; k + n <= padded.Length; k++)
-                {
-                    tally.Count(TextFeatures.Hash(negated[i] ? 'm' : 'c', padded.Slice(k, n)));
-                }
-            }
+            CountPieces(ref tally, codePoints.Slice(word.First - 1, word.Length + 2), negated[i], scratch);
 
             scratch.Contributions.Add((tally.Sum - before, word.Start, word.End));
         }
@@ -171,6 +164,35 @@ public sealed class LinearTextModel
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// Counts the pieces of a padded word, every piece of the smallest size first, then of the
+    /// next, as the trainer does. A piece's hash is its shorter piece's hash one step on, so each
+    /// size costs one step per piece.
+    /// </summary>
+    private void CountPieces(ref Tally tally, ReadOnlySpan<int> padded, bool negated, Scratch scratch)
+    {
+        if (_pieceMin > _pieceMax || padded.Length < _pieceMin)
+        {
+            return;
+        }
+
+        var hashes = scratch.PieceHashes(padded.Length);
+        uint start = TextFeatures.Start(negated ? 'm' : 'c');
+        for (int k = 0; k + _pieceMin <= padded.Length; k++)
+        {
+            hashes[k] = TextFeatures.Add(start, padded.Slice(k, _pieceMin - 1));
+        }
+
+        for (int n = _pieceMin; n <= _pieceMax; n++)
+        {
+            for (int k = 0; k + n <= padded.Length; k++)
+            {
+                hashes[k] = TextFeatures.Add(hashes[k], padded[k + n - 1]);
+                tally.Count(hashes[k]);
+            }
+        }
     }
 
     // A word gives its word, its pair and, for each piece size, fewer pieces than its padded
@@ -206,7 +228,8 @@ public sealed class LinearTextModel
 
         public void Count(uint hash)
         {
-            int bucket = (int)(hash % (uint)_weights.Length);
+            uint buckets = (uint)_weights.Length;
+            int bucket = (int)(BitOperations.IsPow2(buckets) ? hash & (buckets - 1) : hash % buckets);
             int mask = _seen.Length - 1;
 
             // Open addressing over bucket + 1, so 0 marks a free slot.
@@ -239,6 +262,19 @@ public sealed class LinearTextModel
         public List<TextFeatures.Word> Words { get; } = [];
 
         public List<(double Contribution, int Start, int End)> Contributions { get; } = [];
+
+        private uint[] _pieceHashes = new uint[64];
+
+        /// <summary>Room for the running hash of each piece of a padded word of <paramref name="length"/> code points.</summary>
+        public Span<uint> PieceHashes(int length)
+        {
+            if (_pieceHashes.Length < length)
+            {
+                _pieceHashes = new uint[(int)BitOperations.RoundUpToPowerOf2((uint)length)];
+            }
+
+            return _pieceHashes.AsSpan(0, length);
+        }
 
         /// <summary>One cleared flag per word: whether it reads as negated.</summary>
         public Span<bool> BeginNegated(int words)

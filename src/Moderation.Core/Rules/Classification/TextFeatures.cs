@@ -29,12 +29,22 @@ internal static class TextFeatures
         int index = 0;
         while (index <= text.Length)
         {
-            Rune rune = default;
             int width = 1;
-            bool isWord = index < text.Length
-                && Rune.DecodeFromUtf16(text.AsSpan(index), out rune, out width) == System.Buffers.OperationStatus.Done
-                && IsWordRune(rune);
-            if (isWord)
+            int folded = -1;
+            if (index < text.Length && text[index] < 0x80)
+            {
+                // Most comments are mostly ASCII, whose folding needs no Unicode tables.
+                char c = text[index];
+                folded = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : -1;
+            }
+            else if (index < text.Length
+                && Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out width) == System.Buffers.OperationStatus.Done
+                && IsWordRune(rune))
+            {
+                folded = Fold(rune);
+            }
+
+            if (folded >= 0)
             {
                 if (start < 0)
                 {
@@ -43,7 +53,7 @@ internal static class TextFeatures
                     first = codePoints.Count;
                 }
 
-                codePoints.Add(Fold(rune));
+                codePoints.Add(folded);
             }
             else if (start >= 0)
             {
@@ -59,7 +69,8 @@ internal static class TextFeatures
     /// <summary>FNV-1a of <paramref name="kind"/>, a colon, then <paramref name="codePoints"/>, one step per code point.</summary>
     public static uint Hash(char kind, ReadOnlySpan<int> codePoints) => Add(Start(kind), codePoints);
 
-    private static uint Start(char kind) => Add(Add(FnvOffset, kind), ':');
+    /// <summary>The hash of <paramref name="kind"/> and its colon, which every feature of that kind starts from.</summary>
+    public static uint Start(char kind) => Add(Add(FnvOffset, kind), ':');
 
     public static uint Add(uint hash, ReadOnlySpan<int> codePoints)
     {
