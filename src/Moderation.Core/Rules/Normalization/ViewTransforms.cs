@@ -435,6 +435,7 @@ internal static class ViewTransforms
     };
 
     /// <summary>A character of a token: a word character, or a symbol leet reads as a letter.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsTokenChar(char c) => CharClasses.IsWord(c) || c is '@' or '$' or '!' or '|';
 
     private static bool HasLetter(TextView view, int from, int to)
