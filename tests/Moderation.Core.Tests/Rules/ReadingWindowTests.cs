@@ -19,7 +19,7 @@ public sealed class ReadingWindowTests
             allow: ["dostoevsky's novel the idiot"]
           - id: groan
             action: hold
-            terms: ["aaargh idiot", "zoo keeper"]
+            terms: ["aaargh idiot", "zoo keeper", "boot camp"]
           - id: hunt
             action: hold
             phrases: ["hunt ...8 kill", "(i|we) will ...1 kill (you|u)", "(we|they) ...8 massacre"]
@@ -72,6 +72,7 @@ public sealed class ReadingWindowTests
     [Theory]
     [InlineData("aaargh 1d10t", 0, 12)]
     [InlineData("zooooo keep3r", 0, 13)]
+    [InlineData("booooot c4mp", 0, 12)]
     public void Evaluate_StretchedLettersBesideATrick_ReadInTheFormsTheTermsHold(string text, int start, int end)
     {
         // A window shortens a run only to the forms some term holds: three letters as written,

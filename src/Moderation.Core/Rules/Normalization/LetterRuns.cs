@@ -2,15 +2,24 @@ namespace Moderation.Core.Rules.Normalization;
 
 /// <summary>
 /// Which stretched letters the rules can tell apart. A run of three or more of one letter in a
-/// comment is read shortened to one and to two, and as written; the letters the rule set holds
-/// twice in a row ("ass", "kill") need the reading with two, and those it holds three times the
-/// reading as written. Other runs read alike in every form but the shortest, so a window with
-/// "fuuuuucking" in it is read once for the run instead of three times.
+/// comment is read shortened to one and to two, and as written; a run the rule set holds twice
+/// in a row ("ass", "kill") needs the reading with two, and one it holds three times the reading
+/// as written. Such a run in a term can only match a run in the text between the same letters,
+/// so a window with "fuuuuucking" in it is read once for the run, not three times, though some
+/// term somewhere holds "uu".
 /// </summary>
 internal sealed class LetterRuns
 {
-    private readonly HashSet<char> _twice = [];
-    private readonly HashSet<char> _thrice = [];
+    /// <summary>A character no term holds: a run's neighbour where the term or the view ends.</summary>
+    private const char Edge = '\0';
+
+    /// <summary>
+    /// A run of a letter in a term: its length (2, or 3 for three or more), and the characters
+    /// before and after it, <see cref="Edge"/> where the term ends, where any character may stand.
+    /// </summary>
+    private readonly record struct Run(int Length, char Before, char After);
+
+    private readonly Dictionary<char, List<Run>> _runs = [];
 
     /// <summary>The runs in <paramref name="words"/>: the terms, allow terms and phrase words of the rules, in the form they are matched in.</summary>
     public LetterRuns(IEnumerable<string> words)
@@ -18,12 +27,30 @@ internal sealed class LetterRuns
         ArgumentNullException.ThrowIfNull(words);
         foreach (string word in words)
         {
-            for (int i = 1; i < word.Length; i++)
+            int i = 0;
+            while (i < word.Length)
             {
-                if (word[i] == word[i - 1])
+                int end = i + 1;
+                while (end < word.Length && word[end] == word[i])
                 {
-                    (i >= 2 && word[i - 2] == word[i] ? _thrice : _twice).Add(word[i]);
+                    end++;
                 }
+
+                if (end - i >= 2)
+                {
+                    var run = new Run(Math.Min(end - i, 3), i > 0 ? word[i - 1] : Edge, end < word.Length ? word[end] : Edge);
+                    if (!_runs.TryGetValue(word[i], out var runs))
+                    {
+                        _runs[word[i]] = runs = [];
+                    }
+
+                    if (!runs.Contains(run))
+                    {
+                        runs.Add(run);
+                    }
+                }
+
+                i = end;
             }
         }
     }
@@ -36,21 +63,54 @@ internal sealed class LetterRuns
     {
         bool asWritten = false;
         bool pairs = false;
-        for (int k = 2; k < view.Length; k++)
+        int k = 0;
+        while (k < view.Length)
         {
             char c = view[k];
-            if (c == view[k - 1] && c == view[k - 2])
+            int end = k + 1;
+            while (end < view.Length && view[end] == c)
             {
-                asWritten |= _thrice.Contains(c);
-                pairs |= _twice.Contains(c) || _thrice.Contains(c);
+                end++;
             }
-            else if (ViewTransforms.HangulVowelRepeats(view, k - 1) >= 2)
+
+            if (end - k >= 3)
+            {
+                var (thrice, twice) = Fits(c, k > 0 ? view[k - 1] : Edge, end < view.Length ? view[end] : Edge);
+                asWritten |= thrice;
+                pairs |= twice || thrice;
+            }
+            else if (ViewTransforms.HangulVowelRepeats(view, k) >= 2)
             {
                 // A stretched Korean vowel is dropped, not shortened: keep reading it as written.
                 asWritten = true;
             }
+
+            k = end;
         }
 
         return (asWritten, pairs);
     }
+
+    /// <summary>Whether a run of <paramref name="letter"/> between these neighbours fits a run of three, and one of two, in some term.</summary>
+    private (bool Thrice, bool Twice) Fits(char letter, char before, char after)
+    {
+        bool thrice = false;
+        bool twice = false;
+        if (_runs.TryGetValue(letter, out var runs))
+        {
+            foreach (var run in runs)
+            {
+                if (Borders(run.Before, before) && Borders(run.After, after))
+                {
+                    thrice |= run.Length >= 3;
+                    twice |= run.Length == 2;
+                }
+            }
+        }
+
+        return (thrice, twice);
+    }
+
+    // A dropped Korean vowel can bring another syllable next to the run: it may border anything.
+    private static bool Borders(char inTerm, char inText) => inTerm == Edge || inTerm == inText || ViewTransforms.IsHangul(inText);
 }
