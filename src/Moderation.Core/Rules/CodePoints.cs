@@ -21,28 +21,46 @@ public static class CodePoints
         return codePoints;
     }
 
+    [ThreadStatic]
+    private static (int Start, int End)[]? t_sortedRanges;
+
     /// <summary>The text with every code point inside the UTF-16 ranges replaced by one '*'.</summary>
     public static string Mask(string text, IReadOnlyList<(int Start, int End)> utf16Ranges)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(utf16Ranges);
         if (utf16Ranges.Count == 0)
         {
             return text;
         }
 
-        int length = 0;
-        for (int index = 0; index < text.Length; index += CodePointLength(text, index))
+        // Sorted by start, the ranges are walked once beside the text rather than searched for each code point.
+        var sorted = t_sortedRanges is { } buffer && buffer.Length >= utf16Ranges.Count ? buffer : new (int Start, int End)[Math.Max(16, utf16Ranges.Count)];
+        t_sortedRanges = sorted;
+        for (int i = 0; i < utf16Ranges.Count; i++)
         {
-            length += IsInside(utf16Ranges, index) ? 1 : CodePointLength(text, index);
+            sorted[i] = utf16Ranges[i];
         }
 
-        return string.Create(length, (text, utf16Ranges), static (into, state) =>
+        var ranges = sorted.AsSpan(0, utf16Ranges.Count);
+        ranges.Sort();
+        int length = 0;
+        var inside = new Coverage();
+        for (int index = 0; index < text.Length; index += CodePointLength(text, index))
         {
-            var (text, ranges) = state;
+            length += inside.Holds(ranges, index) ? 1 : CodePointLength(text, index);
+        }
+
+        return string.Create(length, (text, sorted, utf16Ranges.Count), static (into, state) =>
+        {
+            var (text, sorted, count) = state;
+            var ranges = sorted.AsSpan(0, count);
+            var inside = new Coverage();
             int written = 0;
             for (int index = 0; index < text.Length;)
             {
                 int consumed = CodePointLength(text, index);
-                if (IsInside(ranges, index))
+                if (inside.Holds(ranges, index))
                 {
                     into[written++] = '*';
                 }
@@ -61,16 +79,21 @@ public static class CodePoints
     private static int CodePointLength(string text, int index) =>
         char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
 
-    private static bool IsInside(IReadOnlyList<(int Start, int End)> ranges, int index)
+    /// <summary>Whether ascending positions lie inside ranges sorted by start: the ranges begun so far, and the furthest end among them.</summary>
+    private struct Coverage
     {
-        for (int i = 0; i < ranges.Count; i++)
-        {
-            if (index >= ranges[i].Start && index < ranges[i].End)
-            {
-                return true;
-            }
-        }
+        private int _next;
+        private int _end;
 
-        return false;
+        public bool Holds(ReadOnlySpan<(int Start, int End)> ranges, int index)
+        {
+            while (_next < ranges.Length && ranges[_next].Start <= index)
+            {
+                _end = Math.Max(_end, ranges[_next].End);
+                _next++;
+            }
+
+            return index < _end;
+        }
     }
 }
