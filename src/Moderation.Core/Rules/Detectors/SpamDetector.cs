@@ -48,7 +48,13 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         int capitals = 0;
         foreach (Rune rune in text.EnumerateRunes())
         {
-            if (Rune.IsLetter(rune))
+            if (rune.IsAscii)
+            {
+                // Most comments are mostly ASCII, which needs no Unicode tables.
+                letters += char.IsAsciiLetter((char)rune.Value) ? 1 : 0;
+                capitals += char.IsAsciiLetterUpper((char)rune.Value) ? 1 : 0;
+            }
+            else if (Rune.IsLetter(rune))
             {
                 letters++;
                 capitals += Rune.IsUpper(rune) ? 1 : 0;
@@ -64,6 +70,15 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         int symbols = 0;
         foreach (Rune rune in text.EnumerateRunes())
         {
+            if (rune.IsAscii)
+            {
+                // The ASCII symbols are the math, currency and modifier ones: + < = > | ~ $ ^ `.
+                bool space = char.IsWhiteSpace((char)rune.Value);
+                visible += space ? 0 : 1;
+                symbols += rune.Value is '+' or '<' or '=' or '>' or '|' or '~' or '$' or '^' or '`' ? 1 : 0;
+                continue;
+            }
+
             if (Rune.IsWhiteSpace(rune))
             {
                 continue;
@@ -83,6 +98,13 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         int index = 0;
         while (index < text.Length)
         {
+            // An ASCII character is compared as it is; runs of one are the rule, so decoding is left for the rest.
+            if (text[index] < 0x80 && (index + 1 == text.Length || text[index + 1] != text[index]))
+            {
+                index++;
+                continue;
+            }
+
             Rune.DecodeFromUtf16(text.AsSpan(index), out Rune rune, out int width);
             int end = index + width;
             int count = 1;
