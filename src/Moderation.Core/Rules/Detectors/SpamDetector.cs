@@ -46,15 +46,19 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
     {
         int letters = 0;
         int capitals = 0;
-        foreach (Rune rune in text.EnumerateRunes())
+        for (int i = 0; i < text.Length; i++)
         {
-            if (rune.IsAscii)
+            // Most comments are mostly ASCII, which needs neither decoding nor Unicode tables.
+            char c = text[i];
+            if (c < 0x80)
             {
-                // Most comments are mostly ASCII, which needs no Unicode tables.
-                letters += char.IsAsciiLetter((char)rune.Value) ? 1 : 0;
-                capitals += char.IsAsciiLetterUpper((char)rune.Value) ? 1 : 0;
+                letters += char.IsAsciiLetter(c) ? 1 : 0;
+                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
+                continue;
             }
-            else if (Rune.IsLetter(rune))
+
+            Rune rune = RuneAt(text, ref i);
+            if (Rune.IsLetter(rune))
             {
                 letters++;
                 capitals += Rune.IsUpper(rune) ? 1 : 0;
@@ -68,17 +72,18 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
     {
         int visible = 0;
         int symbols = 0;
-        foreach (Rune rune in text.EnumerateRunes())
+        for (int i = 0; i < text.Length; i++)
         {
-            if (rune.IsAscii)
+            char c = text[i];
+            if (c < 0x80)
             {
                 // The ASCII symbols are the math, currency and modifier ones: + < = > | ~ $ ^ `.
-                bool space = char.IsWhiteSpace((char)rune.Value);
-                visible += space ? 0 : 1;
-                symbols += rune.Value is '+' or '<' or '=' or '>' or '|' or '~' or '$' or '^' or '`' ? 1 : 0;
+                visible += char.IsWhiteSpace(c) ? 0 : 1;
+                symbols += c is '+' or '<' or '=' or '>' or '|' or '~' or '$' or '^' or '`' ? 1 : 0;
                 continue;
             }
 
+            Rune rune = RuneAt(text, ref i);
             if (Rune.IsWhiteSpace(rune))
             {
                 continue;
@@ -90,6 +95,14 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         }
 
         return visible >= minimum && symbols >= threshold * visible;
+    }
+
+    /// <summary>The code point at <paramref name="index"/>, moved to its last UTF-16 unit; a lone surrogate reads as U+FFFD, as enumerating runes reads it.</summary>
+    private static Rune RuneAt(string text, ref int index)
+    {
+        Rune.DecodeFromUtf16(text.AsSpan(index), out Rune rune, out int width);
+        index += width - 1;
+        return rune;
     }
 
     private bool FindRepeatedCharacters(string text, List<(int Start, int End)> ranges)
