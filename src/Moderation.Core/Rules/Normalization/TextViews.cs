@@ -44,6 +44,7 @@ internal sealed class TextViews
     private readonly List<(int Start, int End)> _tricks = [];
     private readonly List<(int Start, int End)> _eitherWords = [];
     private int _windowFirstView;
+    private bool _hasHangul;
 
     /// <summary>
     /// The readings of <paramref name="text"/>, with <paramref name="contextTokens"/> tokens
@@ -214,6 +215,7 @@ internal sealed class TextViews
         }
 
         _tricks.Sort();
+        _hasHangul = ViewTransforms.HasHangul(_folded.Chars);
         FindWindows(contextTokens);
         for (int w = 0; w < _windows.Count; w++)
         {
@@ -359,7 +361,7 @@ internal sealed class TextViews
             _variants.Add(_otherScript);
         }
 
-        if (ViewTransforms.JoinHangulSyllables(_slice, _hangulJoined))
+        if (_hasHangul && ViewTransforms.JoinHangulSyllables(_slice, _hangulJoined))
         {
             _variants.Add(_hangulJoined);
         }

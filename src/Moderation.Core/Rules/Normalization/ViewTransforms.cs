@@ -279,6 +279,10 @@ internal static class ViewTransforms
     /// <summary>A character of the Hangul jamo blocks, which folded Korean syllables decompose into.</summary>
     public static bool IsHangul(char c) => c is (>= '\u1100' and <= '\u11FF') or (>= '\uA960' and <= '\uA97F') or (>= '\uD7B0' and <= '\uD7FF');
 
+    /// <summary>Whether <paramref name="chars"/> hold a character of <see cref="IsHangul"/>'s blocks; vectorized, for skipping Korean readings in other text.</summary>
+    public static bool HasHangul(ReadOnlySpan<char> chars) =>
+        chars.IndexOfAnyInRange('\u1100', '\u11FF') >= 0 || chars.IndexOfAnyInRange('\uA960', '\uA97F') >= 0 || chars.IndexOfAnyInRange('\uD7B0', '\uD7FF') >= 0;
+
     private static bool IsLeadingConsonant(char c) => c is (>= '\u1100' and <= '\u115F') or (>= '\uA960' and <= '\uA97F');
 
     /// <summary>Whether the Hangul word ending at <paramref name="end"/> is one syllable standing alone.</summary>
