@@ -34,7 +34,14 @@ internal sealed class PhraseMatcher
     {
         private readonly Dictionary<string, int[]> _byExactFirstWord = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-        private readonly int[] _wildFirstWord;
+
+        // Alternatives whose first word has a wildcard, by the letter their known part begins
+        // with (a '*' after it) or ends with (a '*' before it): a slot of verb forms holds
+        // hundreds, and a word is tested only against those that share its letter. The rest
+        // (a '*' at both ends) are tested one by one.
+        private readonly Dictionary<char, int[]> _byPrefixLetter;
+        private readonly Dictionary<char, int[]> _bySuffixLetter;
+        private readonly int[] _wildAtBothEnds;
 
         // A word can begin an alternative exactly only if its first letter and length set a bit
         // here: most words of a reading are turned away without hashing them.
@@ -55,8 +62,14 @@ internal sealed class PhraseMatcher
                 _exactFirstWords[bit >> 6] |= 1UL << bit;
             }
 
-            _wildFirstWord = [.. Enumerable.Range(0, alternatives.Length).Where(a => alternatives[a][0] is { AnyStart: true } or { AnyEnd: true })];
+            var wild = Enumerable.Range(0, alternatives.Length).Where(a => alternatives[a][0] is { AnyStart: true } or { AnyEnd: true }).ToList();
+            _byPrefixLetter = ByLetter(wild.Where(a => alternatives[a][0] is { AnyStart: false, Form.Length: > 0 }), a => alternatives[a][0].Form[0]);
+            _bySuffixLetter = ByLetter(wild.Where(a => alternatives[a][0] is { AnyStart: true, AnyEnd: false, Form.Length: > 0 }), a => alternatives[a][0].Form[^1]);
+            _wildAtBothEnds = [.. wild.Where(a => alternatives[a][0] is { AnyStart: true, AnyEnd: true } or { Form.Length: 0 })];
         }
+
+        private static Dictionary<char, int[]> ByLetter(IEnumerable<int> alternatives, Func<int, char> letter) =>
+            alternatives.GroupBy(letter).ToDictionary(g => g.Key, g => g.ToArray());
 
         private static int FirstWordBit(ReadOnlySpan<char> word) => (int)(((uint)word[0] * 31u + (uint)word.Length) & 255u);
 
@@ -84,7 +97,29 @@ internal sealed class PhraseMatcher
                 into.AddRange(exact);
             }
 
-            foreach (int a in _wildFirstWord)
+            int sources = into.Count > 0 ? 1 : 0;
+            if (_byPrefixLetter.TryGetValue(word[0], out var sharingFirst))
+            {
+                sources += AddMatching(sharingFirst, word, into);
+            }
+
+            if (_bySuffixLetter.TryGetValue(word[^1], out var sharingLast))
+            {
+                sources += AddMatching(sharingLast, word, into);
+            }
+
+            sources += AddMatching(_wildAtBothEnds, word, into);
+            if (sources > 1)
+            {
+                into.Sort();
+            }
+        }
+
+        /// <summary>Adds those of <paramref name="alternatives"/> whose first word matches; 1 if it added any, else 0.</summary>
+        private int AddMatching(int[] alternatives, ReadOnlySpan<char> word, List<int> into)
+        {
+            int before = into.Count;
+            foreach (int a in alternatives)
             {
                 if (Alternatives[a][0].Matches(word))
                 {
@@ -92,10 +127,7 @@ internal sealed class PhraseMatcher
                 }
             }
 
-            if (exact is not null && into.Count > exact.Length)
-            {
-                into.Sort();
-            }
+            return into.Count > before ? 1 : 0;
         }
     }
 

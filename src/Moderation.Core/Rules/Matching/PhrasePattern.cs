@@ -71,8 +71,8 @@ public sealed class PhrasePattern
     internal sealed class PhraseVocabulary
     {
         private readonly HashSet<string> _words = new(StringComparer.Ordinal);
-        private readonly List<string> _prefixes = [];
-        private readonly List<string> _suffixes = [];
+        private readonly Affixes _prefixes = new(atStart: true);
+        private readonly Affixes _suffixes = new(atStart: false);
         private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
         public PhraseVocabulary() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -80,7 +80,7 @@ public sealed class PhrasePattern
         public bool HasGap { get; set; }
 
         /// <summary>Every word, and every word's known part where a '*' stands for the rest.</summary>
-        public IEnumerable<string> Words => _words.Concat(_prefixes).Concat(_suffixes);
+        public IEnumerable<string> Words => _words.Concat(_prefixes.All).Concat(_suffixes.All);
 
         public void AddAll(IEnumerable<string> alternatives)
         {
@@ -99,24 +99,49 @@ public sealed class PhrasePattern
         }
 
         /// <summary>Whether <paramref name="word"/> (one word of a reading) can be a word of the phrase.</summary>
-        public bool Contains(ReadOnlySpan<char> word)
+        public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word) || _prefixes.Hold(word) || _suffixes.Hold(word);
+    }
+
+    /// <summary>
+    /// The known parts of a phrase's wildcard words, at one end. A slot can hold hundreds, so a
+    /// word is looked up by its own first (or last) few characters, one lookup per length the
+    /// parts come in, not compared with each part.
+    /// </summary>
+    private sealed class Affixes
+    {
+        private readonly bool _atStart;
+        private readonly HashSet<string> _parts = new(StringComparer.Ordinal);
+        private readonly List<int> _lengths = [];
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public Affixes(bool atStart)
         {
-            if (_lookup.Contains(word))
-            {
-                return true;
-            }
+            _atStart = atStart;
+            _lookup = _parts.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
-            foreach (string prefix in _prefixes)
+        public IEnumerable<string> All => _parts;
+
+        public void Add(string part)
+        {
+            _parts.Add(part);
+            int at = _lengths.BinarySearch(part.Length);
+            if (at < 0)
             {
-                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                _lengths.Insert(~at, part.Length);
+            }
+        }
+
+        public bool Hold(ReadOnlySpan<char> word)
+        {
+            foreach (int length in _lengths)
+            {
+                if (length > word.Length)
                 {
-                    return true;
+                    return false;
                 }
-            }
 
-            foreach (string suffix in _suffixes)
-            {
-                if (word.EndsWith(suffix, StringComparison.Ordinal))
+                if (_lookup.Contains(_atStart ? word[..length] : word[^length..]))
                 {
                     return true;
                 }
