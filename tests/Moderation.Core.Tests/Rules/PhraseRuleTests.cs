@@ -39,6 +39,16 @@ public sealed class PhraseRuleTests
         Assert.Equal([new TextSpan(start, end)], reason.Spans);
     }
 
+    [Fact]
+    public void Phrase_WordWithWildcardsAtBothEndsReadThroughLeet_Matches()
+    {
+        var rules = Parse("""["i will *kill*"]""");
+
+        var reason = rules.Evaluate("i will overk1lling").Reasons.Single(r => r.RuleId == "threat");
+
+        Assert.Equal([new TextSpan(0, 18)], reason.Spans);
+    }
+
     [Theory]
     [InlineData("I will kill the bill")]
     [InlineData("They will kill you")]

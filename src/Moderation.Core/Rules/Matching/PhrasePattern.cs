@@ -73,6 +73,7 @@ public sealed class PhrasePattern
         private readonly HashSet<string> _words = new(StringComparer.Ordinal);
         private readonly Affixes _prefixes = new(atStart: true);
         private readonly Affixes _suffixes = new(atStart: false);
+        private readonly List<string> _infixes = [];
         private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
         public PhraseVocabulary() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -80,7 +81,7 @@ public sealed class PhrasePattern
         public bool HasGap { get; set; }
 
         /// <summary>Every word, and every word's known part where a '*' stands for the rest.</summary>
-        public IEnumerable<string> Words => _words.Concat(_prefixes.All).Concat(_suffixes.All);
+        public IEnumerable<string> Words => _words.Concat(_prefixes.All).Concat(_suffixes.All).Concat(_infixes);
 
         public void AddAll(IEnumerable<string> alternatives)
         {
@@ -89,7 +90,19 @@ public sealed class PhrasePattern
                 foreach (string word in alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     string form = TextViews.TermForm(word.Trim('*'));
-                    (word.EndsWith('*') ? _prefixes : word.StartsWith('*') ? _suffixes : null)?.Add(form);
+                    switch (word.StartsWith('*'), word.EndsWith('*'))
+                    {
+                        case (true, true):
+                            _infixes.Add(form);
+                            break;
+                        case (false, true):
+                            _prefixes.Add(form);
+                            break;
+                        case (true, false):
+                            _suffixes.Add(form);
+                            break;
+                    }
+
                     foreach (string part in form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
                         _words.Add(part);
@@ -99,7 +112,20 @@ public sealed class PhrasePattern
         }
 
         /// <summary>Whether <paramref name="word"/> (one word of a reading) can be a word of the phrase.</summary>
-        public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word) || _prefixes.Hold(word) || _suffixes.Hold(word);
+        public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word) || _prefixes.Hold(word) || _suffixes.Hold(word) || HoldsInfix(word);
+
+        private bool HoldsInfix(ReadOnlySpan<char> word)
+        {
+            foreach (string infix in _infixes)
+            {
+                if (word.Contains(infix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
