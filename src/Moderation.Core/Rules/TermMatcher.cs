@@ -103,6 +103,7 @@ public sealed class TermMatcher
         var views = TextViews.For(text, _contextTokens, _letterRuns);
         var triggersInWhole = t_triggersInWhole ??= [];
         triggersInWhole.Clear();
+        (t_considered ??= []).Clear();
         for (int reading = 0; reading < views.Readings.Count; reading++)
         {
             hits.Clear();
@@ -226,10 +227,13 @@ public sealed class TermMatcher
         AddUnlessAllowed(view, found, allowed, matches, views, reading);
         if (reading > 0 && triggered.Count > 0)
         {
+            var considered = t_considered ??= [];
             var changed = ChangedWords(views, reading);
             for (int t = triggered.Count - 1; t >= 0; t--)
             {
-                if (!CanMatchDifferently(views, reading, changed, _phrases[triggered[t]].Phrase))
+                var phrase = _phrases[triggered[t]].Phrase;
+                considered.Add((reading, triggered[t]));
+                if (!CanMatchDifferently(views, reading, changed, phrase) || MatchedInASibling(views, reading, triggered[t], phrase, considered))
                 {
                     triggered.RemoveAt(t);
                 }
@@ -354,6 +358,67 @@ public sealed class TermMatcher
         }
 
         return false;
+    }
+
+    [ThreadStatic]
+    private static List<(int Reading, int Phrase)>? t_considered;
+
+    /// <summary>
+    /// Whether an earlier reading of the same window that <paramref name="phrase"/> was
+    /// considered in has every match this one can have: its words stand where this one's do, and
+    /// the words that differ are none of the phrase's, so they can only fall in its gaps. Leet read
+    /// as 'i' and as 'l' ("sh1t" as "shit" and "shlt") makes such readings; a phrase about
+    /// "fucking" beside it needs reading only once.
+    /// </summary>
+    private static bool MatchedInASibling(TextViews views, int reading, int phraseIndex, PhrasePattern phrase, List<(int Reading, int Phrase)> considered)
+    {
+        foreach (var (earlier, consideredPhrase) in considered)
+        {
+            if (consideredPhrase == phraseIndex && earlier < reading && views.SameWindow(earlier, reading)
+                && DifferOnlyOutside(views.Readings[earlier].Chars, views.Readings[reading].Chars, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two readings have their spaces in the same places, and every word that differs between them is no word of <paramref name="phrase"/>.</summary>
+    private static bool DifferOnlyOutside(ReadOnlySpan<char> earlier, ReadOnlySpan<char> now, PhrasePattern phrase)
+    {
+        if (earlier.Length != now.Length)
+        {
+            return false;
+        }
+
+        int start = 0;
+        for (int i = 0; i <= now.Length; i++)
+        {
+            if (i < now.Length && now[i] != ' ')
+            {
+                if (earlier[i] == ' ')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (i < now.Length && earlier[i] != ' ')
+            {
+                return false;
+            }
+
+            if (!now[start..i].SequenceEqual(earlier[start..i]) && phrase.Vocabulary.Contains(now[start..i]))
+            {
+                return false;
+            }
+
+            start = i + 1;
+        }
+
+        return true;
     }
 
     [ThreadStatic]

@@ -23,6 +23,9 @@ public sealed class ReadingWindowTests
           - id: hunt
             action: hold
             phrases: ["hunt ...8 kill", "(i|we) will ...1 kill (you|u)", "(we|they) ...8 massacre"]
+          - id: abuse
+            action: hold
+            phrases: ["you fucking (loser|shit)"]
         """, "windows", DateTimeOffset.UnixEpoch);
 
     private static IReadOnlyList<TextSpan> SpansOf(string text, string rule) =>
@@ -61,6 +64,17 @@ public sealed class ReadingWindowTests
         const string text = "i will f.u.c.k.i.n.g kill you";
 
         Assert.Equal([new TextSpan(0, text.Length)], SpansOf(text, "hunt"));
+    }
+
+    [Theory]
+    [InlineData("you fuuuucking 1oser")]
+    [InlineData("you fuuuucking sh1t")]
+    [InlineData("you f.u.c.k.i.n.g 1oser")]
+    public void Evaluate_PhraseNeedingOneOfTheLeetReadings_Matches(string text)
+    {
+        // The window is read with 1 as i and as l: only one of them holds the phrase's word, and
+        // the other reading must not be taken for one with the same matches.
+        Assert.Equal([new TextSpan(0, text.Length)], SpansOf(text, "abuse"));
     }
 
     [Fact]

@@ -95,6 +95,9 @@ internal sealed class TextViews
         return true;
     }
 
+    /// <summary>Whether readings <paramref name="a"/> and <paramref name="b"/> read the same window.</summary>
+    public bool SameWindow(int a, int b) => _windowOfView[a] >= 0 && _windowOfView[a] == _windowOfView[b];
+
     /// <summary>Whether reading <paramref name="reading"/> reads as one word what the first reading reads as several.</summary>
     public bool JoinsWords(int reading) => _joinsWords[reading];
 
