@@ -105,9 +105,23 @@ internal static class TextFolder
             }
 
             int wordEnd = i;
+            bool ascii = true;
             while (wordEnd < points.Count && CyrillicScript.IsWordPart(points[wordEnd].CodePoint))
             {
+                ascii &= points[wordEnd].CodePoint < 0x80;
                 wordEnd++;
+            }
+
+            if (ascii)
+            {
+                // No Cyrillic letter in it: the word folds as in any Latin text.
+                for (int k = i; k < wordEnd; k++)
+                {
+                    view.Add(char.ToLowerInvariant((char)points[k].CodePoint), points[k].Start, points[k].End);
+                }
+
+                i = wordEnd;
+                continue;
             }
 
             bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(points, i, wordEnd, out bool either);
@@ -157,6 +171,13 @@ internal static class TextFolder
     /// <summary>The code point at <paramref name="index"/>, an HTML character reference read as the one it names.</summary>
     private static int ReadCodePoint(string text, ref int index)
     {
+        char first = text[index];
+        if (first < 0x80 && first is not ('|' or '(' or '&'))
+        {
+            index++;
+            return first;
+        }
+
         // "|_|" and "(_)" draw a u ("f|_|ck"); read them as one letter spanning all three.
         if (text[index] is '|' or '(' && index + 2 < text.Length && text[index + 1] == '_' && text[index + 2] == (text[index] == '|' ? '|' : ')'))
         {
