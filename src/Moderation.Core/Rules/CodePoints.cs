@@ -8,6 +8,14 @@ public static class CodePoints
     /// <summary>The number of code points before UTF-16 position <paramref name="utf16Index"/>.</summary>
     public static int OffsetOf(string text, int utf16Index)
     {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // Without a surrogate before it, a position counts as many code points as UTF-16 units; the search is vectorized.
+        if (!text.AsSpan(0, utf16Index).ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return utf16Index;
+        }
+
         int codePoints = 0;
         for (int i = 0; i < utf16Index; i++)
         {

@@ -208,7 +208,7 @@ public sealed class RuleSet
             }
         }
 
-        if (ThresholdReached(score) is { } threshold && threshold.Action > mostSevere)
+        if (ThresholdReached(score, mostSevere) is { } threshold)
         {
             mostSevere = threshold.Action;
             reasons.Add(threshold);
@@ -230,8 +230,11 @@ public sealed class RuleSet
         return new Decision(verdict, reasons, censored is null ? text : CodePoints.Mask(text, censored), flagged, score, Version);
     }
 
-    /// <summary>The reason a score threshold adds, so the explanation names it like any rule.</summary>
-    private DecisionReason? ThresholdReached(double score)
+    /// <summary>
+    /// The reason a score threshold adds, so the explanation names it like any rule; null unless
+    /// the threshold reached is more severe than <paramref name="mostSevere"/>, the rules' own verdict.
+    /// </summary>
+    private DecisionReason? ThresholdReached(double score, RuleAction mostSevere)
     {
         var (action, threshold) = Thresholds switch
         {
@@ -239,7 +242,7 @@ public sealed class RuleSet
             { Hold: { } hold } when score >= hold => (RuleAction.Hold, hold),
             _ => (RuleAction.Approve, 0d),
         };
-        return action == RuleAction.Approve ? null : BuiltInReasons.Threshold(action, score, threshold);
+        return action > mostSevere ? BuiltInReasons.Threshold(action, score, threshold) : null;
     }
 
 }
