@@ -32,7 +32,10 @@ public static class CodePoints
     [ThreadStatic]
     private static (int Start, int End)[]? t_sortedRanges;
 
-    /// <summary>The text with every code point inside the UTF-16 ranges replaced by one '*'.</summary>
+    [ThreadStatic]
+    private static char[]? t_masked;
+
+    /// <summary>The text with every code point that starts inside one of the UTF-16 ranges replaced by one '*'.</summary>
     public static string Mask(string text, IReadOnlyList<(int Start, int End)> utf16Ranges)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -42,7 +45,7 @@ public static class CodePoints
             return text;
         }
 
-        // Sorted by start, the ranges are walked once beside the text rather than searched for each code point.
+        // Sorted by start, the ranges are walked once beside the text, and the text between them is copied whole.
         var sorted = t_sortedRanges is { } buffer && buffer.Length >= utf16Ranges.Count ? buffer : new (int Start, int End)[Math.Max(16, utf16Ranges.Count)];
         t_sortedRanges = sorted;
         for (int i = 0; i < utf16Ranges.Count; i++)
@@ -52,56 +55,42 @@ public static class CodePoints
 
         var ranges = sorted.AsSpan(0, utf16Ranges.Count);
         ranges.Sort();
-        int length = 0;
-        var inside = new Coverage();
-        for (int index = 0; index < text.Length; index += CodePointLength(text, index))
+        var into = t_masked is { } masked && masked.Length >= text.Length ? masked : new char[Math.Max(256, text.Length)];
+        t_masked = into;
+        int written = 0;
+        int copied = 0;
+        foreach (var (rangeStart, rangeEnd) in ranges)
         {
-            length += inside.Holds(ranges, index) ? 1 : CodePointLength(text, index);
+            int index = Math.Max(rangeStart, copied);
+            int end = Math.Min(rangeEnd, text.Length);
+            if (index >= end)
+            {
+                continue;
+            }
+
+            // The low half of a pair belongs to the code point before the range: it stays.
+            if (char.IsLowSurrogate(text[index]) && index > copied && char.IsHighSurrogate(text[index - 1]))
+            {
+                index++;
+            }
+
+            text.AsSpan(copied, index - copied).CopyTo(into.AsSpan(written));
+            written += index - copied;
+            while (index < end)
+            {
+                into[written++] = '*';
+                index += CodePointLength(text, index);
+            }
+
+            copied = index;
         }
 
-        return string.Create(length, (text, sorted, utf16Ranges.Count), static (into, state) =>
-        {
-            var (text, sorted, count) = state;
-            var ranges = sorted.AsSpan(0, count);
-            var inside = new Coverage();
-            int written = 0;
-            for (int index = 0; index < text.Length;)
-            {
-                int consumed = CodePointLength(text, index);
-                if (inside.Holds(ranges, index))
-                {
-                    into[written++] = '*';
-                }
-                else
-                {
-                    text.AsSpan(index, consumed).CopyTo(into[written..]);
-                    written += consumed;
-                }
-
-                index += consumed;
-            }
-        });
+        text.AsSpan(copied).CopyTo(into.AsSpan(written));
+        written += text.Length - copied;
+        return new string(into, 0, written);
     }
 
     /// <summary>How many UTF-16 units the code point at <paramref name="index"/> takes: 2 for a whole surrogate pair, else 1.</summary>
     private static int CodePointLength(string text, int index) =>
         char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
-
-    /// <summary>Whether ascending positions lie inside ranges sorted by start: the ranges begun so far, and the furthest end among them.</summary>
-    private struct Coverage
-    {
-        private int _next;
-        private int _end;
-
-        public bool Holds(ReadOnlySpan<(int Start, int End)> ranges, int index)
-        {
-            while (_next < ranges.Length && ranges[_next].Start <= index)
-            {
-                _end = Math.Max(_end, ranges[_next].End);
-                _next++;
-            }
-
-            return index < _end;
-        }
-    }
 }
