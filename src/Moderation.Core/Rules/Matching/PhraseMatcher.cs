@@ -98,17 +98,21 @@ internal sealed class PhraseMatcher
             }
 
             int sources = into.Count > 0 ? 1 : 0;
-            if (_byPrefixLetter.TryGetValue(word[0], out var sharingFirst))
+            // Most parts have no wildcard word at all: they pay no lookup for them.
+            if (_byPrefixLetter.Count > 0 && _byPrefixLetter.TryGetValue(word[0], out var sharingFirst))
             {
                 sources += AddMatching(sharingFirst, word, into);
             }
 
-            if (_bySuffixLetter.TryGetValue(word[^1], out var sharingLast))
+            if (_bySuffixLetter.Count > 0 && _bySuffixLetter.TryGetValue(word[^1], out var sharingLast))
             {
                 sources += AddMatching(sharingLast, word, into);
             }
 
-            sources += AddMatching(_wildAtBothEnds, word, into);
+            if (_wildAtBothEnds.Length > 0)
+            {
+                sources += AddMatching(_wildAtBothEnds, word, into);
+            }
             if (sources > 1)
             {
                 into.Sort();
