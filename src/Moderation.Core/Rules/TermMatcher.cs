@@ -456,17 +456,8 @@ public sealed class TermMatcher
     private static void CollectPhraseMatches(TextView view, List<(int Start, int End)> words, int from, int to, List<int> anchors, int ruleIndex, PhrasePattern phrase, List<Match> matches)
     {
         var all = CollectionsMarshal.AsSpan(words);
-        int first = 0;
-        while (first < all.Length && all[first].Start < from)
-        {
-            first++;
-        }
-
-        int last = first;
-        while (last < all.Length && all[last].End <= to)
-        {
-            last++;
-        }
+        int first = FirstWordFrom(all, from);
+        int last = first + FirstWordFrom(all[first..], to + 1);
 
         var ranges = t_phraseRanges ??= [];
         ranges.Clear();
@@ -479,6 +470,27 @@ public sealed class TermMatcher
                 matches.Add(match);
             }
         }
+    }
+
+    /// <summary>The index of the first of <paramref name="words"/> (ascending, apart) that starts at <paramref name="at"/> or later; their count if none does.</summary>
+    private static int FirstWordFrom(ReadOnlySpan<(int Start, int End)> words, int at)
+    {
+        int low = 0;
+        int high = words.Length;
+        while (low < high)
+        {
+            int mid = (low + high) >>> 1;
+            if (words[mid].Start < at)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>
