@@ -84,85 +84,97 @@ internal static class TextFolder
     private static bool FoldWordByWord(string text, int from, int to, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
     {
         bool sawEither = false;
-        var points = t_points ??= new List<(int CodePoint, int Start, int End)>(256);
-        points.Clear();
+        var points = t_points ??= new List<(int CodePoint, int Start, int End)>(64);
         int index = from;
         while (index < to)
         {
             int start = index;
             int codePoint = ReadCodePoint(text, ref index);
-            points.Add((codePoint, start, index));
-        }
-
-        int i = 0;
-        while (i < points.Count)
-        {
-            if (!CyrillicScript.IsWordPart(points[i].CodePoint))
+            if (!CyrillicScript.IsWordPart(codePoint))
             {
-                Append(view, points[i].CodePoint, points[i].Start, points[i].End);
-                i++;
+                Append(view, codePoint, start, index);
                 continue;
             }
 
-            int wordEnd = i;
-            bool ascii = true;
-            while (wordEnd < points.Count && CyrillicScript.IsWordPart(points[wordEnd].CodePoint))
+            // A word of ASCII characters, each one code point, has no Cyrillic letter to vote
+            // with: it folds as in any Latin text, straight from the text.
+            int wordEnd = index;
+            bool ascii = codePoint < 0x80 && index == start + 1;
+            while (wordEnd < to)
             {
-                ascii &= points[wordEnd].CodePoint < 0x80;
-                wordEnd++;
+                int next = wordEnd;
+                int partOfWord = ReadCodePoint(text, ref next);
+                if (!CyrillicScript.IsWordPart(partOfWord))
+                {
+                    break;
+                }
+
+                ascii &= partOfWord < 0x80 && next == wordEnd + 1;
+                wordEnd = next;
             }
 
             if (ascii)
             {
-                // No Cyrillic letter in it: the word folds as in any Latin text.
-                for (int k = i; k < wordEnd; k++)
+                for (int k = start; k < wordEnd; k++)
                 {
-                    view.Add(char.ToLowerInvariant((char)points[k].CodePoint), points[k].Start, points[k].End);
+                    view.Add(char.ToLowerInvariant(text[k]), k, k + 1);
                 }
 
-                i = wordEnd;
+                index = wordEnd;
                 continue;
             }
 
-            bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(points, i, wordEnd, out bool either);
-            sawEither |= either;
-            if (either)
+            points.Clear();
+            for (index = start; index < wordEnd;)
             {
-                eitherWords?.Add((points[i].Start, points[wordEnd - 1].End));
+                int pointStart = index;
+                points.Add((ReadCodePoint(text, ref index), pointStart, index));
             }
 
-            if (readsAsCyrillic != (either && otherScript))
-            {
-                bool readDigits = CyrillicScript.CountCyrillicLetters(points, i, wordEnd) >= 2;
-                for (int k = i; k < wordEnd; k++)
-                {
-                    var (codePoint, start, end) = points[k];
-
-                    // An @ between letters may stand for any of them ("бл@дь" is бл-я-дь), so it
-                    // stays a mask for the masked-word search; at a word's end it is an а ("сук@").
-                    bool maskBetweenLetters = codePoint == '@' && k > i && k < wordEnd - 1;
-                    if (!maskBetweenLetters && CyrillicScript.LetterFor(codePoint, readDigits) is not '\0' and char cyrillic)
-                    {
-                        view.Add(cyrillic, start, end);
-                    }
-                    else
-                    {
-                        Append(view, codePoint, start, end);
-                    }
-                }
-            }
-            else
-            {
-                for (int k = i; k < wordEnd; k++)
-                {
-                    Append(view, points[k].CodePoint, points[k].Start, points[k].End);
-                }
-            }
-
-            i = wordEnd;
+            sawEither |= FoldWord(points, view, otherScript, eitherWords);
         }
 
         return sawEither;
+    }
+
+    /// <summary>Folds one word in the script it reads in; returns whether it could be meant in either.</summary>
+    private static bool FoldWord(List<(int CodePoint, int Start, int End)> points, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
+    {
+        bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(points, 0, points.Count, out bool either);
+        if (either)
+        {
+            eitherWords?.Add((points[0].Start, points[^1].End));
+        }
+
+        if (readsAsCyrillic != (either && otherScript))
+        {
+            bool readDigits = CyrillicScript.CountCyrillicLetters(points, 0, points.Count) >= 2;
+            for (int k = 0; k < points.Count; k++)
+            {
+                var (codePoint, start, end) = points[k];
+
+                // An @ between letters may stand for any of them ("бл@дь" is бл-я-дь), so it
+                // stays a mask for the masked-word search; at a word's end it is an а ("сук@").
+                bool maskBetweenLetters = codePoint == '@' && k > 0 && k < points.Count - 1;
+                if (!maskBetweenLetters && CyrillicScript.LetterFor(codePoint, readDigits) is not '\0' and char cyrillic)
+                {
+                    view.Add(cyrillic, start, end);
+                }
+                else
+                {
+                    Append(view, codePoint, start, end);
+                }
+            }
+        }
+        else
+        {
+            foreach (var (codePoint, start, end) in points)
+            {
+                Append(view, codePoint, start, end);
+            }
+        }
+
+        return either;
     }
 
     [ThreadStatic]
