@@ -80,6 +80,51 @@ internal sealed class TextView
     /// <summary>Widens the last character's original range to reach <paramref name="end"/>.</summary>
     public void ExtendLast(int end) => _ends[Length - 1] = Math.Max(_ends[Length - 1], end);
 
+    /// <summary>
+    /// Makes this view <paramref name="other"/> with every run of non-word characters read as one
+    /// space spanning the run. One loop over the arrays: most words are a few characters long,
+    /// where a copy call per word costs more than the copy.
+    /// </summary>
+    public void CopyCollapsingSeparators(TextView other)
+    {
+        if (_chars.Length < other.Length)
+        {
+            Grow(other.Length);
+        }
+
+        var chars = _chars;
+        var starts = _starts;
+        var ends = _ends;
+        int length = 0;
+        bool inSeparator = false;
+        for (int i = 0; i < other.Length; i++)
+        {
+            char c = other._chars[i];
+            if (CharClasses.IsWord(c))
+            {
+                chars[length] = c;
+                starts[length] = other._starts[i];
+                ends[length] = other._ends[i];
+                length++;
+                inSeparator = false;
+            }
+            else if (inSeparator)
+            {
+                ends[length - 1] = Math.Max(ends[length - 1], other._ends[i]);
+            }
+            else
+            {
+                chars[length] = ' ';
+                starts[length] = other._starts[i];
+                ends[length] = other._ends[i];
+                length++;
+                inSeparator = true;
+            }
+        }
+
+        Length = length;
+    }
+
     public bool SameCharsAs(TextView other) => Chars.SequenceEqual(other.Chars);
 
     /// <summary>Makes this view a copy of <paramref name="other"/>.</summary>

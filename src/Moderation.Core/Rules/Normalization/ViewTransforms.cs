@@ -181,6 +181,7 @@ internal static class ViewTransforms
     public static void FindTricks(TextView view, TextView scratch, List<(int Start, int End)> tricks)
     {
         int tokenStart = 0;
+        bool anyHangul = HasHangul(view.Chars);
         bool hangul = false;
         for (int i = 0; i <= view.Length; i++)
         {
@@ -190,7 +191,7 @@ internal static class ViewTransforms
                 continue;
             }
 
-            if (IsLeetToken(view, tokenStart, i) || HasLetterRun(view, tokenStart, i))
+            if (IsLeetToken(view, tokenStart, i) || HasLetterRun(view, tokenStart, i, anyHangul))
             {
                 tricks.Add((tokenStart, i));
             }
@@ -232,7 +233,7 @@ internal static class ViewTransforms
     /// <summary>Whether the token [from, to) holds a letter and a digit or symbol leet reads as one: "sh1t", not "2024".</summary>
     private static bool IsLeetToken(TextView view, int from, int to) => to > from && HasLetter(view, from, to) && HasLeet(view, from, to);
 
-    private static bool HasLetterRun(TextView view, int from, int to)
+    private static bool HasLetterRun(TextView view, int from, int to, bool hangul)
     {
         for (int k = from + 2; k < to; k++)
         {
@@ -241,7 +242,7 @@ internal static class ViewTransforms
                 return true;
             }
 
-            if (HangulVowelRepeats(view, k - 1) >= 2)
+            if (hangul && HangulVowelRepeats(view, k - 1) >= 2)
             {
                 return true;
             }
@@ -322,31 +323,7 @@ internal static class ViewTransforms
     private static bool IsOneLetterWord(char c) => c is 'a' or 'i' or 'o' or 'а' or 'б' or 'в' or 'ж' or 'и' or 'й' or 'к' or 'о' or 'с' or 'у' or 'я' or 'і' or 'з';
 
     /// <summary>Every run of non-word characters reads as one space, so phrases match across punctuation.</summary>
-    public static void CollapseSeparators(TextView view, TextView into)
-    {
-        into.Clear();
-        int i = 0;
-        while (i < view.Length)
-        {
-            int start = i;
-            if (CharClasses.IsWord(view[i]))
-            {
-                while (i < view.Length && CharClasses.IsWord(view[i]))
-                {
-                    i++;
-                }
-
-                into.AddRange(view, start, i);
-                continue;
-            }
-
-            into.Add(' ', view.StartOf(i), view.EndOf(i));
-            for (i++; i < view.Length && !CharClasses.IsWord(view[i]); i++)
-            {
-                into.ExtendLast(view.EndOf(i));
-            }
-        }
-    }
+    public static void CollapseSeparators(TextView view, TextView into) => into.CopyCollapsingSeparators(view);
 
     public static TextView CollapseSeparators(TextView view)
     {
@@ -356,7 +333,7 @@ internal static class ViewTransforms
     }
 
     /// <summary>Whether some letter repeats three or more times in a row.</summary>
-    public static bool HasLetterRuns(TextView view) => HasLetterRun(view, 0, view.Length);
+    public static bool HasLetterRuns(TextView view) => HasLetterRun(view, 0, view.Length, HasHangul(view.Chars));
 
     /// <summary>
     /// Runs of three or more of the same letter shortened to <paramref name="keep"/> (1 or 2):
