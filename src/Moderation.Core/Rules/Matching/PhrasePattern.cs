@@ -148,9 +148,17 @@ public sealed class PhrasePattern
 
         public IEnumerable<string> All => _parts;
 
+        // The letters the parts begin (or end) with, folded onto 64 bits: most words share none.
+        private ulong _edgeLetters;
+
         public void Add(string part)
         {
             _parts.Add(part);
+            if (part.Length > 0)
+            {
+                _edgeLetters |= 1UL << ((_atStart ? part[0] : part[^1]) & 63);
+            }
+
             int at = _lengths.BinarySearch(part.Length);
             if (at < 0)
             {
@@ -160,6 +168,12 @@ public sealed class PhrasePattern
 
         public bool Hold(ReadOnlySpan<char> word)
         {
+            bool emptyPart = _lengths.Count > 0 && _lengths[0] == 0;
+            if (word.Length == 0 || (!emptyPart && (_edgeLetters & (1UL << ((_atStart ? word[0] : word[^1]) & 63))) == 0))
+            {
+                return emptyPart;
+            }
+
             foreach (int length in _lengths)
             {
                 if (length > word.Length)
