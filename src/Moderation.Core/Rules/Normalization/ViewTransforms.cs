@@ -15,7 +15,8 @@ internal static class ViewTransforms
     /// </summary>
     public static bool Leet(TextView view, char oneAs, TextView into)
     {
-        into.Clear();
+        // A copy with the leet tokens' characters replaced: the copy goes a range at a time.
+        into.CopyFrom(view);
         bool changed = false;
         int tokenStart = 0;
         for (int i = 0; i <= view.Length; i++)
@@ -25,17 +26,16 @@ internal static class ViewTransforms
                 continue;
             }
 
-            bool read = IsLeetToken(view, tokenStart, i);
-            changed |= read;
-            for (int k = tokenStart; k < i; k++)
+            if (IsLeetToken(view, tokenStart, i))
             {
-                char c = view[k];
-                into.Add(read && LeetLetter(c, oneAs) is not '\0' and char letter ? letter : c, view.StartOf(k), view.EndOf(k));
-            }
-
-            if (i < view.Length)
-            {
-                into.Add(view[i], view.StartOf(i), view.EndOf(i));
+                changed = true;
+                for (int k = tokenStart; k < i; k++)
+                {
+                    if (LeetLetter(view[k], oneAs) is not '\0' and char letter)
+                    {
+                        into.Set(k, letter);
+                    }
+                }
             }
 
             tokenStart = i + 1;
