@@ -229,11 +229,12 @@ public sealed class TermMatcher
         {
             var considered = t_considered ??= [];
             var changed = ChangedWords(views, reading);
+            var siblings = Siblings(views, reading);
             for (int t = triggered.Count - 1; t >= 0; t--)
             {
                 var phrase = _phrases[triggered[t]].Phrase;
                 considered.Add((reading, triggered[t]));
-                if (!CanMatchDifferently(views, reading, changed, phrase) || MatchedInASibling(views, reading, triggered[t], phrase, considered))
+                if (!CanMatchDifferently(views, reading, changed, phrase) || MatchedInASibling(views, reading, triggered[t], phrase, considered, siblings))
                 {
                     triggered.RemoveAt(t);
                 }
@@ -363,35 +364,37 @@ public sealed class TermMatcher
     [ThreadStatic]
     private static List<(int Reading, int Phrase)>? t_considered;
 
+    [ThreadStatic]
+    private static List<(int Sibling, int Start, int End)>? t_siblingWords;
+
     /// <summary>
-    /// Whether an earlier reading of the same window that <paramref name="phrase"/> was
-    /// considered in has every match this one can have: its words stand where this one's do, and
-    /// the words that differ are none of the phrase's, so they can only fall in its gaps. Leet read
-    /// as 'i' and as 'l' ("sh1t" as "shit" and "shlt") makes such readings; a phrase about
-    /// "fucking" beside it needs reading only once.
+    /// The earlier readings of the same window whose words stand where this reading's do, each
+    /// with the words of this reading that differ from it (as (sibling, start, end)); a sibling
+    /// with no differing word at all is listed once with an empty range.
     /// </summary>
-    private static bool MatchedInASibling(TextViews views, int reading, int phraseIndex, PhrasePattern phrase, List<(int Reading, int Phrase)> considered)
+    private static List<(int Sibling, int Start, int End)> Siblings(TextViews views, int reading)
     {
-        foreach (var (earlier, consideredPhrase) in considered)
+        var siblings = t_siblingWords ??= [];
+        siblings.Clear();
+        var now = views.Readings[reading].Chars;
+        for (int earlier = reading - 1; earlier > 0 && views.SameWindow(earlier, reading); earlier--)
         {
-            if (consideredPhrase == phraseIndex && earlier < reading && views.SameWindow(earlier, reading)
-                && DifferOnlyOutside(views.Readings[earlier].Chars, views.Readings[reading].Chars, phrase))
-            {
-                return true;
-            }
+            AddDifferingWords(views.Readings[earlier].Chars, now, earlier, siblings);
         }
 
-        return false;
+        return siblings;
     }
 
-    /// <summary>Whether two readings have their spaces in the same places, and every word that differs between them is no word of <paramref name="phrase"/>.</summary>
-    private static bool DifferOnlyOutside(ReadOnlySpan<char> earlier, ReadOnlySpan<char> now, PhrasePattern phrase)
+    /// <summary>Adds the words of <paramref name="now"/> that differ from <paramref name="earlier"/>, if their spaces stand in the same places.</summary>
+    private static void AddDifferingWords(ReadOnlySpan<char> earlier, ReadOnlySpan<char> now, int sibling, List<(int Sibling, int Start, int End)> into)
     {
         if (earlier.Length != now.Length)
         {
-            return false;
+            return;
         }
 
+        int before = into.Count;
+        into.Add((sibling, 0, 0));
         int start = 0;
         for (int i = 0; i <= now.Length; i++)
         {
@@ -399,7 +402,8 @@ public sealed class TermMatcher
             {
                 if (earlier[i] == ' ')
                 {
-                    return false;
+                    into.RemoveRange(before, into.Count - before);
+                    return;
                 }
 
                 continue;
@@ -407,18 +411,46 @@ public sealed class TermMatcher
 
             if (i < now.Length && earlier[i] != ' ')
             {
-                return false;
+                into.RemoveRange(before, into.Count - before);
+                return;
             }
 
-            if (!now[start..i].SequenceEqual(earlier[start..i]) && phrase.Vocabulary.Contains(now[start..i]))
+            if (!now[start..i].SequenceEqual(earlier[start..i]))
             {
-                return false;
+                into.Add((sibling, start, i));
             }
 
             start = i + 1;
         }
+    }
 
-        return true;
+    /// <summary>
+    /// Whether an earlier reading of the same window that <paramref name="phrase"/> was
+    /// considered in has every match this one can have: its words stand where this one's do, and
+    /// the words that differ are none of the phrase's, so they can only fall in its gaps. Leet read
+    /// as 'i' and as 'l' ("sh1t" as "shit" and "shlt") makes such readings; a phrase about
+    /// "fucking" beside it needs reading only once.
+    /// </summary>
+    private static bool MatchedInASibling(TextViews views, int reading, int phraseIndex, PhrasePattern phrase, List<(int Reading, int Phrase)> considered, List<(int Sibling, int Start, int End)> siblings)
+    {
+        var now = views.Readings[reading].Chars;
+        int at = 0;
+        while (at < siblings.Count)
+        {
+            int sibling = siblings[at].Sibling;
+            bool outside = considered.Contains((sibling, phraseIndex));
+            for (at++; at < siblings.Count && siblings[at].Sibling == sibling; at++)
+            {
+                outside = outside && !phrase.Vocabulary.Contains(now[siblings[at].Start..siblings[at].End]);
+            }
+
+            if (outside)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [ThreadStatic]
