@@ -368,9 +368,9 @@ public sealed class TermMatcher
     private static List<(int Sibling, int Start, int End)>? t_siblingWords;
 
     /// <summary>
-    /// The earlier readings of the same window whose words stand where this reading's do, each
-    /// with the words of this reading that differ from it (as (sibling, start, end)); a sibling
-    /// with no differing word at all is listed once with an empty range.
+    /// The earlier readings of the same window whose words stand where this reading's do: each
+    /// as (sibling, 0, 0), followed by the words of this reading that differ from it as
+    /// (sibling, start, end).
     /// </summary>
     private static List<(int Sibling, int Start, int End)> Siblings(TextViews views, int reading)
     {

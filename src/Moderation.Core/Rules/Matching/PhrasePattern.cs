@@ -140,6 +140,9 @@ public sealed class PhrasePattern
         private readonly List<int> _lengths = [];
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+        // The letters the parts begin (or end) with, folded onto 64 bits: most words share none.
+        private ulong _edgeLetters;
+
         public Affixes(bool atStart)
         {
             _atStart = atStart;
@@ -147,9 +150,6 @@ public sealed class PhrasePattern
         }
 
         public IEnumerable<string> All => _parts;
-
-        // The letters the parts begin (or end) with, folded onto 64 bits: most words share none.
-        private ulong _edgeLetters;
 
         public void Add(string part)
         {
