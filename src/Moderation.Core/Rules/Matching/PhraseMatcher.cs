@@ -113,6 +113,7 @@ internal sealed class PhraseMatcher
             {
                 sources += AddMatching(_wildAtBothEnds, word, into);
             }
+
             if (sources > 1)
             {
                 into.Sort();

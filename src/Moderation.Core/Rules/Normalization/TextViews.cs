@@ -206,7 +206,8 @@ internal sealed class TextViews
         _windowOfView.Add(-1);
         _joinsWords.Add(false);
 
-        ViewTransforms.FindTricks(_folded, _hangulJoined, _tricks);
+        _hasHangul = ViewTransforms.HasHangul(_folded.Chars);
+        ViewTransforms.FindTricks(_folded, _hangulJoined, _tricks, _hasHangul);
         foreach (var (start, end) in _eitherWords)
         {
             AddTrickAt(start, end);
@@ -218,7 +219,6 @@ internal sealed class TextViews
         }
 
         _tricks.Sort();
-        _hasHangul = ViewTransforms.HasHangul(_folded.Chars);
         FindWindows(contextTokens);
         for (int w = 0; w < _windows.Count; w++)
         {
@@ -413,7 +413,8 @@ internal sealed class TextViews
         bool plain = view == _slice;
         var spaced = plain ? _plain : _spacedScratch;
         ViewTransforms.CollapseSeparators(view, spaced);
-        var (asWritten, pairs) = ViewTransforms.HasLetterRuns(spaced) ? _letterRuns.Needed(spaced) : (true, false);
+        bool hasRuns = ViewTransforms.HasLetterRuns(spaced, _hasHangul);
+        var (asWritten, pairs) = hasRuns ? _letterRuns.Needed(spaced) : (true, false);
         if (!plain && asWritten)
         {
             var kept = Rent();
@@ -424,7 +425,7 @@ internal sealed class TextViews
             }
         }
 
-        if (!ViewTransforms.HasLetterRuns(spaced))
+        if (!hasRuns)
         {
             return;
         }

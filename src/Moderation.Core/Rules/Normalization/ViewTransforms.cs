@@ -176,12 +176,12 @@ internal static class ViewTransforms
     /// Adds the ranges of <paramref name="view"/> that some reading reads differently: tokens
     /// with leet, runs of three or more of one letter, runs of spaced single letters, and Korean
     /// syllables that <see cref="JoinHangulSyllables"/> joins (<paramref name="scratch"/> takes its
-    /// output). Text outside these ranges reads the same in every reading.
+    /// output). Text outside these ranges reads the same in every reading. Stretched Korean
+    /// vowels are looked for only when <paramref name="anyHangul"/> says the view has Korean.
     /// </summary>
-    public static void FindTricks(TextView view, TextView scratch, List<(int Start, int End)> tricks)
+    public static void FindTricks(TextView view, TextView scratch, List<(int Start, int End)> tricks, bool anyHangul)
     {
         int tokenStart = 0;
-        bool anyHangul = HasHangul(view.Chars);
         bool hangul = false;
         for (int i = 0; i <= view.Length; i++)
         {
@@ -332,8 +332,8 @@ internal static class ViewTransforms
         return into;
     }
 
-    /// <summary>Whether some letter repeats three or more times in a row.</summary>
-    public static bool HasLetterRuns(TextView view) => HasLetterRun(view, 0, view.Length, HasHangul(view.Chars));
+    /// <summary>Whether some letter repeats three or more times in a row; Korean vowels are looked at only when the text has <paramref name="hangul"/>.</summary>
+    public static bool HasLetterRuns(TextView view, bool hangul) => HasLetterRun(view, 0, view.Length, hangul);
 
     /// <summary>
     /// Runs of three or more of the same letter shortened to <paramref name="keep"/> (1 or 2):
