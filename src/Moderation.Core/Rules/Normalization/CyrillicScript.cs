@@ -60,17 +60,16 @@ internal static class CyrillicScript
     }
 
     /// <summary>
-    /// Whether the word in [from, to) is Cyrillic: by the letters only one script has (д, ж, и
+    /// Whether the word of <paramref name="points"/> is Cyrillic: by the letters only one script has (д, ж, и
     /// against f, s, z); where those tie, by the script of most of its letters.
     /// <paramref name="either"/> tells that it mixes the scripts with only letters both have
     /// ("KУPBA", "сOсK"), so it could be meant as either.
     /// </summary>
-    public static bool ReadsAsCyrillic(List<(int CodePoint, int Start, int End)> points, int from, int to, out bool either)
+    public static bool ReadsAsCyrillic(ReadOnlySpan<(int CodePoint, int Start, int End)> points, out bool either)
     {
         int cyrillic = 0, latin = 0, onlyCyrillic = 0, onlyLatin = 0;
-        for (int k = from; k < to; k++)
+        foreach (var (codePoint, _, _) in points)
         {
-            int codePoint = points[k].CodePoint;
             if (IsCyrillic(codePoint))
             {
                 cyrillic++;
@@ -98,12 +97,12 @@ internal static class CyrillicScript
         return onlyCyrillic != onlyLatin ? onlyCyrillic > onlyLatin : cyrillic > latin;
     }
 
-    public static int CountCyrillicLetters(List<(int CodePoint, int Start, int End)> points, int from, int to)
+    public static int CountCyrillicLetters(ReadOnlySpan<(int CodePoint, int Start, int End)> points)
     {
         int count = 0;
-        for (int k = from; k < to; k++)
+        foreach (var (codePoint, _, _) in points)
         {
-            count += IsCyrillic(points[k].CodePoint) ? 1 : 0;
+            count += IsCyrillic(codePoint) ? 1 : 0;
         }
 
         return count;

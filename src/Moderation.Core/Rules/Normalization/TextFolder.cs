@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Moderation.Core.Rules.Normalization;
@@ -140,7 +141,7 @@ internal static class TextFolder
     /// <summary>Folds one word in the script it reads in; returns whether it could be meant in either.</summary>
     private static bool FoldWord(List<(int CodePoint, int Start, int End)> points, TextView view, bool otherScript, List<(int Start, int End)>? eitherWords)
     {
-        bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(points, 0, points.Count, out bool either);
+        bool readsAsCyrillic = CyrillicScript.ReadsAsCyrillic(CollectionsMarshal.AsSpan(points), out bool either);
         if (either)
         {
             eitherWords?.Add((points[0].Start, points[^1].End));
@@ -148,7 +149,7 @@ internal static class TextFolder
 
         if (readsAsCyrillic != (either && otherScript))
         {
-            bool readDigits = CyrillicScript.CountCyrillicLetters(points, 0, points.Count) >= 2;
+            bool readDigits = CyrillicScript.CountCyrillicLetters(CollectionsMarshal.AsSpan(points)) >= 2;
             for (int k = 0; k < points.Count; k++)
             {
                 var (codePoint, start, end) = points[k];
