@@ -127,7 +127,7 @@ public sealed class RuleSet
         foreach (var (index, _, _) in ranges)
         {
             var rule = Rules[index];
-            if (rule.Action >= RuleAction.Hold && !rule.Shadow && rule.When.HoldFor(context) && rule.AppliesTo(text))
+            if (rule.Action >= RuleAction.Hold && TakesEffect(rule, context) && rule.When.HoldFor(context) && rule.AppliesTo(text))
             {
                 return true;
             }
@@ -135,6 +135,15 @@ public sealed class RuleSet
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a matched rule counts towards the verdict. Trusted authors skip hold rules (reported,
+    /// as shadow rules are) but not reject rules. A rule the brake demoted counts as shadow.
+    /// </summary>
+    private static bool TakesEffect(RuleDefinition rule, EvaluationContext context) =>
+        !rule.Shadow
+        && (context.DemotedRules is not { } demoted || !demoted.Contains(rule.Id))
+        && !(rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
 
     /// <summary>
     /// The decision from the matched ranges, grouped by rule in file order. A range (rule, -1, -1)
@@ -176,12 +185,9 @@ public sealed class RuleSet
                 }
             }
 
-            // Trusted authors skip hold rules (reported, as shadow rules are) but not reject rules.
-            // A rule the brake demoted is shadow here, the one place shadow takes effect, so the
-            // verdict, score, censoring, flag and author message all leave it out alike.
-            bool skipped = rule.Shadow
-                || (context.DemotedRules is { } demoted && demoted.Contains(rule.Id))
-                || (rule.Action == RuleAction.Hold && context.AuthorStatus == Comments.AuthorStatus.Trusted);
+            // A skipped rule is reported, and the verdict, score, censoring, flag and author
+            // message all leave it out alike.
+            bool skipped = !TakesEffect(rule, context);
             language ??= CommentLanguage.Main(text);
             reasons.Add(new DecisionReason(rule.Id, rule.Category, rule.Action, rule.AuthorMessageIn(language), rule.ModeratorMessage, spans, skipped, rule.Weight));
             if (skipped)

@@ -1,3 +1,4 @@
+using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
 using Moderation.Core.Rules;
 using Moderation.Core.Rules.Classification;
@@ -97,6 +98,25 @@ public sealed class LinearTextModelTests
 
         Assert.Equal(reasons, decision.Reasons.Select(r => r.RuleId));
         Assert.Equal(Verdict.PendingReview, decision.Verdict);
+    }
+
+    [Theory]
+    [InlineData(AuthorStatus.Normal, "listed", Verdict.PendingReview, new[] { "listed", "abuse-model" })]
+    [InlineData(AuthorStatus.Trusted, null, Verdict.Approved, new[] { "listed", "abuse-model" })]
+    public void Evaluate_TheOnlyHoldingRuleTakesNoEffect_LetsTheModelJudge(AuthorStatus author, string? demoted, Verdict verdict, string[] reasons)
+    {
+        const string yaml = """
+            rules:
+              - {id: listed, action: hold, weight: 3, terms: [badword]}
+              - {id: abuse-model, action: hold, weight: 3, model: {file: tiny.model, threshold: 0.9}}
+            """;
+        var context = new EvaluationContext(DateTimeOffset.UnixEpoch, AuthorStatus: author, DemotedRules: demoted is null ? null : new HashSet<string> { demoted });
+
+        var decision = InRulesFolder(folder => RuleSetParser.Parse(yaml, "t", DateTimeOffset.UnixEpoch, folder)).Evaluate("a badword here", context);
+
+        Assert.Equal(reasons, decision.Reasons.Select(r => r.RuleId));
+        Assert.Equal(verdict, decision.Verdict);
+        Assert.True(decision.Reasons[0].Shadow, "The rule that takes no effect is reported as skipped.");
     }
 
     [Theory]
