@@ -15,6 +15,10 @@ namespace Moderation.Core.Rules;
 /// than usual (<c>brake: false</c> in the file, for rules that must never be softened).
 /// </param>
 /// <param name="Fingerprint">A hash of the rule's definition as read, equal across reloads exactly when the rule did not change.</param>
+/// <param name="SkipQuoted">
+/// Whether a match wholly inside quotation marks is dropped (<c>skip_quoted: true</c>): for
+/// statements such as threats, which a comment quotes to report or condemn them.
+/// </param>
 /// <param name="AllowPhrases">
 /// Phrase patterns of a term-list or phrase rule that say its words are used in an innocent
 /// sense ("our bitch had six puppies") or only mentioned ("the word ... is a slur"): a match of
@@ -39,7 +43,8 @@ public sealed partial record RuleDefinition(
     IReadOnlyList<string>? Languages = null,
     bool Brake = true,
     string Fingerprint = "",
-    IReadOnlyList<PhrasePattern>? AllowPhrases = null)
+    IReadOnlyList<PhrasePattern>? AllowPhrases = null,
+    bool SkipQuoted = false)
 {
     /// <summary>The author message in <paramref name="language"/> when the rule has one, else its default.</summary>
     public string AuthorMessageIn(string language) =>

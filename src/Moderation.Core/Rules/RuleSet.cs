@@ -71,7 +71,9 @@ public sealed class RuleSet
         _matcher.FindAll(text, termMatches);
         foreach (var match in termMatches)
         {
-            if (Rules[match.RuleIndex].SkipNames && ProperNames.IsNameAt(text, match.Start, match.End))
+            var rule = Rules[match.RuleIndex];
+            if ((rule.SkipNames && ProperNames.IsNameAt(text, match.Start, match.End))
+                || (rule.SkipQuoted && Quotations.IsQuotedAt(text, match.Start, match.End)))
             {
                 continue;
             }

@@ -43,7 +43,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
     private static readonly string[] RuleKeys =
     [
         "id", "description", "category", "action", "author_message", "moderator_message", "languages", "shadow", "brake", "weight",
-        "terms", "terms_file", "allow", "allow_file", "allow_phrases", "skip_names", "phrases", "regex", "links", "contact", "spam", "model", "when",
+        "terms", "terms_file", "allow", "allow_file", "allow_phrases", "skip_names", "skip_quoted", "phrases", "regex", "links", "contact", "spam", "model", "when",
     ];
 
     /// <summary>The file's named phrase lists, for the <c>{slot}</c>s of phrase rules.</summary>
@@ -70,6 +70,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
         bool shadow = fields.Flag("shadow") ?? false;
         bool brake = fields.Flag("brake") ?? true;
         bool skipNames = fields.Flag("skip_names") ?? false;
+        bool skipQuoted = fields.Flag("skip_quoted") ?? false;
         double weight = fields.Number("weight", 0, 1000) ?? 0;
         string category = fields.Text("category") ?? "general";
         string description = fields.Text("description") ?? "";
@@ -136,7 +137,7 @@ internal sealed class RuleReader(string? baseDirectory, List<RuleError> problems
             id, description, category, action, authorMessage,
             moderatorMessage ?? detector?.Describe() ?? $"Matched rule '{id}' ({category}).",
             shadow, weight, terms, allowTerms, detector, conditions, phrases, skipNames, authorMessages, languages,
-            brake, RuleFingerprint.Of(mapping, _definitionInput.ToString()), allowPhrases);
+            brake, RuleFingerprint.Of(mapping, _definitionInput.ToString()), allowPhrases, skipQuoted);
     }
 
     private const string DefaultAuthorMessage = "Your comment does not follow the community guidelines.";
