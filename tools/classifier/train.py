@@ -29,7 +29,7 @@ import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TRAINING = ["eval/corpus", "eval/second/dev", "eval/third/dev", "eval/fourth/dev", "eval/fifth/dev", "tools/classifier/training"]
+TRAINING = ["eval/corpus", "eval/second/dev", "eval/third/dev", "eval/fourth/dev", "eval/fifth/dev", "eval/sixth/dev", "tools/classifier/training"]
 # Innocent words and sentences that hold a bad root (Scunthorpe, spick and span, Clitheroe): the
 # lists' allow entries and the word-list checker's samples, as clean rows, so the model does not
 # learn from a root's letters what the allow lists took back.
@@ -58,6 +58,7 @@ SAMPLES = [
     "드론이 호송대를 공격했다는 기사 잘 봤습니다",
     "You're a worthless, lying sack of garbage!!!",
     "Nobody should die like that, and I don't want them to suffer.",
+    "Кто-то выше написал «чтоб они все сдохли», а он 'просто' ответил: \"don't\" — 윗댓에 '다 죽어라'라고 😡",
 ]
 
 
@@ -75,11 +76,69 @@ def fold(c: str) -> str:
     return FOLD.get(c, c)
 
 
+QUOTE_CLOSERS = {'"': '"', "'": "'", "“": "”", "„": "“", "«": "»", "‘": "’", "「": "」", "『": "』"}
+QUOTE_MARKS = set(QUOTE_CLOSERS) | set(QUOTE_CLOSERS.values())
+
+
+def is_hangul(c: str) -> bool:
+    return "\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e"
+
+
+def closes(expected: str, c: str) -> bool:
+    if expected in "”“":
+        return c in "”“"
+    if expected == "'":
+        return c in "'’"
+    return c == expected
+
+
+def quoted_passages(text: str) -> list[tuple[int, int]]:
+    """The outermost passages in quotation marks, as (opening, closing) positions.
+
+    As Moderation.Core/Rules/Matching/Quotations.cs: an apostrophe between two letters ("don't",
+    "м'ясо") is not a mark, except next to Hangul, where a particle follows a closing quote.
+    """
+    def letter(c):
+        return unicodedata.category(c)[0] == "L"
+
+    def opener(i):
+        return i + 1 < len(text) and not text[i + 1].isspace() and (
+            i == 0 or not (letter(text[i - 1]) or unicodedata.category(text[i - 1]) == "Nd") or is_hangul(text[i - 1]))
+
+    def closer(i):
+        if i == 0 or text[i - 1].isspace():
+            return False
+        letter_after = i + 1 < len(text) and letter(text[i + 1])
+        return not letter_after or not letter(text[i - 1]) or is_hangul(text[i - 1]) or is_hangul(text[i + 1])
+
+    out, stack = [], []
+    for i, c in enumerate(text):
+        if c not in QUOTE_MARKS:
+            continue
+        closing = -1
+        for d in range(len(stack) - 1, -1, -1):
+            if closes(stack[d][0], c) and (c not in "'’" or closer(i)):
+                closing = d
+                break
+        if closing >= 0:
+            if closing == 0:
+                out.append((stack[0][1], i))
+            del stack[closing:]
+        elif c in QUOTE_CLOSERS and len(stack) < 4 and (c not in "'‘" or opener(i)):
+            stack.append((QUOTE_CLOSERS[c], i))
+    return out
+
+
 def words(text: str) -> list[str]:
-    """Runs of letters and digits (Unicode categories L and N), folded; everything else splits."""
+    """Runs of letters and digits (Unicode categories L and N), folded; everything else splits.
+    Words in quotation marks are someone else's ("he wrote «сдохни»") and left out."""
+    inside = [False] * len(text)
+    for opening, closing in quoted_passages(text):
+        for i in range(opening, closing + 1):
+            inside[i] = True
     out, current = [], []
-    for c in text:
-        if unicodedata.category(c)[0] in "LN":
+    for i, c in enumerate(text):
+        if not inside[i] and unicodedata.category(c)[0] in "LN":
             current.append(fold(c))
         elif current:
             out.append("".join(current))

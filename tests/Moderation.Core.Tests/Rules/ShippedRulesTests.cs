@@ -81,6 +81,14 @@ public sealed class ShippedRulesTests
     public void WarNewsAndIdioms_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("The man who yelled \"I will shoot you all\" at the meeting was arrested, good.")]
+    [InlineData("Someone above wrote 'hope they all die'. That is disgusting, mods please delete it.")]
+    [InlineData("Выше кто-то написал «чтоб вы все сдохли». Модераторы, удалите, это мерзко.")]
+    [InlineData("Хтось написав «щоб ви всі згоріли». Таке треба видаляти.")]
+    [InlineData("위에 '다 죽어라'라고 쓴 사람, 그런 말은 하지 맙시다.")]
+    public void QuotedThreats_ReportedOrCondemned_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("You're a pathetic little man hiding behind a flag.")]
     [InlineData("Go back to school, you illiterate clown.")]
     [InlineData("Are you really this stupid?")]
