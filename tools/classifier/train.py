@@ -126,7 +126,18 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
             del stack[closing:]
         elif c in QUOTE_CLOSERS and len(stack) < 4 and (c not in "'‘" or opener(i)):
             stack.append((QUOTE_CLOSERS[c], i))
-    return out
+    # A comment that is all quotation marks quotes no one: at least two words must frame it.
+    outside, in_word, i, k = 0, False, 0, 0
+    while i < len(text) and outside < 2:
+        if k < len(out) and i >= out[k][0]:
+            i, k, in_word = out[k][1] + 1, k + 1, False
+            continue
+        is_letter = letter(text[i])
+        if is_letter and not in_word:
+            outside += 1
+        in_word = is_letter
+        i += 1
+    return out if outside >= 2 else []
 
 
 def words(text: str) -> list[str]:

@@ -41,6 +41,9 @@ public sealed class QuotationsTests
     [InlineData("\"I'll shoot you")]
     [InlineData("다 죽어라 '진짜'")]
     [InlineData("Don't quote me: shoot them all, it's the only way.")]
+    [InlineData("\"I will shoot you\"")]
+    [InlineData("«сдохни» 😡")]
+    [InlineData("'shoot them all' lol")]
     public void Evaluate_ThreatOutsideQuotationMarks_IsMatched(string text) =>
         Assert.Equal(Verdict.Rejected, Rules.Evaluate(text).Verdict);
 

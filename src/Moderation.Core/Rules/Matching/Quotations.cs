@@ -85,6 +85,38 @@ internal static class Quotations
                 open[depth++] = (close, i);
             }
         }
+
+        // A quotation is framed by the comment's own words ("someone wrote …"); a comment that is
+        // all quotation marks quotes no one, or wrapping a threat in them would hide it.
+        if (passages.Count > 0 && !HasWordsOutside(text, passages, 2))
+        {
+            passages.Clear();
+        }
+    }
+
+    private static bool HasWordsOutside(string text, List<(int Open, int Close)> passages, int count)
+    {
+        int passage = 0;
+        bool inWord = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (passage < passages.Count && i >= passages[passage].Open)
+            {
+                i = passages[passage++].Close;
+                inWord = false;
+                continue;
+            }
+
+            bool letter = char.IsLetter(text[i]);
+            if (letter && !inWord && --count == 0)
+            {
+                return true;
+            }
+
+            inWord = letter;
+        }
+
+        return false;
     }
 
     private static char? CloserOf(char opening) => opening switch
