@@ -35,7 +35,7 @@ TRAINING = ["eval/corpus", "eval/second/dev", "eval/third/dev", "eval/fourth/dev
 # learn from a root's letters what the allow lists took back.
 INNOCENT = ["rules/lists/*/*.allow.txt", "tools/wordlists/innocent-samples.txt", "tools/wordlists/names-en.txt"]
 OUTPUT = "rules/models/abuse.model"
-BUCKETS = 1 << 16
+BUCKETS = 1 << 18
 PIECES = (3, 4)
 EPOCHS = 30
 RATE = 0.2
