@@ -28,8 +28,9 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
             AddAll(SpelledEmailPattern(), text, ranges);
         }
 
-        bool mayHoldDigits = text.AsSpan().ContainsAnyInRange('0', '9');
-        if (Kinds.HasFlag(ContactKind.Phone) && mayHoldDigits)
+        // A phone number has 8 digits or more and a card 13 or more: most comments have fewer in all.
+        int digitsInText = text.AsSpan().ContainsAnyInRange('0', '9') ? CountDigits(text) : 0;
+        if (Kinds.HasFlag(ContactKind.Phone) && digitsInText >= 8)
         {
             foreach (var match in PhonePattern().EnumerateMatches(text))
             {
@@ -41,7 +42,7 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
             }
         }
 
-        if (Kinds.HasFlag(ContactKind.Card) && mayHoldDigits)
+        if (Kinds.HasFlag(ContactKind.Card) && digitsInText >= 13)
         {
             Span<char> digits = stackalloc char[19];
             foreach (var match in CardPattern().EnumerateMatches(text))
