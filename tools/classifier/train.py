@@ -47,7 +47,7 @@ FOLD = {"ё": "е", "ї": "і", "й": "и"}
 # so "I hope they don't die" does not weigh as "I hope they die". "t" negates after don, can...
 # (the apostrophe splits "don't" into two words). Folded forms: й reads и.
 NEGATORS = {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot",
-            "не", "ни", "нет", "никто", "никогда", "ні", "ніхто", "ніколи", "ніякого", "안", "못"}
+            "не", "ни", "нет", "нельзя", "никто", "никогда", "неможна", "ні", "ніхто", "ніколи", "ніякого", "안", "못"}
 APOSTROPHE_NEGATORS = {"don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn",
                        "shouldn", "can", "couldn", "mustn", "haven", "hasn", "ain"}
 NEGATION_SCOPE = 3
@@ -231,7 +231,11 @@ def train(rows):
     data = [(features(text), label) for label, text in rows]
     data = [(fs, label) for fs, label in data if fs]
     rng = random.Random(20261203)
-    for _ in range(EPOCHS):
+    # The weights are averaged over the second half of the epochs: plain SGD ends wherever its
+    # last steps left it, so one row more or less (which reshuffles every epoch) moved sentences
+    # near the threshold across it; the average moves far less.
+    total, total_bias, averaged = [0.0] * BUCKETS, 0.0, 0
+    for epoch in range(EPOCHS):
         rng.shuffle(data)
         for fs, label in data:
             scale = 1 / math.sqrt(len(fs))
@@ -241,7 +245,12 @@ def train(rows):
             for j in fs:
                 weights[j] -= RATE * (gradient * scale + L2 * weights[j])
             bias -= RATE * gradient * 0.1
-    return {j: w for j, w in enumerate(weights) if abs(w) >= PRUNE}, bias
+        if epoch >= EPOCHS // 2:
+            total = [t + w for t, w in zip(total, weights)]
+            total_bias += bias
+            averaged += 1
+    weights = [t / averaged for t in total]
+    return {j: w for j, w in enumerate(weights) if abs(w) >= PRUNE}, total_bias / averaged
 
 
 def render(weights, bias, rows):

@@ -24,7 +24,7 @@ public sealed class LinearTextModelTests
         Assert.True(model.Samples.Count >= 5, "The trainer writes its sample texts with their scores.");
         foreach (var (text, expected) in model.Samples)
         {
-            Assert.Equal(expected, model.Score(text), 4);
+            Assert.Equal(expected, model.Score(text), tolerance: 1e-4);
         }
     }
 
