@@ -125,6 +125,23 @@ public sealed class MultilingualEvasionTests
     public void MaskedLetters_MatchWithTheMaskedWordAsSpan(string text, int start, int end) => AssertHit(text, "en", start, end);
 
     [Theory]
+    [InlineData("Another *unt from a think tank", 8, 12)]
+    [InlineData("*uck this", 0, 4)]
+    [InlineData("what a **ck", 7, 11)]
+    [InlineData("(*hit)", 1, 5)]
+    public void AsterisksForTheFirstLetters_MatchWithTheMaskedWordAsSpan(string text, int start, int end) => AssertHit(text, "en", start, end);
+
+    [Theory]
+    [InlineData("I *really* liked it")]
+    [InlineData("the *unt* suffix")]
+    [InlineData("*Note: figures from the ministry")]
+    [InlineData("he said *ass* in a sermon")]
+    [InlineData("bad *ass")]
+    [InlineData("***unt")]
+    [InlineData("@unt and #uck are handles")]
+    public void AsterisksBeforeAWord_ThatAreEmphasisOrHideNoLetter_DoNotMatch(string text) => AssertClean(text);
+
+    [Theory]
     [InlineData("You are a f-u-c-k", 10, 17)]
     [InlineData("what a c u n t", 7, 14)]
     [InlineData("a b i t c h", 2, 11)]

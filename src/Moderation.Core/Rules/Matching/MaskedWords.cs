@@ -7,7 +7,8 @@ namespace Moderation.Core.Rules.Matching;
 /// Finds terms in words where symbols stand for letters or are pushed between them: "f*ck",
 /// "f**k", "a**hole", "f🤬ck", "fu🖕ck", "х*й", "п#здец". A run of k masks inside a word stands
 /// for up to k letters, or for none; the trie is walked with every letter it allows there, so
-/// only real terms are tried. Masks at a word's ends are punctuation ("fine!"), not letters.
+/// only real terms are tried. Masks at a word's ends are punctuation ("fine!"), not letters,
+/// except one or two asterisks before a word's first letter ("*unt", not "*really*").
 /// A term open at its end may end on a masked letter ("пи**ец" for пизд*).
 /// </summary>
 internal static class MaskedWords
@@ -39,14 +40,15 @@ internal static class MaskedWords
         int i = 0;
         while (i < view.Length)
         {
-            if (!CharClasses.IsWord(view[i]))
+            int leading = LeadingAsterisks(view, i);
+            if (leading == 0 && !CharClasses.IsWord(view[i]))
             {
                 i++;
                 continue;
             }
 
-            int end = i;
-            bool masked = false;
+            int end = i + leading;
+            bool masked = leading > 0;
             while (end < view.Length && (CharClasses.IsWord(view[end]) || IsMask(view[end])))
             {
                 end++;
@@ -59,6 +61,13 @@ internal static class MaskedWords
                 wordEnd--;
             }
 
+            if (leading > 0 && view[end - 1] == '*')
+            {
+                // "*really*" is emphasis, not a hidden first letter.
+                i += leading;
+                continue;
+            }
+
             for (int k = i; k < wordEnd && !masked; k++)
             {
                 masked = IsMask(view[k]);
@@ -66,18 +75,45 @@ internal static class MaskedWords
 
             if (masked)
             {
-                FindInWord(automaton, view, i, wordEnd, hits);
+                FindInWord(automaton, view, i, wordEnd, hits, leading);
             }
 
             i = end;
         }
     }
 
-    private static void FindInWord(AhoCorasick automaton, TextView view, int start, int end, List<Hit> hits)
+    /// <summary>
+    /// How many asterisks at <paramref name="i"/> hide a word's first letters ("*unt", "**ck"):
+    /// one or two, after a space or the start and before a letter; 0 otherwise. Other marks at a
+    /// word's start are punctuation or handles ("@name", "#tag", "!important").
+    /// </summary>
+    private static int LeadingAsterisks(TextView view, int i)
+    {
+        if (view[i] != '*' || (i > 0 && (CharClasses.IsWord(view[i - 1]) || IsMask(view[i - 1]))))
+        {
+            return 0;
+        }
+
+        int run = 1;
+        while (i + run < view.Length && view[i + run] == '*')
+        {
+            run++;
+        }
+
+        return run <= 2 && i + run < view.Length && CharClasses.IsWord(view[i + run]) ? run : 0;
+    }
+
+    private static void FindInWord(AhoCorasick automaton, TextView view, int start, int end, List<Hit> hits, int leadingAsterisks)
     {
         var parts = t_parts ??= [];
         parts.Clear();
-        for (int k = start; k < end; k++)
+        if (leadingAsterisks > 0)
+        {
+            // Hidden first letters stand for letters, never for nothing: "*ass" is not "ass".
+            parts.Add(new Part('\0', leadingAsterisks, CanVanish: false));
+        }
+
+        for (int k = start + leadingAsterisks; k < end; k++)
         {
             if (CharClasses.IsWord(view[k]))
             {
@@ -104,7 +140,7 @@ internal static class MaskedWords
         var walk = new Walk(automaton, parts, hits, start, end);
         for (int first = 0; first < parts.Count; first++)
         {
-            if (parts[first].Masks == 0)
+            if (parts[first].Masks == 0 || (first == 0 && leadingAsterisks > 0))
             {
                 walk.From(first);
             }
