@@ -81,6 +81,22 @@ public sealed class ShippedRulesTests
     public void WarNewsAndIdioms_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("Вантажопідйомність цієї вантажівки п'ять тонн.")]
+    [InlineData("На обід свіжоприготовлений борщ.")]
+    [InlineData("Ми їхали через Крижопіль до Вінниці.")]
+    [InlineData("Чужопланетні істоти у новому фільмі.")]
+    [InlineData("Свежеприготовленный ужин и грузоподъёмность машины.")]
+    [InlineData("Лікар Чорномаз прийняв двадцять пацієнтів.")]
+    public void CompoundsAndSurnamesHoldingARudeRoot_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Хитрожопые чиновники уже всё распилили.", "profanity")]
+    [InlineData("Толстожопый депутат опять в отпуске.", "profanity")]
+    [InlineData("Чорномазі понаїхали.", "hate")]
+    [InlineData("Khokhols deserve nothing.", "hate")]
+    public void CompoundsAndPluralsOfTheRoots_AreCaught(string text, string category) => AssertCaught(text, category);
+
+    [Theory]
     [InlineData("The man who yelled \"I will shoot you all\" at the meeting was arrested, good.")]
     [InlineData("Someone above wrote 'hope they all die'. That is disgusting, mods please delete it.")]
     [InlineData("Выше кто-то написал «чтоб вы все сдохли». Модераторы, удалите, это мерзко.")]
