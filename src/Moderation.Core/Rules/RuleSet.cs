@@ -57,6 +57,9 @@ public sealed class RuleSet
     [ThreadStatic]
     private static List<(int Rule, int Start, int End)>? t_ranges;
 
+    [ThreadStatic]
+    private static List<(int Open, int Close)>? t_passages;
+
     public Decision Evaluate(string text, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -69,11 +72,12 @@ public sealed class RuleSet
         ranges.Clear();
         termMatches.Clear();
         _matcher.FindAll(text, termMatches);
+        bool passagesFound = false;
         foreach (var match in termMatches)
         {
             var rule = Rules[match.RuleIndex];
             if ((rule.SkipNames && ProperNames.IsNameAt(text, match.Start, match.End))
-                || (rule.SkipQuoted && Quotations.IsQuotedAt(text, match.Start, match.End)))
+                || (rule.SkipQuoted && Quotations.IsInside(QuotedPassages(text, ref passagesFound), match.Start, match.End)))
             {
                 continue;
             }
@@ -109,6 +113,19 @@ public sealed class RuleSet
         }
 
         return Decide(text, context, ranges);
+    }
+
+    /// <summary>The text's quoted passages, found on the first call for this text: most comments never need them.</summary>
+    private static List<(int Open, int Close)> QuotedPassages(string text, ref bool found)
+    {
+        var passages = t_passages ??= [];
+        if (!found)
+        {
+            Quotations.Passages(text, passages);
+            found = true;
+        }
+
+        return passages;
     }
 
     private static void Detect(int rule, RuleDetector detector, string text, EvaluationContext context, List<(int Rule, int Start, int End)> ranges, List<(int Start, int End)> detected)

@@ -30,6 +30,7 @@ public sealed class QuotationsTests
     [InlineData("He said ‘I'll shoot’ and left.")]
     [InlineData("«Он кричал \"сдохни\" и смеялся» — так пишет свидетель.")]
     [InlineData("Quoting «сдохни» here — and 'don't' is not a quote mark.")]
+    [InlineData("He wrote \"shoot\", she wrote «сдохни», they wrote 'shoot them' and “shoot” again.")]
     public void Evaluate_ThreatInQuotationMarks_IsNotMatched(string text) =>
         Assert.Equal(Verdict.Approved, Rules.Evaluate(text).Verdict);
 
@@ -41,6 +42,7 @@ public sealed class QuotationsTests
     [InlineData("\"I'll shoot you")]
     [InlineData("다 죽어라 '진짜'")]
     [InlineData("Don't quote me: shoot them all, it's the only way.")]
+    [InlineData("He wrote \"shoot\", she wrote «сдохни», and I say shoot, \"and\" 'so' «do» you.")]
     [InlineData("\"I will shoot you\"")]
     [InlineData("«сдохни» 😡")]
     [InlineData("'shoot them all' lol")]

@@ -19,17 +19,27 @@ internal static class Quotations
     private const int MaxDepth = 4;
     private static readonly SearchValues<char> Marks = SearchValues.Create("\"'“”„«»‘’「」『』");
 
-    [ThreadStatic]
-    private static List<(int Open, int Close)>? t_passages;
-
-    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/> lies inside a quoted passage.</summary>
-    public static bool IsQuotedAt(string text, int start, int end)
+    /// <summary>
+    /// Whether [<paramref name="start"/>, <paramref name="end"/>) lies inside one of
+    /// <paramref name="passages"/> (as <see cref="Passages"/> gives them: in order, none inside another).
+    /// </summary>
+    public static bool IsInside(List<(int Open, int Close)> passages, int start, int end)
     {
-        var passages = t_passages ??= [];
-        Passages(text, passages);
-        foreach (var (open, close) in passages)
+        int low = 0;
+        int high = passages.Count - 1;
+        while (low <= high)
         {
-            if (open < start && end <= close)
+            int middle = (low + high) >>> 1;
+            var (open, close) = passages[middle];
+            if (close < end)
+            {
+                low = middle + 1;
+            }
+            else if (open >= start)
+            {
+                high = middle - 1;
+            }
+            else
             {
                 return true;
             }
