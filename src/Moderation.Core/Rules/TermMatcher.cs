@@ -128,7 +128,7 @@ public sealed class TermMatcher
         }
     }
 
-    /// <summary>Drops the matches from <paramref name="first"/> on that lie inside a match of an allow phrase of their rule.</summary>
+    /// <summary>Drops the matches from <paramref name="first"/> on that lie inside a match of an allow phrase of their rule, or of an allow term in the text as written.</summary>
     private static void DropAllowed(List<Match> matches, int first, List<Match> allowedSpans)
     {
         int kept = first;
@@ -225,6 +225,16 @@ public sealed class TermMatcher
         }
 
         AddUnlessAllowed(view, found, allowed, matches, views, reading);
+        if (reading == 0)
+        {
+            // A word that is innocent as written stays innocent however a window reads it
+            // ("Shiite" read with its pair of i as one is "shite"): its allow span covers them all.
+            foreach (var (rule, start, end) in allowed)
+            {
+                allowedSpans.Add(new Match(rule, view.StartOf(start), view.EndOf(end - 1)));
+            }
+        }
+
         if (reading > 0 && triggered.Count > 0)
         {
             var considered = t_considered ??= [];

@@ -90,6 +90,20 @@ public sealed class ShippedRulesTests
     public void CompoundsAndSurnamesHoldingARudeRoot_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("what a shiit take")]
+    [InlineData("shut up you biitch")]
+    [InlineData("what a cuunt")]
+    [InlineData("fuuck this article")]
+    public void ProfanityWithADoubledIOrU_IsCaught(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
+    [InlineData("Shiite militias attacked the base near Basra.")]
+    [InlineData("The Shiites and the Sunnis met in Baghdad.")]
+    [InlineData("We went skiing in Hawaii and took a vacuum flask.")]
+    [InlineData("Tiit, Piia and Tuukka played in the continuum of the league.")]
+    public void WordsWithADoubledIOrU_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Хитрожопые чиновники уже всё распилили.", "profanity")]
     [InlineData("Толстожопый депутат опять в отпуске.", "profanity")]
     [InlineData("Чорномазі понаїхали.", "hate")]

@@ -79,6 +79,11 @@ internal sealed class LetterRuns
                 asWritten |= thrice;
                 pairs |= twice || thrice;
             }
+            else if (end - k == 2 && ViewTransforms.IsDoubledStretch(c))
+            {
+                // A pair of i or u is shortened at 1 only; as written it is the pair a term may hold.
+                asWritten |= Fits(c, k > 0 ? view[k - 1] : Edge, end < view.Length ? view[end] : Edge).Twice;
+            }
             else if (ViewTransforms.HangulVowelRepeats(view, k) >= 2)
             {
                 // A stretched Korean vowel is dropped, not shortened: keep reading it as written.

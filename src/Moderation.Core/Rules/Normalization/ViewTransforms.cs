@@ -235,8 +235,18 @@ internal static class ViewTransforms
 
     private static bool HasLetterRun(TextView view, int from, int to, bool hangul)
     {
-        for (int k = from + 2; k < to; k++)
+        for (int k = from + 1; k < to; k++)
         {
+            if (view[k] == view[k - 1] && IsDoubledStretch(view[k]))
+            {
+                return true;
+            }
+
+            if (k < from + 2)
+            {
+                continue;
+            }
+
             if (view[k] == view[k - 1] && view[k] == view[k - 2] && CharClasses.IsLetter(view[k]))
             {
                 return true;
@@ -332,12 +342,20 @@ internal static class ViewTransforms
         return into;
     }
 
-    /// <summary>Whether some letter repeats three or more times in a row; Korean vowels are looked at only when the text has <paramref name="hangul"/>.</summary>
+    /// <summary>
+    /// Latin i and u, which English words almost never double ("skiing", "vacuum"): a pair of
+    /// them is a stretched letter ("shiit", "biitch", "cuunt") and reads as one as well. Words
+    /// that hold such a pair innocently ("Shiite") are allow terms as written.
+    /// </summary>
+    public static bool IsDoubledStretch(char c) => c is 'i' or 'u';
+
+    /// <summary>Whether some letter repeats three or more times in a row, or i or u twice; Korean vowels are looked at only when the text has <paramref name="hangul"/>.</summary>
     public static bool HasLetterRuns(TextView view, bool hangul) => HasLetterRun(view, 0, view.Length, hangul);
 
     /// <summary>
     /// Runs of three or more of the same letter shortened to <paramref name="keep"/> (1 or 2):
-    /// "fuuuuck" reads "fuck", "boooobs" reads "boobs" at 2. Pairs like "aardvark" stay intact.
+    /// "fuuuuck" reads "fuck", "boooobs" reads "boobs" at 2. Pairs like "aardvark" stay intact,
+    /// except a pair of i or u at 1 ("shiit" reads "shit").
     /// Two or more Korean syllables that only repeat the vowel before them are dropped
     /// ("씨이이발" reads "씨발"; "시인", one syllable, stays).
     /// </summary>
@@ -358,6 +376,15 @@ internal static class ViewTransforms
             }
 
             char c = view[i];
+            if (keep == 1 && i + 1 < view.Length && view[i + 1] == c && IsDoubledStretch(c) && (i + 2 == view.Length || view[i + 2] != c))
+            {
+                into.AddRange(view, copied, i);
+                into.Add(c, view.StartOf(i), view.EndOf(i + 1));
+                i += 2;
+                copied = i;
+                continue;
+            }
+
             if (i + 2 < view.Length && view[i + 1] == c && view[i + 2] == c && CharClasses.IsLetter(c))
             {
                 int runEnd = i + 3;
