@@ -81,7 +81,8 @@ QUOTE_MARKS = set(QUOTE_CLOSERS) | set(QUOTE_CLOSERS.values())
 
 
 def is_hangul(c: str) -> bool:
-    return "\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e"
+    """As CommentLanguage.IsHangul: a syllable, a jamo or a compatibility jamo."""
+    return "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f"
 
 
 def closes(expected: str, c: str) -> bool:

@@ -43,6 +43,9 @@ public static class CommentLanguage
         };
     }
 
+    /// <summary>A Hangul letter as written: a syllable, a jamo or a compatibility jamo (ㅋ, ㅅ).</summary>
+    public static bool IsHangul(char c) => c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
+
     private static (int Latin, int Cyrillic, int Hangul, bool Ukrainian) Count(string text)
     {
         int latin = 0, cyrillic = 0, hangul = 0;
@@ -58,7 +61,7 @@ public static class CommentLanguage
                 cyrillic++;
                 ukrainian |= c is 'і' or 'ї' or 'є' or 'ґ' or 'І' or 'Ї' or 'Є' or 'Ґ';
             }
-            else if (c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F'))
+            else if (IsHangul(c))
             {
                 hangul++;
             }

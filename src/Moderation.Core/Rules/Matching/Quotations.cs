@@ -152,7 +152,7 @@ internal static class Quotations
 
     /// <summary>A single mark opens a quote where a word starts after it, not inside a word.</summary>
     private static bool IsOpener(string text, int i) =>
-        i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]) || IsHangul(text[i - 1]));
+        i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]) || CommentLanguage.IsHangul(text[i - 1]));
 
     /// <summary>A single mark closes a quote after a word, unless it is an apostrophe between two letters.</summary>
     private static bool IsCloser(string text, int i)
@@ -163,8 +163,6 @@ internal static class Quotations
         }
 
         bool letterAfter = i + 1 < text.Length && char.IsLetter(text[i + 1]);
-        return !letterAfter || !char.IsLetter(text[i - 1]) || IsHangul(text[i - 1]) || IsHangul(text[i + 1]);
+        return !letterAfter || !char.IsLetter(text[i - 1]) || CommentLanguage.IsHangul(text[i - 1]) || CommentLanguage.IsHangul(text[i + 1]);
     }
-
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3' or >= '\u3131' and <= '\u318E';
 }
