@@ -242,17 +242,9 @@ internal static class ViewTransforms
                 return true;
             }
 
-            if (k < from + 2)
-            {
-                continue;
-            }
-
-            if (view[k] == view[k - 1] && view[k] == view[k - 2] && CharClasses.IsLetter(view[k]))
-            {
-                return true;
-            }
-
-            if (hangul && HangulVowelRepeats(view, k - 1) >= 2)
+            if (k >= from + 2
+                && ((view[k] == view[k - 1] && view[k] == view[k - 2] && CharClasses.IsLetter(view[k]))
+                    || (hangul && HangulVowelRepeats(view, k - 1) >= 2)))
             {
                 return true;
             }
