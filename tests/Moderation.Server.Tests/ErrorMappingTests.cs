@@ -43,6 +43,90 @@ public sealed class ErrorMappingTests(InMemoryServer server) : IClassFixture<InM
     }
 
     [Fact]
+    public async Task ListQueue_ForeignPageTokenBesideOtherBadFields_NamesEachField()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.ListQueueAsync(
+            new ListQueueRequest { Queue = Queue.Pending, PageSize = -1, ArticleId = "a b", PageToken = "forged" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal(["page_size", "article_id", "page_token"], status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task GetCommentHistory_ForeignPageTokenBesideABadPageSize_NamesBoth()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.GetCommentHistoryAsync(
+            new GetCommentHistoryRequest { CommentId = "c1", PageSize = -1, PageToken = "forged" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal(["page_size", "page_token"], status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task ListQueue_OrderTheProtoDoesNotName_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.ListQueueAsync(
+            new ListQueueRequest { Queue = Queue.Pending, Order = (QueueOrder)9 }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("order", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task ClaimComments_QueueTheProtoDoesNotName_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.ClaimCommentsAsync(
+            new ClaimCommentsRequest { Queue = (Queue)42, MaxItems = 1 }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("queue", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task WatchQueue_QueueTheProtoDoesNotName_IsInvalidArgument()
+    {
+        using var call = _moderation.WatchQueue(new WatchQueueRequest { Queue = (Queue)42 });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("queue", error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task DecideComment_ReasonCodeTheProtoDoesNotName_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _moderation.DecideCommentAsync(
+            new DecideCommentRequest { CommentId = "c1", Verdict = Verdict.Approved, ExpectedVersion = 1, ReasonCode = (ReasonCode)77 }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("reason_code", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task ReportComment_ReasonTheProtoDoesNotName_IsInvalidArgument()
+    {
+        var (code, status) = await Requests.FailureOf(() => _comments.ReportCommentAsync(
+            new ReportCommentRequest { CommentId = "c1", ReporterId = "r1", Reason = (ReasonCode)(-5) }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("reason", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task SubmitComment_TextLengthInCodePoints_AcceptsTheLimitInEmojiAndRefusesOneMore()
+    {
+        // 10,000 emoji are 10,000 characters as the API counts them (spans in code points), though 20,000 UTF-16 units.
+        var atTheLimit = await _comments.SubmitCommentAsync(Requests.Submit(string.Concat(Enumerable.Repeat("😀", 10_000))));
+        var (code, status) = await Requests.FailureOf(() => _comments.SubmitCommentAsync(
+            Requests.Submit(string.Concat(Enumerable.Repeat("😀", 10_001)))).ResponseAsync);
+
+        Assert.NotEqual(Verdict.Unspecified, atTheLimit.Decision.Verdict);
+        Assert.Equal(StatusCode.InvalidArgument, code);
+        Assert.Equal("text", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
+    [Fact]
     public async Task DecideComment_NoVerdict_IsInvalidArgument()
     {
         var (code, status) = await Requests.FailureOf(() => _moderation.DecideCommentAsync(

@@ -449,6 +449,19 @@ public abstract class WorkflowScenario(IServerFixture server)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
+    [Fact]
+    public async Task WatchDecisions_CursorAfterTheNewestEvent_IsInvalidArgument()
+    {
+        // Shaped like a real cursor, a day ahead: no event of this log has it, so a watch from it would never deliver.
+        string ahead = $"{DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds()}-0";
+        using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = ahead });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("cursor", error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+    }
+
     /// <summary>Reads <paramref name="count"/> events, then disconnects; fails if they do not come within a deadline.</summary>
     private async Task<List<WatchDecisionsResponse>> ReadEventsAsync(WatchDecisionsRequest request, int count)
     {

@@ -89,7 +89,7 @@ public abstract class CommentStoreContract
                 break;
             }
 
-            after = QueuePosition.ParsePageToken(page.NextPageToken, "page_token");
+            after = QueuePosition.ParsePageToken(page.NextPageToken, new FieldViolations(), "page_token");
         }
 
         Assert.Equal(Enumerable.Range(0, 7).Select(i => $"c-{i}"), seen);

@@ -55,7 +55,7 @@ public sealed partial class CommentValidator(InputLimitOptions limits, TimeProvi
             return;
         }
 
-        if (text.Length > limits.MaxTextLength)
+        if (IsLongerThan(text, limits.MaxTextLength))
         {
             violations.Add(field, $"Must be at most {limits.MaxTextLength} characters.");
             return;
@@ -104,13 +104,37 @@ public sealed partial class CommentValidator(InputLimitOptions limits, TimeProvi
             return;
         }
 
-        if (value.Length > maxLength)
+        if (IsLongerThan(value, maxLength))
         {
             violations.Add(field, $"Must be at most {maxLength} characters.");
             return;
         }
 
         CheckCharacters(violations, field, value);
+    }
+
+    /// <summary>
+    /// Lengths count characters as the API's spans do, in code points: an emoji is one, though
+    /// it takes two UTF-16 units. A lone surrogate counts as one; the character check refuses it.
+    /// </summary>
+    private static bool IsLongerThan(string value, int maxCharacters)
+    {
+        if (value.Length <= maxCharacters)
+        {
+            return false;
+        }
+
+        int surrogatePairs = 0;
+        for (int i = 0; i + 1 < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                surrogatePairs++;
+                i++;
+            }
+        }
+
+        return value.Length - surrogatePairs > maxCharacters;
     }
 
     /// <summary>

@@ -10,3 +10,9 @@ public enum ReasonCode
     PersonalInformation = 4,
     Other = 5,
 }
+
+/// <summary>What a reason code field may hold.</summary>
+public static class ReasonCodes
+{
+    public const string Expected = "Must be REASON_CODE_UNSPECIFIED (none), REASON_CODE_SPAM, REASON_CODE_ABUSE, REASON_CODE_OFF_TOPIC, REASON_CODE_PERSONAL_INFORMATION or REASON_CODE_OTHER.";
+}

@@ -13,6 +13,19 @@ public sealed class FieldViolations
     public void Add(string field, string description) =>
         (_violations ??= []).Add(new FieldViolation(field, description));
 
+    /// <summary>
+    /// Adds a violation when <paramref name="value"/> is none of its enum's members: a protobuf
+    /// enum field carries any number a client sends, named or not.
+    /// </summary>
+    public void CheckDefined<TEnum>(string field, TEnum value, string description)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            Add(field, description);
+        }
+    }
+
     /// <summary>Throws <see cref="InvalidRequestException"/> when any violation was added.</summary>
     public void ThrowIfAny()
     {

@@ -30,7 +30,17 @@ public sealed class DecisionEventService(IDecisionEventLog log, EventOptions opt
         EventCursor? from = string.IsNullOrEmpty(cursor) ? null : EventCursor.Parse(cursor, "cursor");
         violations.ThrowIfAny();
 
-        var after = from ?? await log.LatestAsync(cancellationToken).ConfigureAwait(false);
+        // Every cursor this service hands out is at or before the newest event. One after it was
+        // made up, or belongs to a log since lost (an in-memory store restarted, Redis emptied):
+        // watching from it would wait for ids the log will not reach for a long time, silently.
+        var latest = await log.LatestAsync(cancellationToken).ConfigureAwait(false);
+        if (from > latest)
+        {
+            violations.Add("cursor", $"Later than the newest event ({latest}): not a cursor of this service's events. An empty cursor watches from now on.");
+            violations.ThrowIfAny();
+        }
+
+        var after = from ?? latest;
         var filter = articleIds.Count == 0 ? null : articleIds.ToHashSet(StringComparer.Ordinal);
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -110,19 +110,26 @@ public static partial class RuleSetParser
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ruleNode in ruleNodes.Children)
         {
+            // The id is taken from the node, not from the rule read from it: a rule with another
+            // problem is not read, and its id's second use would otherwise show only once it is mended.
+            if (IdOf(ruleNode) is { } id && !seenIds.Add(id))
+            {
+                problems.Add(YamlFields.At(ruleNode, $"Rule id '{id}' is used twice."));
+            }
+
             if (reader.Read(ruleNode) is { } rule)
             {
-                if (!seenIds.Add(rule.Id))
-                {
-                    problems.Add(YamlFields.At(ruleNode, $"Rule id '{rule.Id}' is used twice."));
-                }
-
                 rules.Add(rule);
             }
         }
 
         return (rules, thresholds, builtInReasons);
     }
+
+    private static string? IdOf(YamlNode ruleNode) =>
+        ruleNode is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { Length: > 0 } text }
+            ? text
+            : null;
 
     private static readonly string[] MessageKeys = ["author_message", "moderator_message"];
 

@@ -14,17 +14,35 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
     /// <summary>The largest queue listed by score; past it, oldest-first paging is the way through.</summary>
     public const int MaxScoreOrdered = 10_000;
 
-    public async Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, bool highestScoreFirst, CancellationToken cancellationToken)
+    public Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, CancellationToken cancellationToken) =>
+        ListQueueAsync(queue, pageSize, pageToken, articleId, authorId, QueueOrder.OldestFirst, cancellationToken);
+
+    public async Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, QueueOrder order, CancellationToken cancellationToken)
     {
-        if (!highestScoreFirst)
+        var violations = new FieldViolations();
+        CheckQueue(violations, queue);
+        violations.CheckDefined("order", order, "Must be QUEUE_ORDER_OLDEST_FIRST (the default) or QUEUE_ORDER_HIGHEST_SCORE_FIRST.");
+        if (pageSize is < 0 or > MaxPageSize)
         {
-            return await ListQueueAsync(queue, pageSize, pageToken, articleId, authorId, cancellationToken).ConfigureAwait(false);
+            violations.Add("page_size", $"Must be 0 (the default, {DefaultPageSize}) to {MaxPageSize}.");
+        }
+
+        CommentValidator.CheckId(violations, "article_id", articleId, required: false);
+        CommentValidator.CheckId(violations, "author_id", authorId, required: false);
+
+        // Each order pages its own way: oldest first by keyset (stable while the queue changes),
+        // by score with an offset into the sorted queue.
+        bool byScore = order == QueueOrder.HighestScoreFirst;
+        QueuePosition? after = byScore ? null : QueuePosition.ParsePageToken(pageToken, violations, "page_token");
+        int offset = byScore ? OffsetPageToken.Parse(pageToken, violations, "page_token") : 0;
+        violations.ThrowIfAny();
+        int size = pageSize == 0 ? DefaultPageSize : pageSize;
+        if (!byScore)
+        {
+            return await store.ListQueueAsync(new QueueQuery(queue!.Value, size, after, NullIfEmpty(articleId), NullIfEmpty(authorId)), cancellationToken).ConfigureAwait(false);
         }
 
         // By score: the whole (filtered) queue is read and sorted, then paged by offset.
-        ValidateListing(queue, pageSize, articleId, authorId);
-        int offset = string.IsNullOrEmpty(pageToken) ? 0 : OffsetPageToken.Parse(pageToken, "page_token");
-        int size = pageSize == 0 ? DefaultPageSize : pageSize;
         var all = await store.ListQueueAsync(new QueueQuery(queue!.Value, MaxScoreOrdered, null, NullIfEmpty(articleId), NullIfEmpty(authorId)), cancellationToken).ConfigureAwait(false);
         var ordered = all.Items
             .OrderByDescending(i => i.Comment.Decision.Score)
@@ -35,30 +53,18 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
         return new QueuePage(page, offset + page.Count < ordered.Count ? OffsetPageToken.Of(offset + page.Count) : null);
     }
 
-    public Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, CancellationToken cancellationToken)
+    private const string QueueRequired = "Required: QUEUE_PENDING, QUEUE_REPORTED or QUEUE_HIDDEN.";
+
+    private static void CheckQueue(FieldViolations violations, QueueKind? queue)
     {
-        ValidateListing(queue, pageSize, articleId, authorId);
-        QueuePosition? after = string.IsNullOrEmpty(pageToken) ? null : QueuePosition.ParsePageToken(pageToken, "page_token");
-        var query = new QueueQuery(queue!.Value, pageSize == 0 ? DefaultPageSize : pageSize, after, NullIfEmpty(articleId), NullIfEmpty(authorId));
-        return store.ListQueueAsync(query, cancellationToken);
-    }
-
-    private static void ValidateListing(QueueKind? queue, int pageSize, string? articleId, string? authorId)
-    {
-        var violations = new FieldViolations();
-        if (queue is null)
+        if (queue is not { } given)
         {
-            violations.Add("queue", "Required: QUEUE_PENDING, QUEUE_REPORTED or QUEUE_HIDDEN.");
+            violations.Add("queue", QueueRequired);
         }
-
-        if (pageSize is < 0 or > MaxPageSize)
+        else
         {
-            violations.Add("page_size", $"Must be 0 (the default, {DefaultPageSize}) to {MaxPageSize}.");
+            violations.CheckDefined("queue", given, QueueRequired);
         }
-
-        CommentValidator.CheckId(violations, "article_id", articleId, required: false);
-        CommentValidator.CheckId(violations, "author_id", authorId, required: false);
-        violations.ThrowIfAny();
     }
 
     public Task<DecideCommentResult> DecideAsync(
@@ -78,6 +84,7 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
             violations.Add("verdict", "Must be VERDICT_APPROVED or VERDICT_REJECTED.");
         }
 
+        violations.CheckDefined("reason_code", reasonCode, ReasonCodes.Expected);
         CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
 
         if (expectedVersion < 1)
@@ -98,11 +105,7 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
     public Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind? queue, int maxItems, TimeSpan? lease, string? articleId, string moderatorId, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
-        if (queue is null)
-        {
-            violations.Add("queue", "Required: QUEUE_PENDING, QUEUE_REPORTED or QUEUE_HIDDEN.");
-        }
-
+        CheckQueue(violations, queue);
         if (maxItems is < 1 or > MaxClaim)
         {
             violations.Add("max_items", $"Must be 1 to {MaxClaim}.");
@@ -154,8 +157,8 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
             violations.Add("page_size", $"Must be 0 (the default, {DefaultHistoryPageSize}) to {MaxPageSize}.");
         }
 
+        int offset = OffsetPageToken.Parse(pageToken, violations, "page_token");
         violations.ThrowIfAny();
-        int offset = string.IsNullOrEmpty(pageToken) ? 0 : OffsetPageToken.Parse(pageToken, "page_token");
         int count = pageSize == 0 ? DefaultHistoryPageSize : pageSize;
         var (entries, total) = await state.GetHistoryAsync(commentId, offset, count, cancellationToken).ConfigureAwait(false);
         return (entries, offset + entries.Count < total ? OffsetPageToken.Of(offset + entries.Count) : null);

@@ -13,8 +13,15 @@ public static class OffsetPageToken
     public static string Of(int offset) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Prefix + offset.ToString(CultureInfo.InvariantCulture)));
 
-    public static int Parse(string token, string field)
+    /// <summary>The offset a page token resumes at: 0 for none, and a field violation (then 0) for a token not ours.</summary>
+    public static int Parse(string? token, FieldViolations violations, string field)
     {
+        ArgumentNullException.ThrowIfNull(violations);
+        if (string.IsNullOrEmpty(token))
+        {
+            return 0;
+        }
+
         try
         {
             string text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
@@ -28,6 +35,7 @@ public static class OffsetPageToken
         {
         }
 
-        throw new InvalidRequestException([new FieldViolation(field, "Not a page token returned by this service.")]);
+        violations.Add(field, "Not a page token returned by this service.");
+        return 0;
     }
 }

@@ -32,9 +32,15 @@ public readonly record struct QueuePosition(long EnqueuedAtUnixMilliseconds, str
     public string ToPageToken() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{EnqueuedAtUnixMilliseconds}|{CommentId}")));
 
-    /// <summary>Reads a page token, failing with a field violation on <paramref name="field"/> when it is not one of ours.</summary>
-    public static QueuePosition ParsePageToken(string token, string field)
+    /// <summary>Reads a page token: null for none, and a field violation on <paramref name="field"/> (then null) when it is not one of ours.</summary>
+    public static QueuePosition? ParsePageToken(string? token, FieldViolations violations, string field)
     {
+        ArgumentNullException.ThrowIfNull(violations);
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
         try
         {
             string text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
@@ -48,6 +54,7 @@ public readonly record struct QueuePosition(long EnqueuedAtUnixMilliseconds, str
         {
         }
 
-        throw new InvalidRequestException([new FieldViolation(field, "Not a page token returned by this service.")]);
+        violations.Add(field, "Not a page token returned by this service.");
+        return null;
     }
 }

@@ -16,6 +16,11 @@ public sealed class QueueWatchService(ICommentStore store, EventOptions options,
         ArgumentNullException.ThrowIfNull(deliver);
         var violations = new FieldViolations();
         CommentValidator.CheckId(violations, "article_id", articleId, required: false);
+        if (queue is { } given)
+        {
+            violations.CheckDefined("queue", given, "Must be QUEUE_PENDING, QUEUE_REPORTED or QUEUE_HIDDEN, or unspecified for all three.");
+        }
+
         violations.ThrowIfAny();
 
         var queues = queue is { } one ? [one] : Enum.GetValues<QueueKind>();

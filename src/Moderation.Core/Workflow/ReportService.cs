@@ -14,6 +14,7 @@ public sealed class ReportService(ICommentStore store, IRateLimiter limiter, Rep
         var violations = new FieldViolations();
         CommentValidator.CheckId(violations, "comment_id", commentId);
         CommentValidator.CheckId(violations, "reporter_id", reporterId);
+        violations.CheckDefined("reason", reason, ReasonCodes.Expected);
         CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
         violations.ThrowIfAny();
 

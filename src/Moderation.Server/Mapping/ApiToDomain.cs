@@ -26,13 +26,22 @@ internal static class ApiToDomain
         author.EmailVerified,
         author.Subscriber);
 
-    /// <summary>Null for unspecified, so Core reports the missing field.</summary>
+    /// <summary>Null for unspecified, so Core reports the missing field; a number the proto does not name stays undefined, so Core reports it.</summary>
     public static QueueKind? ToQueueKind(this Proto.Queue queue) => queue switch
     {
+        Proto.Queue.Unspecified => null,
         Proto.Queue.Pending => QueueKind.Pending,
         Proto.Queue.Reported => QueueKind.Reported,
         Proto.Queue.Hidden => QueueKind.Hidden,
-        _ => null,
+        _ => 0,
+    };
+
+    /// <summary>Unspecified is oldest first; a number the proto does not name stays undefined, so Core reports it.</summary>
+    public static QueueOrder ToQueueOrder(this Proto.QueueOrder order) => order switch
+    {
+        Proto.QueueOrder.Unspecified or Proto.QueueOrder.OldestFirst => QueueOrder.OldestFirst,
+        Proto.QueueOrder.HighestScoreFirst => QueueOrder.HighestScoreFirst,
+        _ => 0,
     };
 
     /// <summary>Null for anything a moderator cannot decide, so Core reports the field.</summary>
@@ -43,14 +52,16 @@ internal static class ApiToDomain
         _ => null,
     };
 
+    /// <summary>A number the proto does not name stays undefined, so Core reports the field.</summary>
     public static ReasonCode ToReasonCode(this Proto.ReasonCode code) => code switch
     {
+        Proto.ReasonCode.Unspecified => ReasonCode.Unspecified,
         Proto.ReasonCode.Spam => ReasonCode.Spam,
         Proto.ReasonCode.Abuse => ReasonCode.Abuse,
         Proto.ReasonCode.OffTopic => ReasonCode.OffTopic,
         Proto.ReasonCode.PersonalInformation => ReasonCode.PersonalInformation,
         Proto.ReasonCode.Other => ReasonCode.Other,
-        _ => ReasonCode.Unspecified,
+        _ => (ReasonCode)(-1),
     };
 
     /// <summary>Null for unspecified, so Core reports the missing field.</summary>

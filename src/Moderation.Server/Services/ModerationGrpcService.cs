@@ -40,7 +40,7 @@ internal sealed class ModerationGrpcService(ModerationQueueService queue, QueueW
     {
         var page = await queue.ListQueueAsync(
             request.Queue.ToQueueKind(), request.PageSize, request.PageToken, request.ArticleId, request.AuthorId,
-            highestScoreFirst: request.Order == QueueOrder.HighestScoreFirst, context.CancellationToken);
+            request.Order.ToQueueOrder(), context.CancellationToken);
         return new ListQueueResponse
         {
             Items = { page.Items.Select(item => item.ToApi()) },

@@ -22,6 +22,16 @@ public sealed class RuleSetParserTests
     }
 
     [Fact]
+    public void TryParse_DuplicateIdOfARuleWithAnotherProblem_ReportsBoth()
+    {
+        var errors = ErrorsOf("rules:\n  - {id: x, action: explode, terms: [a]}\n  - {id: x, action: hold, terms: [b]}\n");
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message.Contains("Unknown action 'explode'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("Rule id 'x' is used twice", StringComparison.Ordinal) && e.Line == 3);
+    }
+
+    [Fact]
     public void TryParse_MoreRulesThanTheBound_IsRefusedOnce()
     {
         var yaml = new StringBuilder("rules:\n");

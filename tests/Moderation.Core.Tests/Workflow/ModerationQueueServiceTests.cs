@@ -56,8 +56,8 @@ public sealed class ModerationQueueServiceTests
         await _store.AddAsync(ScoredComment("mid-old", 3, 1), default);
         await _store.AddAsync(ScoredComment("mid-new", 3, 3), default);
 
-        var first = await _service.ListQueueAsync(QueueKind.Pending, 3, null, null, null, highestScoreFirst: true, default);
-        var second = await _service.ListQueueAsync(QueueKind.Pending, 3, first.NextPageToken, null, null, highestScoreFirst: true, default);
+        var first = await _service.ListQueueAsync(QueueKind.Pending, 3, null, null, null, QueueOrder.HighestScoreFirst, default);
+        var second = await _service.ListQueueAsync(QueueKind.Pending, 3, first.NextPageToken, null, null, QueueOrder.HighestScoreFirst, default);
 
         Assert.Equal(["high", "mid-old", "mid-new"], first.Items.Select(i => i.Comment.Id));
         Assert.Equal(["low"], second.Items.Select(i => i.Comment.Id));

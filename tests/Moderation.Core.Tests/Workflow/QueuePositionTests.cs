@@ -10,7 +10,10 @@ public sealed class QueuePositionTests
     {
         var position = new QueuePosition(1_764_000_000_123, "comment:42");
 
-        Assert.Equal(position, QueuePosition.ParsePageToken(position.ToPageToken(), "page_token"));
+        var violations = new FieldViolations();
+
+        Assert.Equal(position, QueuePosition.ParsePageToken(position.ToPageToken(), violations, "page_token"));
+        Assert.False(violations.Any);
     }
 
     [Theory]
@@ -19,8 +22,10 @@ public sealed class QueuePositionTests
     [InlineData("MTIzfA")]
     public void ParsePageToken_ForeignToken_IsAFieldViolation(string token)
     {
-        var error = Assert.Throws<InvalidRequestException>(() => QueuePosition.ParsePageToken(token, "page_token"));
+        var violations = new FieldViolations();
 
+        Assert.Null(QueuePosition.ParsePageToken(token, violations, "page_token"));
+        var error = Assert.Throws<InvalidRequestException>(violations.ThrowIfAny);
         Assert.Equal("page_token", Assert.Single(error.Violations).Field);
     }
 
