@@ -104,6 +104,18 @@ public sealed class ShippedRulesTests
     public void WordsWithADoubledIOrU_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("The map uses the colour #3847e0 for the front line.")]
+    [InlineData("Fixed in commit 3847e0a, see the changelog.")]
+    [InlineData("Order 58470e1 shipped; the next batch is 3847e00.")]
+    public void NumbersWithALetter_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("what a 5h17 article")]
+    [InlineData("you 4$$h0l3")]
+    [InlineData("sh1t journalism")]
+    public void LeetWordsWithManyDigits_AreCaught(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
     [InlineData("Хитрожопые чиновники уже всё распилили.", "profanity")]
     [InlineData("Толстожопый депутат опять в отпуске.", "profanity")]
     [InlineData("Чорномазі понаїхали.", "hate")]

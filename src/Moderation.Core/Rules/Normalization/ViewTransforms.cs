@@ -231,7 +231,33 @@ internal static class ViewTransforms
     }
 
     /// <summary>Whether the token [from, to) holds a letter and a digit or symbol leet reads as one: "sh1t", not "2024".</summary>
-    private static bool IsLeetToken(TextView view, int from, int to) => to > from && HasLetter(view, from, to) && HasLeet(view, from, to);
+    private static bool IsLeetToken(TextView view, int from, int to) =>
+        to > from && HasLetter(view, from, to) && HasLeet(view, from, to) && !IsMostlyDigits(view, from, to);
+
+    /// <summary>
+    /// A token of five or more characters with over twice as many digits as letters and symbols
+    /// is a number with a letter in it (a colour "3847e0", a commit "3847e0a", "1e100"), not a
+    /// word in leet: "3847e0" read that way is "ebateo". Leet words keep most of their letters
+    /// ("sh1t", "4$$h0l3", "n199er"); a short one may have more digits ("5h17").
+    /// </summary>
+    private static bool IsMostlyDigits(TextView view, int from, int to)
+    {
+        if (to - from < 5)
+        {
+            return false;
+        }
+
+        int digits = 0;
+        for (int k = from; k < to; k++)
+        {
+            if (char.IsAsciiDigit(view[k]))
+            {
+                digits++;
+            }
+        }
+
+        return digits > 2 * (to - from - digits);
+    }
 
     private static bool HasLetterRun(TextView view, int from, int to, bool hangul)
     {
