@@ -103,6 +103,27 @@ public sealed class ShippedRulesTests
     [InlineData("Tiit, Piia and Tuukka played in the continuum of the league.")]
     public void WordsWithADoubledIOrU_ArePublished(string text) => AssertPublished(text);
 
+    private static readonly string[] SiteLanguages = ["en", "ru", "uk", "ko"];
+
+    [Fact]
+    public void EveryRuleThatTellsTheAuthor_HasTheMessageInAllFourLanguages()
+    {
+        var missing = Rules.Rules
+            .Where(r => r.Action is not RuleAction.Approve and not RuleAction.Flag)
+            .Where(r => r.AuthorMessages is null || !SiteLanguages.All(r.AuthorMessages.ContainsKey))
+            .Select(r => r.Id);
+
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("what a pizdec of an article", "Your comment contains language we do not publish. Please rephrase it.")]
+    [InlineData("какой пиздец, а не статья", "Ваш комментарий содержит выражения, которые мы не публикуем. Пожалуйста, перефразируйте его.")]
+    [InlineData("what a fucking article", "Your comment contains language we do not publish. Please rephrase it.")]
+    [InlineData("яка fucking стаття, я в шоці від неї", "Ваш коментар містить вирази, які ми не публікуємо. Будь ласка, перефразуйте його.")]
+    public void AuthorMessage_OfAnyListsRule_IsInTheCommentsLanguage(string text, string message) =>
+        Assert.Equal(message, Rules.Evaluate(text).AuthorMessage);
+
     [Theory]
     [InlineData("The map uses the colour #3847e0 for the front line.")]
     [InlineData("Fixed in commit 3847e0a, see the changelog.")]
