@@ -43,6 +43,22 @@ public sealed class HostProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_WithNoCredentialConfigured_PrintsAGrpcurlCommandForItsOwnPort()
+    {
+        string key = await _service.KeyAsync();
+        string expected = $"Bearer {key}' 127.0.0.1:{_service.Port} list";
+
+        // The line follows the key's on standard error, which is read as it comes.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_service.StandardError.Any(line => line.EndsWith(expected, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(_service.StandardError, line => line.EndsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reflection_StreamCancelledByItsClient_IsNotLoggedAsAnError()
     {
         string key = await _service.KeyAsync();

@@ -6,7 +6,8 @@ namespace Moderation.Server.Auth;
 /// </summary>
 internal sealed record DevelopmentKey(string? Key)
 {
-    public void Announce(ILogger logger)
+    /// <param name="grpcUrl">The gRPC endpoint's configured URL (<c>Kestrel:Endpoints:Grpc:Url</c>), for the example command.</param>
+    public void Announce(ILogger logger, string? grpcUrl)
     {
         if (Key is null)
         {
@@ -20,6 +21,23 @@ internal sealed record DevelopmentKey(string? Key)
         // at the terminal go: standard output carries the log, which may be JSON lines
         // (Logging:Console:FormatterName=json) that a line of plain text would break.
         Console.Error.WriteLine($"Development API key (role admin, valid until this process stops): {Key}");
-        Console.Error.WriteLine($"  grpcurl -plaintext -H 'authorization: Bearer {Key}' 127.0.0.1:5000 list");
+        Console.Error.WriteLine($"  grpcurl -plaintext -H 'authorization: Bearer {Key}' {GrpcurlTarget(grpcUrl)} list");
+    }
+
+    /// <summary>
+    /// The host:port grpcurl dials for the endpoint: a wildcard host (every interface) is
+    /// reached on the loopback address, and without a URL the shipped default is meant.
+    /// </summary>
+    internal static string GrpcurlTarget(string? grpcUrl)
+    {
+        // Kestrel's wildcards '*' and '+' are not valid URI hosts; they mean every interface, as 0.0.0.0 does.
+        string? url = grpcUrl?.Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "127.0.0.1:5000";
+        }
+
+        string host = uri.Host is "0.0.0.0" or "[::]" ? "127.0.0.1" : uri.Host;
+        return $"{host}:{uri.Port}";
     }
 }

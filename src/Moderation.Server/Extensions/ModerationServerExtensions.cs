@@ -107,7 +107,7 @@ public static class ModerationServerExtensions
             ServerLog.AuthDisabled(app.Logger);
         }
 
-        app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger);
+        app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger, app.Configuration["Kestrel:Endpoints:Grpc:Url"]);
         app.UseGrpcStatusMetricsTag();
         app.UseModerationConsoleGate();
         app.UseAuthentication();
