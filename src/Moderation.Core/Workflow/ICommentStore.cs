@@ -40,6 +40,14 @@ public interface ICommentStore
     /// </summary>
     Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="ReportAsync(string, string, ReasonCode, string, int, int, DateTimeOffset, CancellationToken)"/>,
+    /// charging <paramref name="charge"/> once before a report that counts is recorded: a
+    /// reader's second report of a comment is answered as a duplicate and charges nothing, and a
+    /// refused charge records nothing (<see cref="Errors.RateLimitExceededException"/>).
+    /// </summary>
+    Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, Func<CancellationToken, ValueTask<RateLimiting.RateLimitDecision>> charge, CancellationToken cancellationToken);
+
     /// <summary>Every entry of a queue, oldest first.</summary>
     Task<IReadOnlyList<QueueMember>> GetQueueMembersAsync(QueueKind queue, CancellationToken cancellationToken);
 

@@ -18,12 +18,16 @@ public sealed class ReportService(ICommentStore store, IRateLimiter limiter, Rep
         CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
         violations.ThrowIfAny();
 
-        var limit = await limiter.TryAcquireAsync(_perReporter, reporterId, cancellationToken).ConfigureAwait(false);
-        if (!limit.IsAllowed)
-        {
-            throw new RateLimitExceededException(limit);
-        }
-
-        return await store.ReportAsync(commentId, reporterId, reason, note ?? "", options.ReportedThreshold, options.HideThreshold, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Charged only for a report that counts: a reader's second report of a comment is a duplicate, over the limit or not.
+        return await store.ReportAsync(
+            commentId,
+            reporterId,
+            reason,
+            note ?? "",
+            options.ReportedThreshold,
+            options.HideThreshold,
+            timeProvider.GetUtcNow(),
+            ct => limiter.TryAcquireAsync(_perReporter, reporterId, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 }

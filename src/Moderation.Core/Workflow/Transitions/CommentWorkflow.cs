@@ -101,6 +101,31 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
     public Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(commentId, reporterId, record => CommentTransitions.Report(record, reporterId, reason, note, reportedThreshold, hideThreshold, now), cancellationToken);
 
+    public Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, Func<CancellationToken, ValueTask<RateLimiting.RateLimitDecision>> charge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(charge);
+        bool charged = false;
+        return ChangeAsync(
+            commentId,
+            reporterId,
+            record => CommentTransitions.Report(record, reporterId, reason, note, reportedThreshold, hideThreshold, now),
+            cancellationToken,
+            beforeApply: async () =>
+            {
+                // Once, whatever the retries: a report that lost a race to another change is the same report.
+                if (!charged)
+                {
+                    var decision = await charge(cancellationToken).ConfigureAwait(false);
+                    if (!decision.IsAllowed)
+                    {
+                        throw new RateLimitExceededException(decision);
+                    }
+
+                    charged = true;
+                }
+            });
+    }
+
     public async Task<IReadOnlyList<QueueItem>> ClaimAsync(QueueKind queue, string moderatorId, int max, DateTimeOffset now, DateTimeOffset leaseUntil, string? articleId, CancellationToken cancellationToken)
     {
         var candidates = (await records.GetQueueMembersAsync(queue, cancellationToken).ConfigureAwait(false))
@@ -149,15 +174,28 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
         return released;
     }
 
-    /// <summary>Read, compute, apply; again from the read when the record moved in between.</summary>
-    private async Task<T> ChangeAsync<T>(string commentId, string? reporterId, Func<CommentRecord, (CommentChange? Change, T Result)> transition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Read, compute, apply; again from the read when the record moved in between.
+    /// <paramref name="beforeApply"/> runs before each attempt to apply a change (not when there is none).
+    /// </summary>
+    private async Task<T> ChangeAsync<T>(string commentId, string? reporterId, Func<CommentRecord, (CommentChange? Change, T Result)> transition, CancellationToken cancellationToken, Func<Task>? beforeApply = null)
     {
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var record = await records.ReadAsync(commentId, reporterId, cancellationToken).ConfigureAwait(false)
                 ?? throw new CommentNotFoundException(commentId);
             var (change, result) = transition(record);
-            if (change is null || await records.TryApplyAsync(change, cancellationToken).ConfigureAwait(false))
+            if (change is null)
+            {
+                return result;
+            }
+
+            if (beforeApply is not null)
+            {
+                await beforeApply().ConfigureAwait(false);
+            }
+
+            if (await records.TryApplyAsync(change, cancellationToken).ConfigureAwait(false))
             {
                 return result;
             }

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Time.Testing;
+using Moderation.Core.Comments;
+using Moderation.Core.Errors;
+using Moderation.Core.RateLimiting;
+using Moderation.Core.Workflow;
+using Moderation.Testing;
+
+namespace Moderation.Core.Tests.Workflow;
+
+public sealed class ReportServiceTests
+{
+    private readonly FakeTimeProvider _time = new(TestComments.Epoch.AddHours(1));
+    private readonly ICommentStore _store;
+    private readonly ReportService _service;
+
+    public ReportServiceTests()
+    {
+        _store = TestWorkflow.Over(new InMemoryCommentStore(), _time);
+        _service = new ReportService(_store, new InMemoryGcraRateLimiter(_time), new ReportOptions { PerReporterPerHour = 2 }, _time);
+    }
+
+    private Task AddApprovedAsync(string id) => _store.AddAsync(TestComments.Stored(id, CommentState.Approved, TestComments.Epoch), default);
+
+    [Fact]
+    public async Task ReportAsync_ReadersSecondReportWhileOverTheLimit_IsADuplicateNotARefusal()
+    {
+        await AddApprovedAsync("c1");
+        await AddApprovedAsync("c2");
+        await AddApprovedAsync("c3");
+        await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
+        await _service.ReportAsync("c2", "reader", ReasonCode.Abuse, null, default);
+
+        var again = await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => _service.ReportAsync("c3", "reader", ReasonCode.Abuse, null, default));
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(1, again.ReportCount);
+    }
+
+    [Fact]
+    public async Task ReportAsync_DuplicatesAndUnknownComments_ChargeNothing()
+    {
+        await AddApprovedAsync("c1");
+        await AddApprovedAsync("c2");
+        await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
+        for (int i = 0; i < 5; i++)
+        {
+            await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
+            await Assert.ThrowsAsync<CommentNotFoundException>(() => _service.ReportAsync("missing", "reader", ReasonCode.Abuse, null, default));
+        }
+
+        var second = await _service.ReportAsync("c2", "reader", ReasonCode.Spam, null, default);
+
+        Assert.False(second.Duplicate);
+    }
+
+    [Fact]
+    public async Task ReportAsync_RefusedByTheLimit_RecordsNothing()
+    {
+        await AddApprovedAsync("c1");
+        await AddApprovedAsync("c2");
+        await AddApprovedAsync("c3");
+        await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
+        await _service.ReportAsync("c2", "reader", ReasonCode.Abuse, null, default);
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => _service.ReportAsync("c3", "reader", ReasonCode.Abuse, null, default));
+
+        var otherReader = await _service.ReportAsync("c3", "another-reader", ReasonCode.Abuse, null, default);
+
+        Assert.Equal(1, otherReader.ReportCount);
+    }
+}
