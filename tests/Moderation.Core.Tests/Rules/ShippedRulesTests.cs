@@ -125,6 +125,18 @@ public sealed class ShippedRulesTests
         Assert.Equal(message, Rules.Evaluate(text).AuthorMessage);
 
     [Theory]
+    [InlineData("The Austrian village formerly called Fucking renamed itself Fugging in 2021.")]
+    [InlineData("Tourists kept stealing the sign of Fucking, Austria.")]
+    [InlineData("The hamlet of Fucking in Upper Austria voted to rename itself.")]
+    [InlineData("It changed its name from Fucking to Fugging.")]
+    public void TheAustrianVillage_IsPublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("this fucking village council is useless")]
+    [InlineData("the Austrian chancellor is a fucking liar")]
+    public void ProfanityNearAPlace_IsCaught(string text) => AssertCaught(text, "profanity");
+
+    [Theory]
     [InlineData("The map uses the colour #3847e0 for the front line.")]
     [InlineData("Fixed in commit 3847e0a, see the changelog.")]
     [InlineData("Order 58470e1 shipped; the next batch is 3847e00.")]
