@@ -137,6 +137,30 @@ public sealed class ShippedRulesTests
     public void ProfanityNearAPlace_IsCaught(string text) => AssertCaught(text, "profanity");
 
     [Theory]
+    [InlineData("That blogger lives at 48 Maple Drive, apartment 2. Someone should pay him a visit.")]
+    [InlineData("Her home address is 17 Kings Road, Leeds, go knock on her door")]
+    [InlineData("Этот журналист проживает по ул. Садовой, д. 8, кв. 31, сходите к нему")]
+    [InlineData("Редактор живе на вулиці Франка 21, квартира 7, напишіть йому туди")]
+    [InlineData("저 기자 집 주소 부산 해운대구 해변로 45 이다")]
+    public void HomeAddressesPosted_AreHeld(string text)
+    {
+        var decision = Rules.Evaluate(text);
+
+        Assert.Equal(Verdict.PendingReview, decision.Verdict);
+        Assert.Contains(decision.Reasons, r => r.RuleId.StartsWith("doxxing", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("He lives on 5 dollars a day since the plant closed.")]
+    [InlineData("The embassy is at 12 Lesnaya Street, open from nine.")]
+    [InlineData("My grandmother lives at the end of the road and still refuses to leave.")]
+    [InlineData("Он живёт на Украине 30 лет и говорит на двух языках.")]
+    [InlineData("Пункт незламності працює на вулиці Франка 21 цілодобово.")]
+    [InlineData("대피소 주소는 해변로 45 입니다")]
+    public void AddressesThatExposeNoOne_AreNotHeldAsDoxxing(string text) =>
+        Assert.DoesNotContain(Rules.Evaluate(text).Reasons, r => r.RuleId.StartsWith("doxxing", StringComparison.Ordinal));
+
+    [Theory]
     [InlineData("The map uses the colour #3847e0 for the front line.")]
     [InlineData("Fixed in commit 3847e0a, see the changelog.")]
     [InlineData("Order 58470e1 shipped; the next batch is 3847e00.")]
