@@ -161,6 +161,22 @@ public sealed class ShippedRulesTests
         Assert.DoesNotContain(Rules.Evaluate(text).Reasons, r => r.RuleId.StartsWith("doxxing", StringComparison.Ordinal));
 
     [Theory]
+    [InlineData("Пусть оккупанты дохнут как мухи")]
+    [InlineData("Таких, кто пишет эту чушь, надо бить, пока не поумнеют")]
+    [InlineData("Кожного, хто зриває прапор, треба побити")]
+    [InlineData("계속 이런 기사 쓰면 애들이 무사할지 모르겠다")]
+    [InlineData("저 기자 미사일 맞게 해야 함")]
+    public void DeathWishesBeatingAndVeiledThreats_AreHeld(string text) =>
+        Assert.Equal(Verdict.PendingReview, Rules.Evaluate(text).Verdict);
+
+    [Theory]
+    [InlineData("Включите аэратор, пусть рыбы не дохнут в жару.")]
+    [InlineData("Тренеру надо бить по воротам чаще, говорил он.")]
+    [InlineData("지진이 나서 가족들이 무사할지 걱정이다")]
+    [InlineData("건물은 미사일 맞고 무너졌다")]
+    public void TheirInnocentNeighbours_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("The map uses the colour #3847e0 for the front line.")]
     [InlineData("Fixed in commit 3847e0a, see the changelog.")]
     [InlineData("Order 58470e1 shipped; the next batch is 3847e00.")]
