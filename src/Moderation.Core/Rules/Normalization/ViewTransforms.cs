@@ -235,10 +235,10 @@ internal static class ViewTransforms
         to > from && HasLetter(view, from, to) && HasLeet(view, from, to) && !IsMostlyDigits(view, from, to);
 
     /// <summary>
-    /// A token of five or more characters with over twice as many digits as letters and symbols
-    /// is a number with a letter in it (a colour "3847e0", a commit "3847e0a", "1e100"), not a
-    /// word in leet: "3847e0" read that way is "ebateo". Leet words keep most of their letters
-    /// ("sh1t", "4$$h0l3", "n199er"); a short one may have more digits ("5h17").
+    /// A token of five or more hexadecimal digits, over twice as many of them 0-9 as a-f, is a
+    /// number (a colour "3847e0", a commit "3847e0a", "1e100"), not a word in leet: "3847e0" read
+    /// that way is "ebateo". A leet word has a letter hex does not ("5h1773", "sh1t") or keeps
+    /// most of its letters ("b00b5").
     /// </summary>
     private static bool IsMostlyDigits(TextView view, int from, int to)
     {
@@ -250,9 +250,14 @@ internal static class ViewTransforms
         int digits = 0;
         for (int k = from; k < to; k++)
         {
-            if (char.IsAsciiDigit(view[k]))
+            char c = view[k];
+            if (char.IsAsciiDigit(c))
             {
                 digits++;
+            }
+            else if (c is not (>= 'a' and <= 'f'))
+            {
+                return false;
             }
         }
 
