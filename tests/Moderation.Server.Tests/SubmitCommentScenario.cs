@@ -450,6 +450,17 @@ public abstract class WorkflowScenario(IServerFixture server)
     }
 
     [Fact]
+    public async Task WatchDecisions_ForeignCursorBesideABadArticle_NamesBoth()
+    {
+        using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = "forged", ArticleIds = { "a b" } });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["article_ids", "cursor"], error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
     public async Task WatchDecisions_CursorAfterTheNewestEvent_IsInvalidArgument()
     {
         // Shaped like a real cursor, a day ahead: no event of this log has it, so a watch from it would never deliver.

@@ -27,7 +27,7 @@ public sealed class DecisionEventService(IDecisionEventLog log, EventOptions opt
             CommentValidator.CheckId(violations, "article_ids", articleId);
         }
 
-        EventCursor? from = string.IsNullOrEmpty(cursor) ? null : EventCursor.Parse(cursor, "cursor");
+        EventCursor? from = EventCursor.Parse(cursor, violations, "cursor");
         violations.ThrowIfAny();
 
         // Every cursor this service hands out is at or before the newest event. One after it was

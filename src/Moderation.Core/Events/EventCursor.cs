@@ -26,6 +26,21 @@ public readonly record struct EventCursor(long Milliseconds, long Sequence) : IC
 
     public static EventCursor Parse(string text, string field)
     {
+        var violations = new FieldViolations();
+        var cursor = Parse(text, violations, field);
+        violations.ThrowIfAny();
+        return cursor ?? throw new InvalidRequestException([new FieldViolation(field, "Required.")]);
+    }
+
+    /// <summary>Reads a cursor: null for none, and a field violation on <paramref name="field"/> (then null) when it is not one of ours.</summary>
+    public static EventCursor? Parse(string? text, FieldViolations violations, string field)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
         int dash = text.IndexOf('-', StringComparison.Ordinal);
         if (dash > 0
             && long.TryParse(text.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out long ms)
@@ -34,6 +49,7 @@ public readonly record struct EventCursor(long Milliseconds, long Sequence) : IC
             return new EventCursor(ms, sequence);
         }
 
-        throw new InvalidRequestException([new FieldViolation(field, "Not a cursor returned by this service.")]);
+        violations.Add(field, "Not a cursor returned by this service.");
+        return null;
     }
 }

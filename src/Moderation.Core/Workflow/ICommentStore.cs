@@ -36,15 +36,10 @@ public interface ICommentStore
     /// <summary>
     /// Records a reader's report, once per reader. An approved comment enters the reported queue
     /// at <paramref name="reportedThreshold"/> reports not yet dismissed and is hidden (leaving the
-    /// reported queue for the hidden one) at <paramref name="hideThreshold"/>.
-    /// </summary>
-    Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="ReportAsync(string, string, ReasonCode, string, int, int, DateTimeOffset, CancellationToken)"/>,
-    /// charging <paramref name="charge"/> once before a report that counts is recorded: a
-    /// reader's second report of a comment is answered as a duplicate and charges nothing, and a
-    /// refused charge records nothing (<see cref="Errors.RateLimitExceededException"/>).
+    /// reported queue for the hidden one) at <paramref name="hideThreshold"/>. <paramref name="charge"/>
+    /// is asked before a report that counts is recorded: a reader's second report of a comment is
+    /// answered as a duplicate and charges nothing, and a refused charge records nothing
+    /// (<see cref="Errors.RateLimitExceededException"/>).
     /// </summary>
     Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, Func<CancellationToken, ValueTask<RateLimiting.RateLimitDecision>> charge, CancellationToken cancellationToken);
 

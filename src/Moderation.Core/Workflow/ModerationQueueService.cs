@@ -14,9 +14,6 @@ public sealed class ModerationQueueService(ICommentStore store, IModerationState
     /// <summary>The largest queue listed by score; past it, oldest-first paging is the way through.</summary>
     public const int MaxScoreOrdered = 10_000;
 
-    public Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, CancellationToken cancellationToken) =>
-        ListQueueAsync(queue, pageSize, pageToken, articleId, authorId, QueueOrder.OldestFirst, cancellationToken);
-
     public async Task<QueuePage> ListQueueAsync(QueueKind? queue, int pageSize, string? pageToken, string? articleId, string? authorId, QueueOrder order, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();

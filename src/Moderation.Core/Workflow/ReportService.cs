@@ -18,7 +18,9 @@ public sealed class ReportService(ICommentStore store, IRateLimiter limiter, Rep
         CommentValidator.CheckPlainText(violations, "note", note, CommentValidator.MaxNoteLength);
         violations.ThrowIfAny();
 
-        // Charged only for a report that counts: a reader's second report of a comment is a duplicate, over the limit or not.
+        // Charged only for a report that counts: a reader's second report of a comment is a duplicate,
+        // over the limit or not. The charge id makes it once per reader and comment, so two of
+        // their reports at once (or a retry of one whose store failed) are not charged twice.
         return await store.ReportAsync(
             commentId,
             reporterId,
@@ -27,7 +29,7 @@ public sealed class ReportService(ICommentStore store, IRateLimiter limiter, Rep
             options.ReportedThreshold,
             options.HideThreshold,
             timeProvider.GetUtcNow(),
-            ct => limiter.TryAcquireAsync(_perReporter, reporterId, ct),
+            ct => limiter.TryAcquireAsync(_perReporter, reporterId, $"report|{commentId}|{reporterId}", ct),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -43,7 +43,7 @@ public sealed class ModerationQueueServiceTests
     public async Task ListQueue_InvalidRequest_ReportsEveryField()
     {
         var error = await Assert.ThrowsAsync<InvalidRequestException>(
-            () => _service.ListQueueAsync(null, 101, null, "bad article", null, default));
+            () => _service.ListQueueAsync(null, 101, null, "bad article", null, QueueOrder.OldestFirst, default));
 
         Assert.Equal(["queue", "page_size", "article_id"], error.Violations.Select(v => v.Field));
     }
@@ -78,8 +78,8 @@ public sealed class ModerationQueueServiceTests
             await _store.AddAsync(TestComments.Stored($"c{i:00}", CommentState.PendingReview, TestComments.Epoch.AddSeconds(i)), default);
         }
 
-        var page = await _service.ListQueueAsync(QueueKind.Pending, 0, null, null, null, default);
-        var next = await _service.ListQueueAsync(QueueKind.Pending, 0, page.NextPageToken, null, null, default);
+        var page = await _service.ListQueueAsync(QueueKind.Pending, 0, null, null, null, QueueOrder.OldestFirst, default);
+        var next = await _service.ListQueueAsync(QueueKind.Pending, 0, page.NextPageToken, null, null, QueueOrder.OldestFirst, default);
 
         Assert.Equal(20, page.Items.Count);
         Assert.Equal(5, next.Items.Count);

@@ -55,6 +55,42 @@ public sealed class ReportServiceTests
     }
 
     [Fact]
+    public async Task ReportAsync_TwoOfOneReadersReportsAtOnce_ChargeOnePermit()
+    {
+        await AddApprovedAsync("c1");
+        await AddApprovedAsync("c2");
+        var gate = new BothChargesAtOnce(new InMemoryGcraRateLimiter(_time));
+        var service = new ReportService(_store, gate, new ReportOptions { PerReporterPerHour = 2 }, _time);
+
+        // Both reports have read the comment as unreported before either charges or is recorded.
+        var both = await Task.WhenAll(
+            service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default),
+            service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default));
+        var next = await service.ReportAsync("c2", "reader", ReasonCode.Abuse, null, default);
+
+        Assert.Equal([false, true], both.Select(r => r.Duplicate).Order());
+        Assert.False(next.Duplicate);
+    }
+
+    /// <summary>Holds the first charge until a second one arrives, so two reports race as they would on two instances.</summary>
+    private sealed class BothChargesAtOnce(IRateLimiter inner) : IRateLimiter
+    {
+        private readonly TaskCompletionSource _second = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _calls;
+
+        public async ValueTask<RateLimitOutcome> TryAcquireAsync(IReadOnlyList<RateLimitRequest> requests, string? chargeId, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 2)
+            {
+                _second.SetResult();
+            }
+
+            await _second.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return await inner.TryAcquireAsync(requests, chargeId, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task ReportAsync_RefusedByTheLimit_RecordsNothing()
     {
         await AddApprovedAsync("c1");

@@ -98,9 +98,6 @@ public sealed class CommentWorkflow(ICommentRecordStore records, ReportOptions r
         }, cancellationToken);
     }
 
-    public Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ChangeAsync(commentId, reporterId, record => CommentTransitions.Report(record, reporterId, reason, note, reportedThreshold, hideThreshold, now), cancellationToken);
-
     public Task<ReportResult> ReportAsync(string commentId, string reporterId, ReasonCode reason, string note, int reportedThreshold, int hideThreshold, DateTimeOffset now, Func<CancellationToken, ValueTask<RateLimiting.RateLimitDecision>> charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);
