@@ -21,7 +21,8 @@ internal sealed record DevelopmentKey(string? Key)
         // at the terminal go: standard output carries the log, which may be JSON lines
         // (Logging:Console:FormatterName=json) that a line of plain text would break.
         Console.Error.WriteLine($"Development API key (role admin, valid until this process stops): {Key}");
-        Console.Error.WriteLine($"  grpcurl -plaintext -H 'authorization: Bearer {Key}' {GrpcurlTarget(grpcUrl)} list");
+        string plaintext = grpcUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true ? "" : "-plaintext ";
+        Console.Error.WriteLine($"  grpcurl {plaintext}-H 'authorization: Bearer {Key}' {GrpcurlTarget(grpcUrl)} list");
     }
 
     /// <summary>
