@@ -165,6 +165,7 @@ public sealed class ShippedRulesTests
 
     [Theory]
     [InlineData("Пусть оккупанты дохнут как мухи")]
+    [InlineData("Пусть они дохнут, мне не жалко")]
     [InlineData("Таких, кто пишет эту чушь, надо бить, пока не поумнеют")]
     [InlineData("Кожного, хто зриває прапор, треба побити")]
     [InlineData("계속 이런 기사 쓰면 애들이 무사할지 모르겠다")]
@@ -174,6 +175,7 @@ public sealed class ShippedRulesTests
 
     [Theory]
     [InlineData("Включите аэратор, пусть рыбы не дохнут в жару.")]
+    [InlineData("Поливайте чаще, пусть они не дохнут от засухи.")]
     [InlineData("Тренеру надо бить по воротам чаще, говорил он.")]
     [InlineData("지진이 나서 가족들이 무사할지 걱정이다")]
     [InlineData("건물은 미사일 맞고 무너졌다")]
