@@ -31,15 +31,26 @@ internal static class CompareRun
         var first = methods[0];
         var text = new StringBuilder();
         text.Append(Inv($"Medians of {first.Rounds.Count} alternating rounds; ratios to {first.Method}.\n\n"));
-        text.Append("| method | rps | × rps | p50 ms | p99 ms | p99.9 ms | server CPU µs/call | × CPU | Redis CPU µs/call | allocated B/call | Redis calls/call | driver CPU µs/call |\n");
-        text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        text.Append("| method | rps | × rps | p50 ms | p99 ms | p99.9 ms | server CPU µs/call | × CPU | Redis CPU µs/call | allocated B/call | Redis calls/call | driver CPU µs/call | failed calls |\n");
+        text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double baseRps = Median(first.Rounds, r => r.Rps) ?? 0;
         double? baseCpu = Median(first.Rounds, r => r.ServerCpuMicrosecondsPerCall);
         foreach (var (method, rounds) in methods)
         {
             double rps = Median(rounds, r => r.Rps) ?? 0;
             double? cpu = Median(rounds, r => r.ServerCpuMicrosecondsPerCall);
-            text.Append(Inv($"| {method} | {rps:N0} | {(baseRps > 0 ? rps / baseRps : 0):0.00} | {Median(rounds, r => r.LatencyMs(50)):0.00} | {Median(rounds, r => r.LatencyMs(99)):0.00} | {Median(rounds, r => r.LatencyMs(99.9)):0.00} | {Show(cpu, "0.0")} | {Show(cpu / baseCpu, "0.00")} | {Show(Median(rounds, r => r.RedisCpuMicrosecondsPerCall), "0.0")} | {Show(Median(rounds, r => r.AllocatedBytesPerCall), "N0")} | {Show(Median(rounds, r => r.RedisCallsPerCall), "0.00")} | {Median(rounds, r => r.DriverCpuMicrosecondsPerCall):0.0} |\n"));
+            text.Append(Inv($"| {method} | {rps:N0} | {(baseRps > 0 ? rps / baseRps : 0):0.00} | {Median(rounds, r => r.LatencyMs(50)):0.00} | {Median(rounds, r => r.LatencyMs(99)):0.00} | {Median(rounds, r => r.LatencyMs(99.9)):0.00} | {Show(cpu, "0.0")} | {Show(cpu / baseCpu, "0.00")} | {Show(Median(rounds, r => r.RedisCpuMicrosecondsPerCall), "0.0")} | {Show(Median(rounds, r => r.AllocatedBytesPerCall), "N0")} | {Show(Median(rounds, r => r.RedisCallsPerCall), "0.00")} | {Median(rounds, r => r.DriverCpuMicrosecondsPerCall):0.0} | {FailedCalls(rounds):N0} |\n"));
+        }
+
+        // A method whose calls failed is fast for nothing: say so under the table, with the codes.
+        foreach (var (method, rounds) in methods)
+        {
+            if (FailedCalls(rounds) > 0)
+            {
+                var codes = rounds.SelectMany(r => r.Codes).Where(c => c.Key != Grpc.Core.StatusCode.OK)
+                    .GroupBy(c => c.Key).Select(g => Inv($"{g.Key} {g.Sum(c => c.Value):N0}"));
+                text.Append(Inv($"\n**{method}: {FailedCalls(rounds):N0} calls failed** ({string.Join(", ", codes)}); its figures are not a measurement of the service.\n"));
+            }
         }
 
         return text.ToString();
@@ -63,6 +74,7 @@ internal static class CompareRun
                 Write(json, "server_allocated_bytes_per_call", rounds, r => r.AllocatedBytesPerCall);
                 Write(json, "redis_calls_per_call", rounds, r => r.RedisCallsPerCall);
                 Write(json, "driver_cpu_us_per_call", rounds, r => r.DriverCpuMicrosecondsPerCall);
+                json.WriteNumber("failed_calls", FailedCalls(rounds));
                 json.WriteEndObject();
             }
 
@@ -71,6 +83,10 @@ internal static class CompareRun
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>Calls of every round that did not answer OK.</summary>
+    public static long FailedCalls(IEnumerable<LoadResult> rounds) =>
+        rounds.Sum(r => r.Codes.Where(c => c.Key != Grpc.Core.StatusCode.OK).Sum(c => c.Value));
 
     /// <summary>The median of the rounds that measured <paramref name="value"/>, or null when none did.</summary>
     public static double? Median(IEnumerable<LoadResult> rounds, Func<LoadResult, double?> value)

@@ -27,7 +27,8 @@ if (options.Compare.Count > 0)
         Console.WriteLine($"reports: {Path.Combine(compareFolder, "compare.md")}, compare.json");
     }
 
-    return 0;
+    // Failed calls make the comparison meaningless; a script running it should not go on as if it were one.
+    return methods.Any(m => CompareRun.FailedCalls(m.Rounds) > 0) ? 1 : 0;
 }
 
 var result = await new LoadRun(options).RunAsync(cancel.Token);

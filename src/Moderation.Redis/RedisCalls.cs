@@ -17,9 +17,12 @@ internal static class RedisCalls
     /// <summary>
     /// Server replies that mean "not now" rather than "never": a replica during a failover
     /// (READONLY, MASTERDOWN), a server loading its data (LOADING), a script or command holding
-    /// the server (BUSY), a cluster resharding or without quorum (TRYAGAIN, CLUSTERDOWN).
+    /// the server (BUSY), a cluster resharding or without quorum (TRYAGAIN, CLUSTERDOWN). And
+    /// refusals an operator mends, a Redis full under noeviction (OOM) or a user without the
+    /// commands the service needs (NOPERM): to a client the storage is unavailable until then,
+    /// and the request may be retried; the logs and the Redis error metric tell the operator.
     /// </summary>
-    private static readonly string[] TransientErrors = ["READONLY", "MASTERDOWN", "LOADING", "BUSY", "TRYAGAIN", "CLUSTERDOWN"];
+    private static readonly string[] TransientErrors = ["READONLY", "MASTERDOWN", "LOADING", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "OOM", "NOPERM"];
 
     /// <param name="operation">A <see cref="RedisOperation"/> name.</param>
     /// <param name="metrics">Where the call is measured; null to measure nothing (a store built without a host).</param>

@@ -31,6 +31,24 @@ public sealed class CompareRunTests
         Assert.Equal(("500", "0.50", "120.0", "3.00"), (cells[2], cells[3], cells[7], cells[8]));
     }
 
+    [Fact]
+    public void Markdown_AMethodWhoseCallsFailed_CountsThemAndSaysSo()
+    {
+        var failing = Round(900, 40) with { Codes = new Dictionary<StatusCode, long> { [StatusCode.OK] = 100, [StatusCode.Unauthenticated] = 800 } };
+        var methods = new List<(string, IReadOnlyList<LoadResult>)>
+        {
+            ("health", [Round(1_000, 40)]),
+            ("test", [failing]),
+        };
+
+        string markdown = CompareRun.Markdown(methods);
+
+        string test = markdown.Split('\n').Single(line => line.StartsWith("| test", StringComparison.Ordinal));
+        Assert.Equal("800", test.Split('|', StringSplitOptions.TrimEntries)[13]);
+        Assert.Contains("**test: 800 calls failed** (Unauthenticated 800)", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"failed_calls\": 800", CompareRun.Json(methods), StringComparison.Ordinal);
+    }
+
     /// <summary>A round of <paramref name="calls"/> calls in one second that cost the server <paramref name="cpuMicrosecondsPerCall"/> each.</summary>
     private static LoadResult Round(long calls, double cpuMicrosecondsPerCall)
     {

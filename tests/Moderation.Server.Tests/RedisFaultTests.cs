@@ -62,6 +62,32 @@ public sealed class RedisFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calls_RedisFullUnderNoEviction_AnswerUnavailableAndRecoverAlone()
+    {
+        var comments = new CommentService.CommentServiceClient(_server.ChannelFor(Roles.Site));
+        await comments.SubmitCommentAsync(Requests.Submit("Stored before Redis filled up."));
+        var server = _admin.GetServer(_admin.GetEndPoints()[0]);
+
+        // A limit below what Redis already holds: every write answers OOM, reads are served.
+        await server.ExecuteAsync("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        await server.ExecuteAsync("CONFIG", "SET", "maxmemory", "1");
+        StatusCode during;
+        try
+        {
+            during = (await Requests.FailureOf(() => comments.SubmitCommentAsync(Requests.Submit("Sent while Redis is full.")).ResponseAsync)).Code;
+        }
+        finally
+        {
+            await server.ExecuteAsync("CONFIG", "SET", "maxmemory", "0");
+        }
+
+        var after = await PollAsync(() => comments.SubmitCommentAsync(Requests.Submit("Sent after Redis had room again.")).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, during);
+        Assert.Equal(Verdict.Approved, after.Decision.Verdict);
+    }
+
+    [Fact]
     public async Task Calls_RedisPaused_AnswerUnavailableWithinTheCallersDeadlineAndRecoverAlone()
     {
         var comments = new CommentService.CommentServiceClient(_server.ChannelFor(Roles.Site));
