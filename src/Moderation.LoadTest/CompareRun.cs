@@ -45,11 +45,12 @@ internal static class CompareRun
         // A method whose calls failed is fast for nothing: say so under the table, with the codes.
         foreach (var (method, rounds) in methods)
         {
-            if (FailedCalls(rounds) > 0)
+            long failed = FailedCalls(rounds);
+            if (failed > 0)
             {
                 var codes = rounds.SelectMany(r => r.Codes).Where(c => c.Key != Grpc.Core.StatusCode.OK)
                     .GroupBy(c => c.Key).Select(g => Inv($"{g.Key} {g.Sum(c => c.Value):N0}"));
-                text.Append(Inv($"\n**{method}: {FailedCalls(rounds):N0} calls failed** ({string.Join(", ", codes)}); its figures are not a measurement of the service.\n"));
+                text.Append(Inv($"\n**{method}: {failed:N0} calls failed** ({string.Join(", ", codes)}); its figures are not a measurement of the service.\n"));
             }
         }
 

@@ -117,25 +117,8 @@ public sealed partial class CommentValidator(InputLimitOptions limits, TimeProvi
     /// Lengths count characters as the API's spans do, in code points: an emoji is one, though
     /// it takes two UTF-16 units. A lone surrogate counts as one; the character check refuses it.
     /// </summary>
-    private static bool IsLongerThan(string value, int maxCharacters)
-    {
-        if (value.Length <= maxCharacters)
-        {
-            return false;
-        }
-
-        int surrogatePairs = 0;
-        for (int i = 0; i + 1 < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                surrogatePairs++;
-                i++;
-            }
-        }
-
-        return value.Length - surrogatePairs > maxCharacters;
-    }
+    private static bool IsLongerThan(string value, int maxCharacters) =>
+        value.Length > maxCharacters && Rules.CodePoints.OffsetOf(value, value.Length) > maxCharacters;
 
     /// <summary>
     /// Refuses NUL and other control characters (tab and line breaks are text) and unpaired
