@@ -64,6 +64,8 @@ public sealed class RuleKindTests
     [InlineData("jane dot doe at gmail dot com", 9, 29)]
     [InlineData("mail me: jane (at) gmail (dot) com", 9, 34)]
     [InlineData("reach me at jane[at]protonmail[dot]com", 12, 38)]
+    [InlineData("Tell me. Some time ago at mail.ru I met jane at gmail dot com", 40, 61)]
+    [InlineData("write jane at outloo\u212A dot com", 6, 29)]
     public void Contact_Email_IsFoundAndCensored(string text, int start, int end)
     {
         var decision = Rules.Evaluate(text);
@@ -145,6 +147,14 @@ public sealed class RuleKindTests
         Assert.DoesNotContain("shouting", RuleIds("WOW OK"));
     }
 
+    [Theory]
+    [InlineData("THIS IS AN OUTRAGE AND EVERYONE KNOWS IT, ПОЗОР ВСЕМ ИМ", true)]
+    [InlineData("ПОЗОР! THIS IS AN OUTRAGE AND EVERYONE KNOWS IT", true)]
+    [InlineData("This is an outrage and everyone knows it, ПОЗОР ВСЕМ ИМ", false)]
+    [InlineData("ПОЗОР ВСЕМ ИМ, this is an outrage and everyone knows it", false)]
+    public void Spam_ShoutingInMixedScripts_CountsEveryLetter(string text, bool shouting) =>
+        Assert.Equal(shouting, RuleIds(text).Contains("shouting"));
+
     [Fact]
     public void Spam_RepeatedCharactersAndWords_AreFoundWithSpans()
     {
@@ -158,6 +168,8 @@ public sealed class RuleKindTests
     {
         Assert.Contains("emoji-flood", RuleIds("😀😀😀😀😀😀😀😀 lol"));
         Assert.DoesNotContain("emoji-flood", RuleIds("Great article 👍 thanks"));
+        Assert.Contains("emoji-flood", RuleIds("$$$ +++ ~~~ ^^^ ||| <<< >>> === $$$ +++ 😀😀 ok"));
+        Assert.DoesNotContain("emoji-flood", RuleIds("A long plain sentence with a few $ and + signs 😀"));
         Assert.Contains("too-long", RuleIds(new string('a', 201)));
         Assert.DoesNotContain("too-long", RuleIds(string.Concat(Enumerable.Repeat("😀", 200))));
         Assert.Contains("too-short", RuleIds(" k "));

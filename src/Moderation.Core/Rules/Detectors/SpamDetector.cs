@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -48,7 +49,18 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         int capitals = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            // Most comments are mostly ASCII, which needs neither decoding nor Unicode tables.
+            // Most comments are mostly ASCII, which needs neither decoding nor Unicode tables,
+            // and whose long runs are counted by vector.
+            if (CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
+            {
+                var ascii = text.AsSpan(i, run);
+                int upper = CharCounts.InRange(ascii, 'A', 'Z');
+                capitals += upper;
+                letters += upper + CharCounts.InRange(ascii, 'a', 'z');
+                i += run - 1;
+                continue;
+            }
+
             char c = text[i];
             if (c < 0x80)
             {
@@ -74,6 +86,15 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         int symbols = 0;
         for (int i = 0; i < text.Length; i++)
         {
+            if (CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
+            {
+                var ascii = text.AsSpan(i, run);
+                visible += run - ascii.Count(' ') - CharCounts.InRange(ascii, '\t', '\r');
+                symbols += CharCounts.InRange(ascii, '<', '>') + OccurrencesOf(ascii, AsciiSymbolsOutsideRange);
+                i += run - 1;
+                continue;
+            }
+
             char c = text[i];
             if (c < 0x80)
             {
@@ -95,6 +116,21 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         }
 
         return visible >= minimum && symbols >= threshold * visible;
+    }
+
+    // The ASCII symbols besides < = >, which are counted as a range: rare, so found one by one.
+    private static readonly SearchValues<char> AsciiSymbolsOutsideRange = SearchValues.Create("+|~$^`");
+
+    private static int OccurrencesOf(ReadOnlySpan<char> text, SearchValues<char> values)
+    {
+        int count = 0;
+        for (int at = text.IndexOfAny(values); at >= 0; at = text.IndexOfAny(values))
+        {
+            count++;
+            text = text[(at + 1)..];
+        }
+
+        return count;
     }
 
     /// <summary>The code point at <paramref name="index"/>, moved to its last UTF-16 unit; a lone surrogate reads as U+FFFD, as enumerating runes reads it.</summary>
@@ -191,14 +227,5 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         return true;
     }
 
-    private static int CodePointCount(ReadOnlySpan<char> text)
-    {
-        int count = 0;
-        foreach (char c in text)
-        {
-            count += char.IsLowSurrogate(c) ? 0 : 1;
-        }
-
-        return count;
-    }
+    private static int CodePointCount(ReadOnlySpan<char> text) => text.Length - CharCounts.InRange(text, '\uDC00', '\uDFFF');
 }
