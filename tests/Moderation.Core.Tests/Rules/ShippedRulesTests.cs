@@ -144,6 +144,8 @@ public sealed class ShippedRulesTests
     [InlineData("Этот журналист проживает по ул. Садовой, д. 8, кв. 31, сходите к нему")]
     [InlineData("Редактор живе на вулиці Франка 21, квартира 7, напишіть йому туди")]
     [InlineData("저 기자 집 주소 부산 해운대구 해변로 45 이다")]
+    [InlineData("She lives at 42 5th Avenue, flat 3, tell her what you think")]
+    [InlineData("He lives at 12 North Street, go and see him")]
     public void HomeAddressesPosted_AreHeld(string text)
     {
         var decision = Rules.Evaluate(text);
@@ -157,6 +159,8 @@ public sealed class ShippedRulesTests
     [InlineData("She lives on 3 acres close to the court.")]
     [InlineData("The embassy is at 12 Lesnaya Street, open from nine.")]
     [InlineData("My grandmother lives at the end of the road and still refuses to leave.")]
+    [InlineData("She lives on 5th Avenue and has covered the city for years.")]
+    [InlineData("My aunt lives on West 42nd Street, right by the theatres.")]
     [InlineData("Он живёт на Украине 30 лет и говорит на двух языках.")]
     [InlineData("Пункт незламності працює на вулиці Франка 21 цілодобово.")]
     [InlineData("대피소 주소는 해변로 45 입니다")]
