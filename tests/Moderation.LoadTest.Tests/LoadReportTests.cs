@@ -25,6 +25,17 @@ public sealed partial class LoadReportTests(Chromium chromium) : IClassFixture<C
     }
 
     [Fact]
+    public void Markdown_ServerPidThatDidNoWork_SaysItIsNotTheService()
+    {
+        var result = Result() with { Cost = new ServerCost(TimeSpan.FromMicroseconds(300), null, null, null), Options = Result().Options with { ServerPid = 4242 } };
+
+        string markdown = LoadReport.Markdown(result);
+
+        Assert.Contains("--server-pid 4242 did almost no work", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("did almost no work", LoadReport.Markdown(Result()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_Result_FetchesNothing()
     {
         string html = LoadReport.Html(Result());
