@@ -47,28 +47,32 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
     {
         int letters = 0;
         int capitals = 0;
+        bool runMayStart = true;
         for (int i = 0; i < text.Length; i++)
         {
             // Most comments are mostly ASCII, which needs neither decoding nor Unicode tables,
-            // and whose long runs are counted by vector.
-            if (CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
-            {
-                var ascii = text.AsSpan(i, run);
-                int upper = CharCounts.InRange(ascii, 'A', 'Z');
-                capitals += upper;
-                letters += upper + CharCounts.InRange(ascii, 'a', 'z');
-                i += run - 1;
-                continue;
-            }
-
+            // and whose long runs are counted by vector. A run is looked for where ASCII
+            // begins, so a Cyrillic or Korean text pays one test per space, not per letter.
             char c = text[i];
             if (c < 0x80)
             {
+                if (runMayStart && i + 1 < text.Length && text[i + 1] < 0x80 && CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
+                {
+                    var ascii = text.AsSpan(i, run);
+                    int upper = CharCounts.InRange(ascii, 'A', 'Z');
+                    capitals += upper;
+                    letters += upper + CharCounts.InRange(ascii, 'a', 'z');
+                    i += run - 1;
+                    continue;
+                }
+
+                runMayStart = false;
                 letters += char.IsAsciiLetter(c) ? 1 : 0;
                 capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
                 continue;
             }
 
+            runMayStart = true;
             Rune rune = RuneAt(text, ref i);
             if (Rune.IsLetter(rune))
             {
@@ -84,26 +88,29 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
     {
         int visible = 0;
         int symbols = 0;
+        bool runMayStart = true;
         for (int i = 0; i < text.Length; i++)
         {
-            if (CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
-            {
-                var ascii = text.AsSpan(i, run);
-                visible += run - ascii.Count(' ') - CharCounts.InRange(ascii, '\t', '\r');
-                symbols += CharCounts.InRange(ascii, '<', '>') + OccurrencesOf(ascii, AsciiSymbolsOutsideRange);
-                i += run - 1;
-                continue;
-            }
-
             char c = text[i];
             if (c < 0x80)
             {
+                if (runMayStart && i + 1 < text.Length && text[i + 1] < 0x80 && CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
+                {
+                    var ascii = text.AsSpan(i, run);
+                    visible += run - ascii.Count(' ') - CharCounts.InRange(ascii, '\t', '\r');
+                    symbols += CharCounts.InRange(ascii, '<', '>') + OccurrencesOf(ascii, AsciiSymbolsOutsideRange);
+                    i += run - 1;
+                    continue;
+                }
+
+                runMayStart = false;
                 // The ASCII symbols are the math, currency and modifier ones: + < = > | ~ $ ^ `.
                 visible += char.IsWhiteSpace(c) ? 0 : 1;
                 symbols += c is '+' or '<' or '=' or '>' or '|' or '~' or '$' or '^' or '`' ? 1 : 0;
                 continue;
             }
 
+            runMayStart = true;
             Rune rune = RuneAt(text, ref i);
             if (Rune.IsWhiteSpace(rune))
             {
