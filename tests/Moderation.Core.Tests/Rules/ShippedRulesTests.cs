@@ -282,6 +282,8 @@ public sealed class ShippedRulesTests
     [InlineData("rotoRl")]
     [InlineData("10새끼들")]
     [InlineData("ㅆㅣㅂㅏㄹ")]
+    [InlineData("조까, 니가 뭔데 그런 말을 해")]
+    [InlineData("진짜 조까튼 기사네")]
     public void KoreanProfanity_KeyboardLayoutDigitsAndSpelledOutLetters_IsRejected(string text) => AssertCaught(text, "profanity");
 
     [Theory]
@@ -381,6 +383,10 @@ public sealed class ShippedRulesTests
     [InlineData("Знаємо, де ти живеш.")]
     [InlineData("니들은 다 죽어야 한다")]
     [InlineData("주소 털었다 곧 찾아갈게")]
+    [InlineData("Приеду к тебе в Харьков, тогда поговорим по-другому.")]
+    [InlineData("С тобой мы ещё поговорим иначе, автор.")]
+    [InlineData("Приїду до тебе у Львів, поговоримо вже по-іншому.")]
+    [InlineData("Поговоримо з тобою інакше, коли зустрінемось.")]
     public void Threats_WithoutAListedVerbShape_AreHeld(string text) => AssertCaught(text, "threats");
 
     [Theory]
@@ -392,6 +398,12 @@ public sealed class ShippedRulesTests
     [InlineData("Тараканов надо истребить до зимы.")]
     [InlineData("사람은 언젠가 죽어야 한다.")]
     [InlineData("주소 알려주시면 찾아가겠습니다.")]
+    [InlineData("정부 예산이 1조까지 늘어난다는 기사네요")]
+    [InlineData("조까지 포함하면 손실이 3조 원입니다")]
+    [InlineData("Приеду к тебе в субботу, поговорим о ремонте.")]
+    [InlineData("Если цены вырастут, поговорим иначе о бюджете.")]
+    [InlineData("Приїду до тебе в суботу, поговоримо про ремонт.")]
+    [InlineData("Ми з вами поговоримо про це пізніше, дякую за лист.")]
     public void ThreatNearMisses_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
