@@ -9,15 +9,20 @@ public static class CodePoints
     public static int OffsetOf(string text, int utf16Index)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Count(text.AsSpan(0, utf16Index));
+    }
 
-        // Without a surrogate before it, a position counts as many code points as UTF-16 units; the search is vectorized.
-        if (!text.AsSpan(0, utf16Index).ContainsAnyInRange('\uD800', '\uDFFF'))
+    /// <summary>The number of code points in <paramref name="text"/>: a surrogate pair is one, and so is a lone surrogate.</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        // Without a surrogate, a text counts as many code points as UTF-16 units; the search is vectorized.
+        if (!text.ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            return utf16Index;
+            return text.Length;
         }
 
         int codePoints = 0;
-        for (int i = 0; i < utf16Index; i++)
+        for (int i = 0; i < text.Length; i++)
         {
             // The low half of a surrogate pair belongs to the code point its high half started.
             if (!char.IsLowSurrogate(text[i]) || i == 0 || !char.IsHighSurrogate(text[i - 1]))

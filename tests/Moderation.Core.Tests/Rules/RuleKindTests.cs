@@ -172,6 +172,7 @@ public sealed class RuleKindTests
         Assert.DoesNotContain("emoji-flood", RuleIds("A long plain sentence with a few $ and + signs 😀"));
         Assert.Contains("too-long", RuleIds(new string('a', 201)));
         Assert.DoesNotContain("too-long", RuleIds(string.Concat(Enumerable.Repeat("😀", 200))));
+        Assert.Contains("too-long", RuleIds(new string('\uDC00', 201)));
         Assert.Contains("too-short", RuleIds(" k "));
     }
 

@@ -26,8 +26,8 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
             SpamSignal.RepeatedCharacters => FindRepeatedCharacters(text, ranges),
             SpamSignal.RepeatedWords => FindRepeatedWords(text, ranges),
             SpamSignal.SymbolRatio => SymbolRatioReached(text),
-            SpamSignal.MaxLength => CodePointCount(text) > threshold,
-            _ => CodePointCount(text.AsSpan().Trim()) < threshold,
+            SpamSignal.MaxLength => CodePoints.Count(text) > threshold,
+            _ => CodePoints.Count(text.AsSpan().Trim()) < threshold,
         };
     }
 
@@ -233,6 +233,4 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
         ranges.Add((first.Start, last.End));
         return true;
     }
-
-    private static int CodePointCount(ReadOnlySpan<char> text) => text.Length - CharCounts.InRange(text, '\uDC00', '\uDFFF');
 }
