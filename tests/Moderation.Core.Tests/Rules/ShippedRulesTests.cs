@@ -453,6 +453,7 @@ public sealed class ShippedRulesTests
     public void DishesPlacesWordsAsWordsAndCompounds_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("someone should really pay this journalist a visit at home, just saying")]
     [InlineData("Somebody should give that judge a little visit at night.")]
     [InlineData("Accidents happen to people like him, just saying.")]
     [InlineData("It would be a shame if something happened to your kids on the way home.")]
