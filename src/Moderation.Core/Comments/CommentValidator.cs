@@ -118,7 +118,7 @@ public sealed partial class CommentValidator(InputLimitOptions limits, TimeProvi
     /// it takes two UTF-16 units. A lone surrogate counts as one; the character check refuses it.
     /// </summary>
     private static bool IsLongerThan(string value, int maxCharacters) =>
-        value.Length > maxCharacters && Rules.CodePoints.OffsetOf(value, value.Length) > maxCharacters;
+        value.Length > maxCharacters && Rules.CodePoints.Count(value) > maxCharacters;
 
     /// <summary>
     /// Refuses NUL and other control characters (tab and line breaks are text) and unpaired

@@ -56,7 +56,7 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
             char c = text[i];
             if (c < 0x80)
             {
-                if (runMayStart && i + 1 < text.Length && text[i + 1] < 0x80 && CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
+                if (runMayStart && CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
                 {
                     var ascii = text.AsSpan(i, run);
                     int upper = CharCounts.InRange(ascii, 'A', 'Z');
@@ -94,7 +94,7 @@ public sealed class SpamDetector(SpamSignal signal, double threshold, int minimu
             char c = text[i];
             if (c < 0x80)
             {
-                if (runMayStart && i + 1 < text.Length && text[i + 1] < 0x80 && CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
+                if (runMayStart && CharCounts.AsciiRunAt(text.AsSpan(i)) is var run and > 0)
                 {
                     var ascii = text.AsSpan(i, run);
                     visible += run - ascii.Count(' ') - CharCounts.InRange(ascii, '\t', '\r');
