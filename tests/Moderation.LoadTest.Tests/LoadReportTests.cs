@@ -27,12 +27,11 @@ public sealed partial class LoadReportTests(Chromium chromium) : IClassFixture<C
     [Fact]
     public void Markdown_ServerPidThatDidNoWork_SaysItIsNotTheService()
     {
-        var result = Result() with { Cost = new ServerCost(TimeSpan.FromMicroseconds(300), null, null, null), Options = Result().Options with { ServerPid = 4242 } };
+        var measured = Result();
+        var wrongProcess = measured with { Cost = new ServerCost(TimeSpan.FromMicroseconds(300), null, null, null), Options = measured.Options with { ServerPid = 4242 } };
 
-        string markdown = LoadReport.Markdown(result);
-
-        Assert.Contains("--server-pid 4242 did almost no work", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("did almost no work", LoadReport.Markdown(Result()), StringComparison.Ordinal);
+        Assert.Contains("--server-pid 4242 did almost no work", LoadReport.Markdown(wrongProcess), StringComparison.Ordinal);
+        Assert.DoesNotContain("did almost no work", LoadReport.Markdown(measured), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,14 +21,22 @@ public sealed class ReportServiceTests
 
     private Task AddApprovedAsync(string id) => _store.AddAsync(TestComments.Stored(id, CommentState.Approved, TestComments.Epoch), default);
 
+    /// <summary>Three approved comments, c1 to c3; "reader" has reported c1 and c2, the limit's two an hour.</summary>
+    private async Task ReaderAtTheLimitAsync()
+    {
+        foreach (string id in new[] { "c1", "c2", "c3" })
+        {
+            await AddApprovedAsync(id);
+        }
+
+        await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
+        await _service.ReportAsync("c2", "reader", ReasonCode.Abuse, null, default);
+    }
+
     [Fact]
     public async Task ReportAsync_ReadersSecondReportWhileOverTheLimit_IsADuplicateNotARefusal()
     {
-        await AddApprovedAsync("c1");
-        await AddApprovedAsync("c2");
-        await AddApprovedAsync("c3");
-        await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
-        await _service.ReportAsync("c2", "reader", ReasonCode.Abuse, null, default);
+        await ReaderAtTheLimitAsync();
 
         var again = await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
         await Assert.ThrowsAsync<RateLimitExceededException>(() => _service.ReportAsync("c3", "reader", ReasonCode.Abuse, null, default));
@@ -93,11 +101,7 @@ public sealed class ReportServiceTests
     [Fact]
     public async Task ReportAsync_RefusedByTheLimit_RecordsNothing()
     {
-        await AddApprovedAsync("c1");
-        await AddApprovedAsync("c2");
-        await AddApprovedAsync("c3");
-        await _service.ReportAsync("c1", "reader", ReasonCode.Abuse, null, default);
-        await _service.ReportAsync("c2", "reader", ReasonCode.Abuse, null, default);
+        await ReaderAtTheLimitAsync();
         await Assert.ThrowsAsync<RateLimitExceededException>(() => _service.ReportAsync("c3", "reader", ReasonCode.Abuse, null, default));
 
         var otherReader = await _service.ReportAsync("c3", "another-reader", ReasonCode.Abuse, null, default);
