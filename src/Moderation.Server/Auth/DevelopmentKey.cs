@@ -7,7 +7,11 @@ namespace Moderation.Server.Auth;
 internal sealed record DevelopmentKey(string? Key)
 {
     /// <param name="grpcUrl">The gRPC endpoint's configured URL (<c>Kestrel:Endpoints:Grpc:Url</c>), for the example command.</param>
-    public void Announce(ILogger logger, string? grpcUrl)
+    /// <param name="boundGrpcUrl">
+    /// The gRPC endpoint's address once the server has started: a configured port of 0 is only
+    /// known then, so the example waits for it.
+    /// </param>
+    public void Announce(ILogger logger, string? grpcUrl, IHostApplicationLifetime lifetime, Func<string?> boundGrpcUrl)
     {
         if (Key is null)
         {
@@ -22,7 +26,18 @@ internal sealed record DevelopmentKey(string? Key)
         // (Logging:Console:FormatterName=json) that a line of plain text would break.
         Console.Error.WriteLine($"Development API key (role admin, valid until this process stops): {Key}");
         string plaintext = grpcUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true ? "" : "-plaintext ";
-        Console.Error.WriteLine($"  grpcurl {plaintext}-H 'authorization: Bearer {Key}' {GrpcurlTarget(grpcUrl)} list");
+        string target = GrpcurlTarget(grpcUrl);
+        if (!target.EndsWith(":0", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine($"  grpcurl {plaintext}-H 'authorization: Bearer {Key}' {target} list");
+            return;
+        }
+
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            string bound = boundGrpcUrl() is { } url ? GrpcurlTarget(url) : target;
+            Console.Error.WriteLine($"  grpcurl {plaintext}-H 'authorization: Bearer {Key}' {bound} list");
+        });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Comments;
@@ -107,7 +108,8 @@ public static class ModerationServerExtensions
             ServerLog.AuthDisabled(app.Logger);
         }
 
-        app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger, app.Configuration["Kestrel:Endpoints:Grpc:Url"]);
+        app.Services.GetRequiredService<DevelopmentKey>().Announce(app.Logger, app.Configuration["Kestrel:Endpoints:Grpc:Url"], app.Lifetime,
+            () => ConsoleEndpoint.OwnGrpcAddress(app.Services.GetRequiredService<IServer>(), app.Services.GetService<ConsoleEndpoint>()));
         app.UseGrpcStatusMetricsTag();
         app.UseModerationConsoleGate();
         app.UseAuthentication();

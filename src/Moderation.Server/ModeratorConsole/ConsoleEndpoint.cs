@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Moderation.Server.ModeratorConsole;
@@ -46,6 +48,29 @@ internal sealed class ConsoleEndpoint
             });
             _listener = listener;
         });
+    }
+
+    /// <summary>
+    /// The address of this server's gRPC endpoint once it is bound (the first one that is not the
+    /// console's), as a client dials it; null before the server starts.
+    /// </summary>
+    public static string? OwnGrpcAddress(IServer server, ConsoleEndpoint? console)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (string address in addresses)
+        {
+            var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+            if (uri.Port == console?.Port)
+            {
+                continue;
+            }
+
+            // An endpoint bound to every interface is reached on the loopback one.
+            string host = uri.Host is "0.0.0.0" or "[::]" ? "127.0.0.1" : uri.Host;
+            return $"{uri.Scheme}://{(host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host)}:{uri.Port}";
+        }
+
+        return null;
     }
 
     /// <summary>Whether the request came in on the console's listener.</summary>

@@ -47,7 +47,7 @@ internal sealed class GrpcJsonBridge : IDisposable
     {
         _timeProvider = timeProvider;
         _channel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(
-            string.IsNullOrEmpty(options.Value.GrpcAddress) ? OwnGrpcAddress(server, console) : options.Value.GrpcAddress,
+            string.IsNullOrEmpty(options.Value.GrpcAddress) ? ConsoleEndpoint.OwnGrpcAddress(server, console) ?? throw new InvalidOperationException("The console found no gRPC endpoint of this server to call; set Console:GrpcAddress.") : options.Value.GrpcAddress,
             new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 }));
     }
 
@@ -141,26 +141,6 @@ internal sealed class GrpcJsonBridge : IDisposable
         {
             _channel.Value.Dispose();
         }
-    }
-
-    /// <summary>The address of this server's gRPC endpoint: the first one bound that is not the console's.</summary>
-    private static string OwnGrpcAddress(IServer server, ConsoleEndpoint console)
-    {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (string address in addresses)
-        {
-            var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-            if (uri.Port == console.Port)
-            {
-                continue;
-            }
-
-            // An endpoint bound to every interface is reached on the loopback one.
-            string host = uri.Host is "0.0.0.0" or "[::]" ? "127.0.0.1" : uri.Host;
-            return $"{uri.Scheme}://{(host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host)}:{uri.Port}";
-        }
-
-        throw new InvalidOperationException("The console found no gRPC endpoint of this server to call; set Console:GrpcAddress.");
     }
 
     private static Method<byte[], byte[]> MethodOf(MethodDescriptor descriptor) =>
