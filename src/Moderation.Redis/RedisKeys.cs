@@ -70,6 +70,12 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     public RedisKey EventsTrimmed => _workflow + "events-trimmed";
 
     /// <summary>
+    /// The event log's id, set by the first script that appends an event and never changed: a
+    /// Redis that lost its data begins a log with a new id, and cursors of the old one are known.
+    /// </summary>
+    public RedisKey EventsLog => _workflow + "events-log";
+
+    /// <summary>
     /// The rule counters of one clock hour (<paramref name="hour"/>: hours since the Unix epoch): a
     /// hash of <c>&lt;rule&gt;|&lt;counter&gt;</c> fields and <c>comments</c>, written by the scripts
     /// that store new comments and moderators' decisions, expiring after its last write.

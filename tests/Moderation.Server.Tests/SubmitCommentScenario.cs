@@ -473,6 +473,29 @@ public abstract class WorkflowScenario(IServerFixture server)
         Assert.Equal("cursor", error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
     }
 
+    [Fact]
+    public async Task WatchDecisions_CursorOfAnotherEventLog_IsInvalidArgumentNamingTheLoss()
+    {
+        // A cursor of this service's own shape whose log is not this one's: what a site holds
+        // after the store lost its data (Redis emptied, an in-memory store restarted).
+        string article = Requests.NewId("article");
+        var request = Requests.Submit("bullshit before the loss");
+        request.ArticleId = article;
+        await _comments.SubmitCommentAsync(request);
+        await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Approved, ExpectedVersion = 1 });
+        string real = (await ReadEventsAsync(new WatchDecisionsRequest { Cursor = "0-0", ArticleIds = { article } }, count: 1)).Single().Cursor;
+        var (position, log) = (real[..real.IndexOf('.', StringComparison.Ordinal)], real[(real.IndexOf('.', StringComparison.Ordinal) + 1)..]);
+        string ofAnotherLog = position + "." + (log == "0000000000000000" ? "1111111111111111" : "0000000000000000");
+
+        using var call = _comments.WatchDecisions(new WatchDecisionsRequest { Cursor = ofAnotherLog });
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single();
+        Assert.Equal("cursor", violation.Field);
+        Assert.Contains("since lost", violation.Description, StringComparison.Ordinal);
+    }
+
     /// <summary>Reads <paramref name="count"/> events, then disconnects; fails if they do not come within a deadline.</summary>
     private async Task<List<WatchDecisionsResponse>> ReadEventsAsync(WatchDecisionsRequest request, int count)
     {

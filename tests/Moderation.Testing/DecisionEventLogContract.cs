@@ -1,5 +1,6 @@
 using Moderation.Core.Comments;
 using Moderation.Core.Decisions;
+using Moderation.Core.Errors;
 using Moderation.Core.Events;
 using Moderation.Core.Workflow;
 using Xunit;
@@ -11,6 +12,12 @@ public abstract class DecisionEventLogContract
 {
     /// <summary>A fresh store keeping events for <paramref name="retention"/>.</summary>
     protected abstract (ICommentStore Comments, IDecisionEventLog Events) CreateStores(TimeSpan retention);
+
+    /// <summary>
+    /// The store made by the last <see cref="CreateStores"/> after it lost everything and began
+    /// again: Redis emptied of this deployment's keys, an in-memory store after a restart.
+    /// </summary>
+    protected abstract Task<(ICommentStore Comments, IDecisionEventLog Events)> BeginAgainAsync();
 
     private static ModeratorDecision At(DateTimeOffset when, Verdict verdict) => new("mod", verdict, ReasonCode.Other, "", when);
 
@@ -82,8 +89,57 @@ public abstract class DecisionEventLogContract
     }
 
     [Fact]
+    public async Task Watch_CursorOfALogSinceLost_IsInvalidBeforeAndAfterNewEvents()
+    {
+        var (comments, events) = CreateStores(TimeSpan.FromDays(7));
+        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
+        await comments.DecideAsync("c1", 1, At(TestComments.Epoch.AddMinutes(1), Verdict.Approved), default);
+        string cursor = (await events.ReadAfterAsync(EventCursor.Start, 10, default)).Single().Cursor;
+        var (commentsAgain, eventsAgain) = await BeginAgainAsync();
+        var watch = new DecisionEventService(eventsAgain, new EventOptions(), TimeProvider.System);
+
+        // A watch that resumed instead would wait for events until the deadline.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var beforeNewEvents = await Assert.ThrowsAsync<InvalidRequestException>(() => watch.WatchAsync(cursor, [], _ => Task.CompletedTask, deadline.Token));
+        await commentsAgain.AddAsync(TestComments.Stored("c2", CommentState.PendingReview, TestComments.Epoch.AddMinutes(2)), default);
+        await commentsAgain.DecideAsync("c2", 1, At(TestComments.Epoch.AddMinutes(3), Verdict.Approved), default);
+        var afterNewEvents = await Assert.ThrowsAsync<InvalidRequestException>(() => watch.WatchAsync(cursor, [], _ => Task.CompletedTask, deadline.Token));
+
+        Assert.Equal("cursor", beforeNewEvents.Violations.Single().Field);
+        Assert.Equal("cursor", afterNewEvents.Violations.Single().Field);
+        Assert.Contains("since lost", afterNewEvents.Violations.Single().Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_CursorOfThisLog_Resumes()
+    {
+        var (comments, events) = CreateStores(TimeSpan.FromDays(7));
+        for (int i = 0; i < 2; i++)
+        {
+            await comments.AddAsync(TestComments.Stored($"c{i}", CommentState.PendingReview, TestComments.Epoch), default);
+            await comments.DecideAsync($"c{i}", 1, At(TestComments.Epoch.AddMinutes(i), Verdict.Approved), default);
+        }
+
+        string cursor = (await events.ReadAfterAsync(EventCursor.Start, 1, default)).Single().Cursor;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var delivered = new List<string>();
+        var watch = new DecisionEventService(events, new EventOptions(), TimeProvider.System);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watch.WatchAsync(cursor, [], e =>
+        {
+            delivered.Add(e.CommentId);
+            stop.Cancel();
+            return Task.CompletedTask;
+        }, stop.Token));
+
+        Assert.Equal(["c1"], delivered);
+    }
+
+    [Fact]
     public async Task Latest_NoEvents_IsTheStart()
     {
-        Assert.Equal(EventCursor.Start, await CreateStores(TimeSpan.FromDays(7)).Events.LatestAsync(default));
+        var latest = await CreateStores(TimeSpan.FromDays(7)).Events.LatestAsync(default);
+
+        Assert.Equal(EventCursor.Start, latest.InLog(null));
     }
 }

@@ -30,10 +30,17 @@ public sealed class DecisionEventService(IDecisionEventLog log, EventOptions opt
         EventCursor? from = EventCursor.Parse(cursor, violations, "cursor");
         violations.ThrowIfAny();
 
-        // Every cursor this service hands out is at or before the newest event. One after it was
-        // made up, or belongs to a log since lost (an in-memory store restarted, Redis emptied):
-        // watching from it would wait for ids the log will not reach for a long time, silently.
+        // A cursor names the log it came from; one from a log since lost (Redis emptied, an
+        // in-memory store restarted) would otherwise resume in a log that never held its events.
+        // Every cursor this service hands out is also at or before the newest event: one after it
+        // was made up (or is from before cursors named their log), and watching from it would wait
+        // for ids the log will not reach for a long time, silently.
         var latest = await log.LatestAsync(cancellationToken).ConfigureAwait(false);
+        if (from is { } given && given.IsFromAnotherLog(latest.Log))
+        {
+            ThrowLost(given);
+        }
+
         if (from > latest)
         {
             violations.Add("cursor", $"Later than the newest event ({latest}): not a cursor of this service's events. An empty cursor watches from now on.");
@@ -47,12 +54,20 @@ public sealed class DecisionEventService(IDecisionEventLog log, EventOptions opt
             var events = await log.ReadAfterAsync(after, BatchSize, cancellationToken).ConfigureAwait(false);
             foreach (var decisionEvent in events)
             {
+                // The log was emptied and begun again while this watch waited: the events after
+                // the cursor went with it.
+                var position = EventCursor.Parse(decisionEvent.Cursor, "cursor");
+                if (after.IsFromAnotherLog(position.Log))
+                {
+                    ThrowLost(after);
+                }
+
                 if (filter is null || filter.Contains(decisionEvent.ArticleId))
                 {
                     await deliver(decisionEvent).ConfigureAwait(false);
                 }
 
-                after = EventCursor.Parse(decisionEvent.Cursor, "cursor");
+                after = position;
             }
 
             if (events.Count < BatchSize)
@@ -61,5 +76,12 @@ public sealed class DecisionEventService(IDecisionEventLog log, EventOptions opt
                 await Task.Delay(options.PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static void ThrowLost(EventCursor cursor)
+    {
+        var violations = new FieldViolations();
+        violations.Add("cursor", $"From an event log since lost ({cursor.Log}; the store was emptied or restarted): the events after it are gone. Re-read the comments you track and watch again from an empty cursor.");
+        violations.ThrowIfAny();
     }
 }

@@ -20,6 +20,9 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     private readonly List<(EventCursor Cursor, DecisionEvent Event)> _events = [];
     private EventCursor _maxDeleted = EventCursor.Start;
 
+    // This store's event log lives as long as the process: a cursor from before a restart names another.
+    private readonly string _logId = EventCursor.NewLogId();
+
     private readonly Dictionary<string, CommentRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _reporters = new(StringComparer.Ordinal);
     private readonly Dictionary<QueueKind, SortedSet<QueuePosition>> _queues = new() { [QueueKind.Pending] = [], [QueueKind.Reported] = [], [QueueKind.Hidden] = [] };
@@ -240,7 +243,7 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     {
         lock (_gate)
         {
-            return Task.FromResult(_events.Count == 0 ? _maxDeleted : _events[^1].Cursor);
+            return Task.FromResult((_events.Count == 0 ? _maxDeleted : _events[^1].Cursor).InLog(_logId));
         }
     }
 
@@ -357,10 +360,10 @@ public sealed class InMemoryCommentStore(TimeSpan? eventRetention = null) : ICom
     private void AppendEvent(Comment changed, string cause)
     {
         long ms = changed.UpdatedAt.ToUnixTimeMilliseconds();
-        var cursor = new EventCursor(ms, 0);
+        var cursor = new EventCursor(ms, 0, _logId);
         if (_events.Count > 0 && _events[^1].Cursor is var last && cursor <= last)
         {
-            cursor = new EventCursor(last.Milliseconds, last.Sequence + 1);
+            cursor = new EventCursor(last.Milliseconds, last.Sequence + 1, _logId);
         }
 
         _events.Add((cursor, new DecisionEvent(cursor.ToString(), changed.Id, changed.Submission.ArticleId, changed.State, changed.Version, cause, changed.UpdatedAt)));

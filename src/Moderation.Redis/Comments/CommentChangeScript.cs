@@ -26,9 +26,10 @@ internal static class CommentChangeScript
     /// it does not), the score of a new comment in the recent index ('' when it joins none), the
     /// score below which that index drops ids, how many ids it keeps, the lifetime of the rule
     /// counters' bucket in ms, the number m of counters to add one to, the comment's document
-    /// ('' when the change keeps it), the m counter fields, the number n of history entries, the
-    /// n entries, then field/value pairs of the comment hash. KEYS go on with the rule counters'
-    /// bucket, the recent index and the document. Returns 1 when applied, 0 when the revision moved.
+    /// ('' when the change keeps it), the id the event log takes if it has none yet, the m counter
+    /// fields, the number n of history entries, the n entries, then field/value pairs of the comment
+    /// hash. KEYS go on with the rule counters' bucket, the recent index, the document and the event
+    /// log's id. Returns 1 when applied, 0 when the revision moved.
     /// </summary>
     /// <remarks>
     /// The event id is the service's milliseconds, never behind the newest event, with Redis's
@@ -55,7 +56,7 @@ internal static class CommentChangeScript
           local id = ARGV[a + 3]
           local counters = tonumber(ARGV[a + 22])
           local document = ARGV[a + 23]
-          local h = a + 24 + counters
+          local h = a + 25 + counters
           local entries = tonumber(ARGV[h])
           for i = h + 1, h + entries do
             redis.call('RPUSH', KEYS[k + 2], ARGV[i])
@@ -93,7 +94,7 @@ internal static class CommentChangeScript
           end
           -- The bucket's lifetime is set when one of its counters is created, the bucket with them.
           local created = false
-          for i = a + 24, a + 23 + counters do
+          for i = a + 25, a + 24 + counters do
             if redis.call('HINCRBY', KEYS[k + 11], ARGV[i], 1) == 1 then created = true end
           end
           if created then
@@ -112,6 +113,7 @@ internal static class CommentChangeScript
             if #doomed > 0 then
               redis.call('SET', KEYS[k + 9], doomed[1][1])
             end
+            redis.call('SET', KEYS[k + 14], ARGV[a + 24], 'NX')
             redis.call('XADD', KEYS[k + 8], 'MINID', ARGV[a + 13], string.format('%.0f', eventMs) .. '-*',
               'comment', id, 'article', ARGV[a + 14], 'state', ARGV[a + 15], 'version', ARGV[a + 16], 'cause', ARGV[a + 11], 'at', ARGV[a + 12])
           end
@@ -132,7 +134,7 @@ internal static class CommentChangeScript
         """;
 
     /// <summary>How many KEYS a change takes.</summary>
-    internal const int KeyCount = 13;
+    internal const int KeyCount = 14;
 
     private static readonly long CountersLifetimeMs = (long)Moderation.Core.Rules.Statistics.RuleCounters.BucketLifetime.TotalMilliseconds;
 
@@ -179,6 +181,7 @@ internal static class CommentChangeScript
             keys.RuleStats(change.Counters?.Hour ?? 0),
             keys.RecentComments,
             keys.Document(id),
+            keys.EventsLog,
         ];
         changeKeys.CopyTo(redisKeys);
         long eventMs = comment.UpdatedAt.ToUnixTimeMilliseconds();
@@ -207,6 +210,9 @@ internal static class CommentChangeScript
             CountersLifetimeMs,
             change.Counters?.Fields.Count ?? 0,
             change.TextChanged ? CommentHash.Serialize(comment) : RedisValue.EmptyString,
+            // Offered afresh with every event (only the first of a log keeps it): one offered
+            // again after Redis lost its data would give the new log its predecessor's id.
+            change.EventCause is null ? RedisValue.EmptyString : Moderation.Core.Events.EventCursor.NewLogId(),
         ];
         var counters = change.Counters?.Fields ?? [];
         var entries = StoredHistoryEntry.Serialize(change).ToArray();

@@ -17,13 +17,11 @@ public sealed class RedisDecisionEventLog(IConnectionMultiplexer redis, RedisKey
     public Task<EventCursor> LatestAsync(CancellationToken cancellationToken) =>
         RedisCalls.RunAsync(RedisOperation.EventsLatest, metrics, async () =>
         {
-            var newest = await _db.StreamRangeAsync(keys.Events, "-", "+", 1, Order.Descending).ConfigureAwait(false);
-            if (newest.Length > 0)
-            {
-                return EventCursor.Parse(newest[0].Id!, "cursor");
-            }
-
-            return await MaxDeletedAsync().ConfigureAwait(false);
+            var newestRead = _db.StreamRangeAsync(keys.Events, "-", "+", 1, Order.Descending);
+            var stateRead = _db.StringGetAsync([keys.EventsTrimmed, keys.EventsLog]);
+            var (newest, state) = (await newestRead.ConfigureAwait(false), await stateRead.ConfigureAwait(false));
+            string? log = LogId(state);
+            return newest.Length > 0 ? EventCursor.Parse(newest[0].Id!, "cursor").InLog(log) : MaxDeleted(state).InLog(log);
         }, cancellationToken);
 
     public Task<IReadOnlyList<DecisionEvent>> ReadAfterAsync(EventCursor after, int max, CancellationToken cancellationToken) =>
@@ -31,17 +29,19 @@ public sealed class RedisDecisionEventLog(IConnectionMultiplexer redis, RedisKey
         {
             // Retention trims from the front; the scripts record the newest id they trimmed, so a
             // gap after the cursor shows instead of being skipped silently.
-            if (after < await MaxDeletedAsync().ConfigureAwait(false))
+            var state = await _db.StringGetAsync([keys.EventsTrimmed, keys.EventsLog]).ConfigureAwait(false);
+            if (after < MaxDeleted(state))
             {
                 throw new CursorExpiredException(after.ToString());
             }
 
-            var entries = await _db.StreamRangeAsync(keys.Events, "(" + after, "+", max).ConfigureAwait(false);
+            string? log = LogId(state);
+            var entries = await _db.StreamRangeAsync(keys.Events, "(" + after.InLog(null), "+", max).ConfigureAwait(false);
             return entries.Select(entry =>
             {
                 var fields = entry.Values.ToDictionary(v => (string)v.Name!, v => (string)v.Value!);
                 return new DecisionEvent(
-                    entry.Id!,
+                    EventCursor.Parse(entry.Id!, "cursor").InLog(log).ToString(),
                     fields["comment"],
                     fields["article"],
                     (CommentState)int.Parse(fields["state"], CultureInfo.InvariantCulture),
@@ -51,9 +51,8 @@ public sealed class RedisDecisionEventLog(IConnectionMultiplexer redis, RedisKey
             }).ToList();
         }, cancellationToken);
 
-    private async Task<EventCursor> MaxDeletedAsync()
-    {
-        var trimmed = await _db.StringGetAsync(keys.EventsTrimmed).ConfigureAwait(false);
-        return trimmed.IsNull ? EventCursor.Start : EventCursor.Parse(trimmed!, "cursor");
-    }
+    /// <summary>The newest id retention dropped, from the values of <see cref="RedisKeys.EventsTrimmed"/> and <see cref="RedisKeys.EventsLog"/>.</summary>
+    private static EventCursor MaxDeleted(RedisValue[] state) => state[0].IsNull ? EventCursor.Start : EventCursor.Parse(state[0]!, "cursor");
+
+    private static string? LogId(RedisValue[] state) => state[1].IsNull ? null : (string)state[1]!;
 }
