@@ -472,6 +472,30 @@ public sealed class ShippedRulesTests
     public void DeathWishes_BeyondThePlainShapes_AreHeld(string text) => AssertCaught(text, "threats");
 
     [Theory]
+    [InlineData("Nobody would miss you if you disappeared.")]
+    [InlineData("No one would care if you died tomorrow.")]
+    [InlineData("Do us all a favour and disappear.")]
+    [InlineData("Do everyone a favor and jump off a bridge.")]
+    [InlineData("You deserve everything bad that happens to you.")]
+    [InlineData("You deserve what's coming to you.")]
+    [InlineData("Сделай всем одолжение и исчезни отсюда.")]
+    [InlineData("Никто не будет скучать, если ты сдохнешь.")]
+    [InlineData("Зроби всім послугу і зникни.")]
+    [InlineData("Ніхто не сумуватиме, якщо ти здохнеш.")]
+    public void DeathWishes_SaidSideways_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Do us a favour and read the article before commenting.")]
+    [InlineData("Nobody would notice if the ministry disappeared.")]
+    [InlineData("No one would miss the old bridge if it were gone.")]
+    [InlineData("Soldiers deserve whatever support is coming to them.")]
+    [InlineData("Сделай всем одолжение, прочитай статью.")]
+    [InlineData("Никто не заметит, если министерство исчезнет.")]
+    [InlineData("Зроби всім послугу: прочитай статтю.")]
+    [InlineData("Ніхто не помітить, якщо міністерство зникне.")]
+    public void FavoursAbsencesAndWhatIsDeserved_WithoutAPerson_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Torch every migrant hotel in the county.")]
     [InlineData("Таких предателей надо вешать.")]
     [InlineData("Таких зрадників треба вішати.")]
