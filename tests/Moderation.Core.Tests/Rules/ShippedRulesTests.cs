@@ -485,6 +485,41 @@ public sealed class ShippedRulesTests
     public void DeathWishes_SaidSideways_AreHeld(string text) => AssertCaught(text, "threats");
 
     [Theory]
+    [InlineData("죽고 싶냐?")]
+    [InlineData("너 진짜 맞고싶냐")]
+    [InlineData("뒤지고 싶냐 ㅋㅋ")]
+    public void KoreanDoYouWantToDie_AskedOfSomeone_IsHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("요즘 너무 힘들어서 죽고 싶어")]
+    [InlineData("정답이 맞고 싶나 틀리고 싶나 고민")]
+    public void KoreanWishesAboutOneself_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Typical Jew journalist spinning lies.")]
+    [InlineData("Jew media won't tell you this.")]
+    public void JewAsASneersAdjective_IsHeld(string text) => AssertCaught(text, "hate");
+
+    [Theory]
+    [InlineData("He is a Jew from Kyiv and a fine reporter.")]
+    [InlineData("A Jewish journalist won the prize.")]
+    [InlineData("The Jew of Malta is a play by Marlowe.")]
+    public void JewAndJewish_AsWords_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Buy cheap followers at www.fastfollow.biz now!!!")]
+    [InlineData("Get 10k instagram followers today")]
+    [InlineData("Order likes here: promo.biz")]
+    public void BoughtAudiences_OnOffer_AreHeld(string text) => AssertCaught(text, "spam");
+
+    [Theory]
+    [InlineData("How do you get followers on Telegram these days?")]
+    [InlineData("Don't buy followers, it's pointless.")]
+    [InlineData("They get real followers because the reporting is good.")]
+    [InlineData("The channel bought views, the investigation shows.")]
+    public void FollowersAndViews_Discussed_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
