@@ -520,6 +520,19 @@ public sealed class ShippedRulesTests
     public void FollowersAndViews_Discussed_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("\"Vatnik\" originally meant the cheap quilted jacket, the political meaning came much later.")]
+    [InlineData("Слово «хохол» изначально обозначало причёску-чуб, а уже потом стало этнической кличкой")]
+    [InlineData("Слово «кацап» есть ещё у Даля, этимология спорная, версий несколько")]
+    [InlineData("Слово «москаль» у XIX столітті часто означало просто солдата, це видно навіть у Шевченка")]
+    [InlineData("Слово «русня» в українських медіа зазвичай вважають мовою ворожнечі, тому редакції його уникають")]
+    public void SlursInTheirHistory_WhatTheWordMeantOrWhereItCameFrom_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Слово хохол тебе подходит, урод", "hate")]
+    [InlineData("Слово кацап тобі личить, покидьку", "hate")]
+    public void Slurs_CalledTheWordButAimedAtSomeone_AreStillCaught(string text, string category) => AssertCaught(text, category);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
