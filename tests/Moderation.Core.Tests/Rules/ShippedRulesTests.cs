@@ -533,6 +533,25 @@ public sealed class ShippedRulesTests
     public void Slurs_CalledTheWordButAimedAtSomeone_AreStillCaught(string text, string category) => AssertCaught(text, category);
 
     [Theory]
+    [InlineData("Can't wait for his funeral.")]
+    [InlineData("I'll open champagne the day he dies.")]
+    [InlineData("Открою шампанское в тот день, когда про него напишут некролог")]
+    [InlineData("Надеюсь, этот судья до пенсии не доживёт")]
+    [InlineData("Сподіваюся, до вироку цей суддя просто не доживе")]
+    [InlineData("Земля ему стекловатой")]
+    [InlineData("Земля йому стекловатою")]
+    public void DeathsLookedForwardToAndTheDeadCursed_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Земля ему пухом, хороший был человек")]
+    [InlineData("Земля йому пухом")]
+    [InlineData("We opened champagne when the war ended and nobody died that day.")]
+    [InlineData("Надеюсь, он доживёт до суда")]
+    [InlineData("Looking forward to the burial ceremony of the old king? It is a historic event.")]
+    [InlineData("Открою шампанское на Новый год")]
+    public void MourningCelebrationsAndHopes_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
