@@ -552,6 +552,25 @@ public sealed class ShippedRulesTests
     public void MourningCelebrationsAndHopes_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("좋은 말로 할 때 글 내려라 나중엔 좋은 말 안 나온다")]
+    [InlineData("그러다 진짜 쥐도 새도 모르게 간다 조심해")]
+    [InlineData("오늘 댓글 단 사람들 ip 다 따놨음 조만간 찾아뵙겠습니다")]
+    [InlineData("조심해라 세상 좁다 어디서 마주칠지 모른다")]
+    [InlineData("집에 혼자 계실 때 초인종 울려도 문 열지 마세요 ㅎㅎ 누가 찾아갈지 모르니까")]
+    [InlineData("두 다리 뻗고 편하게 자는 것도 오늘까지일 수 있어요 ㅎㅎ")]
+    public void KoreanVeiledThreats_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("예산이 쥐도 새도 모르게 사라졌다")]
+    [InlineData("세상 좁다, 여기서 동창을 만나네")]
+    [InlineData("좋은 말로 할 때가 좋았지")]
+    [InlineData("아이피 주소 바꾸는 법 알려주세요")]
+    [InlineData("오늘 편하게 자는 것도 행복이다")]
+    [InlineData("손님이 언제 찾아올지 모르니 가게 문을 열어 두자")]
+    [InlineData("퇴근길 조심하세요, 눈이 많이 와요")]
+    public void KoreanIdiomsInTheirOwnSense_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
