@@ -571,6 +571,27 @@ public sealed class ShippedRulesTests
     public void KoreanIdiomsInTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("The journalist has the reasoning skills of a wet sock.")]
+    [InlineData("Mentally you're about as sharp as a bowling ball.")]
+    [InlineData("Lovely. Now say it again slowly so your two brain cells can keep up.")]
+    [InlineData("Your comments read like you were dropped on your head. Repeatedly.")]
+    [InlineData("You must have been off sick the day they handed out common sense.")]
+    [InlineData("I'm amazed you remember to breathe.")]
+    [InlineData("A potato would have more nuance than your analysis.")]
+    public void ContemptForAMind_InStockShapes_IsHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("Alcohol kills brain cells, the study found.")]
+    [InlineData("The knife was as sharp as a razor.")]
+    [InlineData("The baby was dropped on his head at the clinic and the nurse was suspended.")]
+    [InlineData("They handed out food parcels the day the convoy arrived.")]
+    [InlineData("I'm amazed they manage to breathe at that altitude.")]
+    [InlineData("A potato would have more calories than a salad.")]
+    [InlineData("The IQ of a toddler is hard to measure, psychologists say.")]
+    [InlineData("I've got the attention span of a goldfish today, can someone summarise the article?")]
+    public void BrainsSharpnessAndPotatoes_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
