@@ -592,6 +592,24 @@ public sealed class ShippedRulesTests
     public void BrainsSharpnessAndPotatoes_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("Автора к журналистике нельзя подпускать, интеллект на уровне табуретки")]
+    [InlineData("Человек с IQ комнатной температуры учит всех геополитике")]
+    [InlineData("Две извилины, и те прямые")]
+    [InlineData("Сколько ни объясняй, до тебя не дойдёт, мозгов не завезли")]
+    [InlineData("Ти диплом на Петрівці купив? Бо видно з кожного речення")]
+    [InlineData("Если бы глупость светилась, ты был бы прожектором")]
+    [InlineData("Ні освіти, ні мізків, зате думка з кожного питання. Класика")]
+    [InlineData("Краще б мовчав, то хоч за розумного зійшов би.")]
+    public void ContemptForAMind_RussianAndUkrainianStockShapes_IsHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("Мозг имеет много извилин, говорят учёные")]
+    [InlineData("Вода комнатной температуры подходит для полива")]
+    [InlineData("Он купил диплом в университете после пяти лет учёбы")]
+    [InlineData("Ни снега, ни дождя сегодня не было")]
+    public void BrainsTemperaturesAndDiplomas_InTheirOwnSense_ArePublishedInRussian(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
