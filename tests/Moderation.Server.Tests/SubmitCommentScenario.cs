@@ -328,21 +328,12 @@ public abstract class WorkflowScenario(IServerFixture server)
     public async Task WatchDecisions_DisconnectAndResumeFromTheLastCursor_MissesNothingAndRepeatsNothing()
     {
         string article = Requests.NewId("article");
-        async Task<string> HeldAndDecided(string text, Verdict verdict)
-        {
-            var request = Requests.Submit(text);
-            request.ArticleId = article;
-            await _comments.SubmitCommentAsync(request);
-            await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = verdict, ExpectedVersion = 1 });
-            return request.CommentId;
-        }
-
-        string first = await HeldAndDecided("bullshit one", Verdict.Approved);
-        string second = await HeldAndDecided("bullshit two", Verdict.Rejected);
+        string first = await HeldAndDecidedAsync(article, "bullshit one", Verdict.Approved);
+        string second = await HeldAndDecidedAsync(article, "bullshit two", Verdict.Rejected);
         var seen = await ReadEventsAsync(new WatchDecisionsRequest { Cursor = "0-0", ArticleIds = { article } }, count: 2);
 
         // Disconnected: a decision happens meanwhile.
-        string third = await HeldAndDecided("bullshit three", Verdict.Approved);
+        string third = await HeldAndDecidedAsync(article, "bullshit three", Verdict.Approved);
         var resumed = await ReadEventsAsync(new WatchDecisionsRequest { Cursor = seen[^1].Cursor, ArticleIds = { article } }, count: 1);
 
         Assert.Equal([(first, CommentState.Approved), (second, CommentState.Rejected)], seen.Select(e => (e.CommentId, e.State)));
@@ -479,10 +470,7 @@ public abstract class WorkflowScenario(IServerFixture server)
         // A cursor of this service's own shape whose log is not this one's: what a site holds
         // after the store lost its data (Redis emptied, an in-memory store restarted).
         string article = Requests.NewId("article");
-        var request = Requests.Submit("bullshit before the loss");
-        request.ArticleId = article;
-        await _comments.SubmitCommentAsync(request);
-        await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = Verdict.Approved, ExpectedVersion = 1 });
+        await HeldAndDecidedAsync(article, "bullshit before the loss", Verdict.Approved);
         string real = (await ReadEventsAsync(new WatchDecisionsRequest { Cursor = "0-0", ArticleIds = { article } }, count: 1)).Single().Cursor;
         var (position, log) = (real[..real.IndexOf('.', StringComparison.Ordinal)], real[(real.IndexOf('.', StringComparison.Ordinal) + 1)..]);
         string ofAnotherLog = position + "." + (log == "0000000000000000" ? "1111111111111111" : "0000000000000000");
@@ -494,6 +482,16 @@ public abstract class WorkflowScenario(IServerFixture server)
         var violation = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single();
         Assert.Equal("cursor", violation.Field);
         Assert.Contains("since lost", violation.Description, StringComparison.Ordinal);
+    }
+
+    /// <summary>A comment held on submission under <paramref name="article"/>, then decided by a moderator: one decision event.</summary>
+    private async Task<string> HeldAndDecidedAsync(string article, string text, Verdict verdict)
+    {
+        var request = Requests.Submit(text);
+        request.ArticleId = article;
+        await _comments.SubmitCommentAsync(request);
+        await _moderation.DecideCommentAsync(new DecideCommentRequest { CommentId = request.CommentId, Verdict = verdict, ExpectedVersion = 1 });
+        return request.CommentId;
     }
 
     /// <summary>Reads <paramref name="count"/> events, then disconnects; fails if they do not come within a deadline.</summary>
