@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Hosting.Server;
 using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Comments;
 using Moderation.Core.Events;
