@@ -540,6 +540,9 @@ public sealed class ShippedRulesTests
     [InlineData("Сподіваюся, до вироку цей суддя просто не доживе")]
     [InlineData("Земля ему стекловатой")]
     [InlineData("Земля йому стекловатою")]
+    [InlineData("Drones doing God's work tonight. Keep the bodies coming.")]
+    [InlineData("Best news all week, hundreds of them fertilising the fields")]
+    [InlineData("Every body bag that goes home is a good day, as far as I'm concerned.")]
     public void DeathsLookedForwardToAndTheDeadCursed_AreHeld(string text) => AssertCaught(text, "threats");
 
     [Theory]
@@ -549,6 +552,9 @@ public sealed class ShippedRulesTests
     [InlineData("Надеюсь, он доживёт до суда")]
     [InlineData("Looking forward to the burial ceremony of the old king? It is a historic event.")]
     [InlineData("Открою шампанское на Новый год")]
+    [InlineData("Great reporting from the front line, keep them coming.")]
+    [InlineData("Farmers near Kursk are fertilising the fields again despite the shelling.")]
+    [InlineData("Every body bag sent home is a family destroyed; this war must end.")]
     public void MourningCelebrationsAndHopes_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
