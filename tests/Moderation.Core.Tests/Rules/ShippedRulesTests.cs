@@ -564,6 +564,7 @@ public sealed class ShippedRulesTests
     [InlineData("조심해라 세상 좁다 어디서 마주칠지 모른다")]
     [InlineData("집에 혼자 계실 때 초인종 울려도 문 열지 마세요 ㅎㅎ 누가 찾아갈지 모르니까")]
     [InlineData("두 다리 뻗고 편하게 자는 것도 오늘까지일 수 있어요 ㅎㅎ")]
+    [InlineData("정정보도 안 내면 기자님 퇴근길이 좀 불편해지실 수도 있어요 ^^")]
     public void KoreanVeiledThreats_AreHeld(string text) => AssertCaught(text, "threats");
 
     [Theory]
@@ -614,6 +615,25 @@ public sealed class ShippedRulesTests
     [InlineData("Он купил диплом в университете после пяти лет учёбы")]
     [InlineData("Ни снега, ни дождя сегодня не было")]
     public void BrainsTemperaturesAndDiplomas_InTheirOwnSense_ArePublishedInRussian(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("쓸모없는 인간들이 꼭 인터넷에서만 목소리가 크지")]
+    [InlineData("붕어빵에 붕어 없듯이 님 머리에 뇌 없음")]
+    [InlineData("IQ 두 자리 인증 감사합니다 ㅎㅎ")]
+    [InlineData("초등학교 졸업은 하셨는지 의심됨")]
+    [InlineData("학교를 어디서 나왔길래 이런 소리를 하지 의무교육 실패 사례")]
+    [InlineData("문해력 실화냐 ㅋㅋ 초등 국어 교과서부터 다시 보셈")]
+    [InlineData("너 뇌가 없는 거 아니냐")]
+    public void KoreanContemptForAMind_IsHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("쓸모없는 물건은 버리세요")]
+    [InlineData("해파리는 뇌가 없는 동물이다")]
+    [InlineData("학생들의 문해력 수준이 떨어졌다")]
+    [InlineData("초등학교 졸업은 2010년에 했어요")]
+    [InlineData("IQ 두 자리 숫자로 측정된다")]
+    [InlineData("폭설로 퇴근길이 불편해질 전망입니다")]
+    public void KoreanSchoolsBrainsAndCommutes_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
