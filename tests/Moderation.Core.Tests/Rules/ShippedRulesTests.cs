@@ -636,6 +636,20 @@ public sealed class ShippedRulesTests
     public void KoreanSchoolsBrainsAndCommutes_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
+    [InlineData("Мамкин стратег, карту хоть раз в руках держал?")]
+    [InlineData("Диванний стратег, сиди вдома")]
+    [InlineData("방구석 장군님 오늘도 출근하셨네 ㅋㅋ")]
+    [InlineData("키보드 워리어 납셨네")]
+    public void ArmchairGenerals_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("Мамин борщ лучший")]
+    [InlineData("Диванный чехол порвался")]
+    [InlineData("방구석 인테리어 팁")]
+    [InlineData("키보드 추천 부탁드려요")]
+    public void MothersSofasRoomsAndKeyboards_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
     [InlineData("Do us a favour and read the article before commenting.")]
     [InlineData("Nobody would notice if the ministry disappeared.")]
     [InlineData("No one would miss the old bridge if it were gone.")]
