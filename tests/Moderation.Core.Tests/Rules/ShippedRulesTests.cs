@@ -585,6 +585,14 @@ public sealed class ShippedRulesTests
     [InlineData("You must have been off sick the day they handed out common sense.")]
     [InlineData("I'm amazed you remember to breathe.")]
     [InlineData("A potato would have more nuance than your analysis.")]
+    [InlineData("Honestly, a waste of oxygen. Every comment you post makes the thread worse.")]
+    [InlineData("touch grass. seriously.")]
+    [InlineData("You are the reason shampoo bottles have instructions.")]
+    [InlineData("You're the human equivalent of a participation trophy.")]
+    [InlineData("Nobody cares what a nobody like you thinks about Korea.")]
+    [InlineData("If ignorance were an Olympic sport you'd be on the podium every time.")]
+    [InlineData("can u count to ten without taking ur shoes off? asking for the thread")]
+    [InlineData("Do you need someone to explain the joke, or shall I draw it for you?")]
     public void ContemptForAMind_InStockShapes_IsHeld(string text) => AssertCaught(text, "insults");
 
     [Theory]
@@ -596,6 +604,15 @@ public sealed class ShippedRulesTests
     [InlineData("A potato would have more calories than a salad.")]
     [InlineData("The IQ of a toddler is hard to measure, psychologists say.")]
     [InlineData("I've got the attention span of a goldfish today, can someone summarise the article?")]
+    [InlineData("The new car park is a waste of space.")]
+    [InlineData("Don't touch the grass near the mines.")]
+    [InlineData("Kids learn to count to ten without using their fingers by age six.")]
+    [InlineData("Shall I draw a picture of the map for the next article?")]
+    [InlineData("The human equivalent of a chimpanzee's grip is weaker.")]
+    [InlineData("You are the reason I subscribed to this paper.")]
+    [InlineData("My empty head needs coffee.")]
+    [InlineData("Some days I feel like a waste of oxygen before my first coffee.")]
+    [InlineData("I need to go outside and touch grass after three hours refreshing this live blog 😂")]
     public void BrainsSharpnessAndPotatoes_InTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 
     [Theory]
