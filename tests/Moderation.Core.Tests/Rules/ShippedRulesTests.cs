@@ -624,6 +624,12 @@ public sealed class ShippedRulesTests
     [InlineData("Если бы глупость светилась, ты был бы прожектором")]
     [InlineData("Ні освіти, ні мізків, зате думка з кожного питання. Класика")]
     [InlineData("Краще б мовчав, то хоч за розумного зійшов би.")]
+    [InlineData("Пустая трата кислорода, честное слово")]
+    [InlineData("Выйди на улицу, потрогай траву, может полегчает")]
+    [InlineData("Солнышко, тут взрослые разговаривают, иди мультики посмотри")]
+    [InlineData("Лізь назад під свій камінь, звідки виповз")]
+    [InlineData("Молодец, возьми с полки пирожок за такое открытие")]
+    [InlineData("Это тебе мама написала или сам по слогам набирал?")]
     public void ContemptForAMind_RussianAndUkrainianStockShapes_IsHeld(string text) => AssertCaught(text, "insults");
 
     [Theory]
@@ -631,6 +637,9 @@ public sealed class ShippedRulesTests
     [InlineData("Вода комнатной температуры подходит для полива")]
     [InlineData("Он купил диплом в университете после пяти лет учёбы")]
     [InlineData("Ни снега, ни дождя сегодня не было")]
+    [InlineData("Дети учатся читать по слогам в первом классе")]
+    [InlineData("Возьми с полки книгу и почитай детям")]
+    [InlineData("Не трогай траву возле мин")]
     public void BrainsTemperaturesAndDiplomas_InTheirOwnSense_ArePublishedInRussian(string text) => AssertPublished(text);
 
     [Theory]
