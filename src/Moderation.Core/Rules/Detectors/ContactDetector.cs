@@ -147,12 +147,7 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
     /// <summary>Where the "at" or "@" before a provider's name begins, or -1.</summary>
     private static int AtPrecedes(ReadOnlySpan<char> before)
     {
-        int i = before.Length;
-        while (i > 0 && (char.IsWhiteSpace(before[i - 1]) || before[i - 1] is ')' or ']' or '}'))
-        {
-            i--;
-        }
-
+        int i = BackOverSpacesAnd(before, before.Length, ")]}");
         return before[..i].EndsWith("@", StringComparison.Ordinal) ? i - 1
             : before[..i].EndsWith("at", StringComparison.OrdinalIgnoreCase) ? i - 2
             : -1;
@@ -161,13 +156,20 @@ public sealed partial class ContactDetector(ContactKind kinds) : RuleDetector
     /// <summary>The start of the local part before the "at" at <paramref name="atSign"/>: back over spaces and an opening bracket, then its letters.</summary>
     private static int LocalPartStart(ReadOnlySpan<char> span, int atSign)
     {
-        int i = atSign;
-        while (i > 0 && (char.IsWhiteSpace(span[i - 1]) || span[i - 1] is '(' or '[' or '{'))
+        int i = BackOverSpacesAnd(span, atSign, "([{");
+        while (i > 0 && (char.IsLetter(span[i - 1]) || char.IsNumber(span[i - 1]) || span[i - 1] is '.' or '_' or '+' or '-'))
         {
             i--;
         }
 
-        while (i > 0 && (char.IsLetter(span[i - 1]) || char.IsNumber(span[i - 1]) || span[i - 1] is '.' or '_' or '+' or '-'))
+        return i;
+    }
+
+    /// <summary>Where the run of white space and <paramref name="brackets"/> that ends at <paramref name="end"/> begins.</summary>
+    private static int BackOverSpacesAnd(ReadOnlySpan<char> span, int end, string brackets)
+    {
+        int i = end;
+        while (i > 0 && (char.IsWhiteSpace(span[i - 1]) || brackets.Contains(span[i - 1], StringComparison.Ordinal)))
         {
             i--;
         }
