@@ -21,6 +21,13 @@ public abstract class DecisionEventLogContract
 
     private static ModeratorDecision At(DateTimeOffset when, Verdict verdict) => new("mod", verdict, ReasonCode.Other, "", when);
 
+    /// <summary>A comment stored pending at <paramref name="storedAt"/> and approved at <paramref name="approvedAt"/>: one decision event.</summary>
+    private static async Task HeldThenApprovedAsync(ICommentStore comments, string id, DateTimeOffset storedAt, DateTimeOffset approvedAt)
+    {
+        await comments.AddAsync(TestComments.Stored(id, CommentState.PendingReview, storedAt), default);
+        await comments.DecideAsync(id, 1, At(approvedAt, Verdict.Approved), default);
+    }
+
     [Fact]
     public async Task ReadAfter_DecisionsAndEdits_ComeInOrderWithTheirCause()
     {
@@ -50,8 +57,7 @@ public abstract class DecisionEventLogContract
         var (comments, events) = CreateStores(TimeSpan.FromDays(7));
         for (int i = 0; i < 4; i++)
         {
-            await comments.AddAsync(TestComments.Stored($"c{i}", CommentState.PendingReview, TestComments.Epoch), default);
-            await comments.DecideAsync($"c{i}", 1, At(TestComments.Epoch.AddSeconds(i), Verdict.Approved), default);
+            await HeldThenApprovedAsync(comments, $"c{i}", TestComments.Epoch, TestComments.Epoch.AddSeconds(i));
         }
 
         var firstTwo = await events.ReadAfterAsync(EventCursor.Start, 2, default);
@@ -92,8 +98,7 @@ public abstract class DecisionEventLogContract
     public async Task Watch_CursorOfALogSinceLost_IsInvalidBeforeAndAfterNewEvents()
     {
         var (comments, events) = CreateStores(TimeSpan.FromDays(7));
-        await comments.AddAsync(TestComments.Stored("c1", CommentState.PendingReview, TestComments.Epoch), default);
-        await comments.DecideAsync("c1", 1, At(TestComments.Epoch.AddMinutes(1), Verdict.Approved), default);
+        await HeldThenApprovedAsync(comments, "c1", TestComments.Epoch, TestComments.Epoch.AddMinutes(1));
         string cursor = (await events.ReadAfterAsync(EventCursor.Start, 10, default)).Single().Cursor;
         var (commentsAgain, eventsAgain) = await BeginAgainAsync();
         var watch = new DecisionEventService(eventsAgain, new EventOptions(), TimeProvider.System);
@@ -101,8 +106,7 @@ public abstract class DecisionEventLogContract
         // A watch that resumed instead would wait for events until the deadline.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var beforeNewEvents = await Assert.ThrowsAsync<InvalidRequestException>(() => watch.WatchAsync(cursor, [], _ => Task.CompletedTask, deadline.Token));
-        await commentsAgain.AddAsync(TestComments.Stored("c2", CommentState.PendingReview, TestComments.Epoch.AddMinutes(2)), default);
-        await commentsAgain.DecideAsync("c2", 1, At(TestComments.Epoch.AddMinutes(3), Verdict.Approved), default);
+        await HeldThenApprovedAsync(commentsAgain, "c2", TestComments.Epoch.AddMinutes(2), TestComments.Epoch.AddMinutes(3));
         var afterNewEvents = await Assert.ThrowsAsync<InvalidRequestException>(() => watch.WatchAsync(cursor, [], _ => Task.CompletedTask, deadline.Token));
 
         Assert.Equal("cursor", beforeNewEvents.Violations.Single().Field);
@@ -116,8 +120,7 @@ public abstract class DecisionEventLogContract
         var (comments, events) = CreateStores(TimeSpan.FromDays(7));
         for (int i = 0; i < 2; i++)
         {
-            await comments.AddAsync(TestComments.Stored($"c{i}", CommentState.PendingReview, TestComments.Epoch), default);
-            await comments.DecideAsync($"c{i}", 1, At(TestComments.Epoch.AddMinutes(i), Verdict.Approved), default);
+            await HeldThenApprovedAsync(comments, $"c{i}", TestComments.Epoch, TestComments.Epoch.AddMinutes(i));
         }
 
         string cursor = (await events.ReadAfterAsync(EventCursor.Start, 1, default)).Single().Cursor;
