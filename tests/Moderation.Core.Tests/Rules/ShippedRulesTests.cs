@@ -803,4 +803,20 @@ public sealed class ShippedRulesTests
     [InlineData("Назва «бульбаші» походить від білоруського «бульба» — картопля.")]
     [InlineData("Слово «креакл» придумали публицисты в 2012-м.")]
     public void EighthCorpusShapes_InnocentNeighbours_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Никто не заплачет, если его не станет")]
+    [InlineData("Ніхто за ним і сльозинки не пустить, гарантую")]
+    [InlineData("Кто-нибудь уже заказал торт на его похороны? 🎂")]
+    [InlineData("Надеюсь, следующий снаряд найдёт именно его")]
+    [InlineData("Жду новостей, что он «скоропостижно скончался» 😏")]
+    [InlineData("Чекаю новин, що він «раптово помер» 😏")]
+    public void RussianAndUkrainianDeathsLookedForwardTo_AreHeld(string text) => AssertCaught(text, "threats");
+
+    [Theory]
+    [InlineData("Никто не заметит, если этот закон не станет работать.")]
+    [InlineData("Снаряд найдёт его дом, предупреждали военные, поэтому он уехал.")]
+    [InlineData("Мы заказали венок на его похороны, он был хорошим человеком.")]
+    [InlineData("Жду новостей о брате, он не выходит на связь.")]
+    public void RussianDeathsAndFuneralsInTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 }
