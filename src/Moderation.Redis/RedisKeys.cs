@@ -16,7 +16,8 @@ namespace Moderation.Redis;
 /// </remarks>
 public sealed class RedisKeys(string prefix, string hashTag = "wf")
 {
-    private readonly string _workflow = prefix + ":{" + hashTag + "}:";
+    // The keys with no id in them are built once: a submission names six of them.
+    private readonly string _workflow = WorkflowKey(prefix, hashTag, "");
     private readonly string _rateLimit = prefix + ":{" + hashTag + "}:rl:";
     private readonly string _textHistory = prefix + ":text:{";
 
@@ -28,13 +29,13 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     /// </summary>
     public RedisKey Document(string commentId) => _workflow + "doc:" + commentId;
 
-    public RedisKey PendingQueue => _workflow + "queue:pending";
+    public RedisKey PendingQueue { get; } = WorkflowKey(prefix, hashTag, "queue:pending");
 
     /// <summary>Approved comments reported by enough readers, scored by when they crossed the threshold.</summary>
-    public RedisKey ReportedQueue => _workflow + "queue:reported";
+    public RedisKey ReportedQueue { get; } = WorkflowKey(prefix, hashTag, "queue:reported");
 
     /// <summary>Comments hidden by reports, scored by when they were hidden.</summary>
-    public RedisKey HiddenQueue => _workflow + "queue:hidden";
+    public RedisKey HiddenQueue { get; } = WorkflowKey(prefix, hashTag, "queue:hidden");
 
     /// <summary>The readers who reported a comment (one report each).</summary>
     public RedisKey Reporters(string commentId) => _workflow + "reporters:" + commentId;
@@ -61,19 +62,19 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     public RedisKey Article(string articleId) => _workflow + "article:" + articleId;
 
     /// <summary>The decision events: a stream, appended by the scripts that change comments after submission.</summary>
-    public RedisKey Events => _workflow + "events";
+    public RedisKey Events { get; } = WorkflowKey(prefix, hashTag, "events");
 
     /// <summary>
     /// The newest event id retention has dropped. Redis 7.0 tracks this only for XDEL, not for
     /// trimming, so the scripts record it as they trim: a cursor older than it has a gap.
     /// </summary>
-    public RedisKey EventsTrimmed => _workflow + "events-trimmed";
+    public RedisKey EventsTrimmed { get; } = WorkflowKey(prefix, hashTag, "events-trimmed");
 
     /// <summary>
     /// The event log's id, set by the first script that appends an event and never changed: a
     /// Redis that lost its data begins a log with a new id, and cursors of the old one are known.
     /// </summary>
-    public RedisKey EventsLog => _workflow + "events-log";
+    public RedisKey EventsLog { get; } = WorkflowKey(prefix, hashTag, "events-log");
 
     /// <summary>
     /// The rule counters of one clock hour (<paramref name="hour"/>: hours since the Unix epoch): a
@@ -83,10 +84,10 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     public RedisKey RuleStats(long hour) => _workflow + "rule-stats:" + hour.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The emergency brake's demotions, a field per demoted rule, shared by every instance.</summary>
-    public RedisKey Demotions => _workflow + "demotions";
+    public RedisKey Demotions { get; } = WorkflowKey(prefix, hashTag, "demotions");
 
     /// <summary>The ids of recent comments, scored by creation time (ms), trimmed by age and count as each is added.</summary>
-    public RedisKey RecentComments => _workflow + "recent";
+    public RedisKey RecentComments { get; } = WorkflowKey(prefix, hashTag, "recent");
 
     public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
 
@@ -95,4 +96,6 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
 
     /// <summary>The authors who posted one text (by fingerprint), scored by when, in milliseconds.</summary>
     public RedisKey TextHistory(string fingerprint) => _textHistory + fingerprint + "}";
+
+    private static string WorkflowKey(string prefix, string hashTag, string name) => prefix + ":{" + hashTag + "}:" + name;
 }
