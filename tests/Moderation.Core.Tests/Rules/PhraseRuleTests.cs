@@ -50,6 +50,26 @@ public sealed class PhraseRuleTests
     }
 
     [Theory]
+    [InlineData("i will find you and then, after the war is long over and everyone has gone home, kill", true)]
+    [InlineData("i will find you and then, after the war is long over and everyone has gone home to their families, kill", false)]
+    public void Phrase_GapOfTwoDigits_HoldsThatManyWords(string text, bool caught)
+    {
+        var rules = Parse("""["i will find you ...14 kill"]""");
+
+        Assert.Equal(caught, rules.Evaluate(text).Reasons.Any(r => r.RuleId == "threat"));
+    }
+
+    [Theory]
+    [InlineData("...0")]
+    [InlineData("...21")]
+    public void Phrase_GapOutsideItsRange_IsAProblemOnLoad(string gap)
+    {
+        var problem = Assert.Throws<InvalidRulesException>(() => Parse($"""["i will {gap} kill"]"""));
+
+        Assert.Contains($"'{gap}'", problem.Message);
+    }
+
+    [Theory]
     [InlineData("I will kill the bill")]
     [InlineData("They will kill you")]
     [InlineData("I will find you a seat, then we kill time")]

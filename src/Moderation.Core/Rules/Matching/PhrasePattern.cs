@@ -7,7 +7,7 @@ namespace Moderation.Core.Rules.Matching;
 /// sentences with slots rather than a list of exact sentences. A pattern is a sequence of
 /// words (a '*' at either end of a word stands for the rest of it), <c>{slot}</c> (any phrase
 /// of a named list), <c>(a|b c|{slot})</c> (inline alternatives), a '?' after any of these
-/// (optional) and <c>...</c> (up to three words of anything; <c>...5</c> up to five). A pattern
+/// (optional) and <c>...</c> (up to three words of anything; <c>...5</c> up to five, <c>...12</c> up to twelve, at most twenty). A pattern
 /// compiles to a <see cref="PhraseMatcher"/> that goes word by word over the readings of a
 /// comment, in time linear in their length.
 /// </summary>
@@ -20,6 +20,7 @@ namespace Moderation.Core.Rules.Matching;
 public sealed class PhrasePattern
 {
     private const int DefaultGap = 3;
+    private const int MaxGap = 20;
 
     private PhrasePattern(PhraseMatcher matcher, IReadOnlyList<string> triggers, int maxWords, PhraseVocabulary vocabulary)
     {
@@ -213,9 +214,17 @@ public sealed class PhrasePattern
             {
                 i += 3;
                 int gap = DefaultGap;
-                if (i < pattern.Length && char.IsAsciiDigit(pattern[i]))
+                int digits = i;
+                while (i < pattern.Length && char.IsAsciiDigit(pattern[i]))
                 {
-                    gap = pattern[i++] - '0';
+                    i++;
+                }
+
+                // Every digit is the gap's: "...12" read as a gap of one and a word "2" can never match.
+                if (i > digits && (!int.TryParse(pattern.AsSpan(digits, i - digits), out gap) || gap is < 1 or > MaxGap))
+                {
+                    problems.Add($"'{pattern}': a gap of '...{pattern[digits..i]}' words; a gap holds 1 to {MaxGap}.");
+                    return null;
                 }
 
                 parts.Add(PhraseMatcher.Part.GapOf(gap));
