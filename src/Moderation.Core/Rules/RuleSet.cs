@@ -77,7 +77,7 @@ public sealed class RuleSet
         {
             var rule = Rules[match.RuleIndex];
             if ((rule.SkipNames && ProperNames.IsNameAt(text, match.Start, match.End))
-                || (rule.SkipQuoted && Quotations.IsInside(QuotedPassages(text, ref passagesFound), match.Start, match.End)))
+                || (rule.SkipQuoted && Quotations.IsInside(text, QuotedPassages(text, ref passagesFound), match.Start, match.End)))
             {
                 continue;
             }

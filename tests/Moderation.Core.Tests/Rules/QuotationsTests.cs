@@ -14,7 +14,7 @@ public sealed class QuotationsTests
           - id: threats
             action: reject
             skip_quoted: true
-            terms: [сдохни, сдохли, shoot, згоріли, 죽어라]
+            terms: [сдохни, сдохли, shoot, згоріли, 죽어라, "조심해*"]
           - id: unquoted
             action: hold
             terms: [vermin]
@@ -26,6 +26,8 @@ public sealed class QuotationsTests
     [InlineData("Кто-то выше написал «чтоб они все сдохли». Это мерзко.")]
     [InlineData("Хтось написав „щоб вони всі згоріли“. Це огидно.")]
     [InlineData("윗댓에 '다 죽어라'라고 쓰신 분, 그런 말은 정말 아닙니다.")]
+    [InlineData("누가 저한테 '밤길 조심해라'라고 쪽지를 보냈는데 신고했습니다.")]
+    [InlineData("누가 \"조심해라\"라는 댓글을 달았네요.")]
     [InlineData("Someone wrote 'just shoot them' and nobody deleted it.")]
     [InlineData("He said ‘I'll shoot’ and left.")]
     [InlineData("«Он кричал \"сдохни\" и смеялся» — так пишет свидетель.")]
@@ -41,6 +43,7 @@ public sealed class QuotationsTests
     [InlineData("You say \"hi\" but I'll shoot you anyway, that's what I'd 'do'.")]
     [InlineData("\"I'll shoot you")]
     [InlineData("다 죽어라 '진짜'")]
+    [InlineData("밤길 조심해라 '진짜'라고 했지")]
     [InlineData("Don't quote me: shoot them all, it's the only way.")]
     [InlineData("He wrote \"shoot\", she wrote «сдохни», and I say shoot, \"and\" 'so' «do» you.")]
     [InlineData("\"I will shoot you\"")]

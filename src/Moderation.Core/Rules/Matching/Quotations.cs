@@ -20,10 +20,10 @@ internal static class Quotations
     private static readonly SearchValues<char> Marks = SearchValues.Create("\"'“”„«»‘’「」『』");
 
     /// <summary>
-    /// Whether [<paramref name="start"/>, <paramref name="end"/>) lies inside one of
+    /// Whether [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/> lies inside one of
     /// <paramref name="passages"/> (as <see cref="Passages"/> gives them: in order, none inside another).
     /// </summary>
-    public static bool IsInside(List<(int Open, int Close)> passages, int start, int end)
+    public static bool IsInside(string text, List<(int Open, int Close)> passages, int start, int end)
     {
         int low = 0;
         int high = passages.Count - 1;
@@ -33,6 +33,13 @@ internal static class Quotations
             var (open, close) = passages[middle];
             if (close < end)
             {
+                // A word read to its end runs on into the particle a Korean quote closes with
+                // ('밤길 조심해라'라고): the quoted words end at the mark all the same.
+                if (open < start && IsParticleAfterClose(text, close, end))
+                {
+                    return true;
+                }
+
                 low = middle + 1;
             }
             else if (open >= start)
@@ -46,6 +53,24 @@ internal static class Quotations
         }
 
         return false;
+    }
+
+    private static bool IsParticleAfterClose(string text, int close, int end)
+    {
+        if (close + 1 >= end || end > text.Length || !CommentLanguage.IsHangul(text[close - 1]))
+        {
+            return false;
+        }
+
+        foreach (char c in text.AsSpan(close + 1, end - close - 1))
+        {
+            if (!CommentLanguage.IsHangul(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
