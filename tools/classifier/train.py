@@ -29,7 +29,7 @@ import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TRAINING = ["eval/corpus", "eval/second/dev", "eval/third/dev", "eval/fourth/dev", "eval/fifth/dev", "eval/sixth/dev", "eval/seventh/dev", "tools/classifier/training"]
+TRAINING = ["eval/corpus", "eval/second/dev", "eval/third/dev", "eval/fourth/dev", "eval/fifth/dev", "eval/sixth/dev", "eval/seventh/dev", "eval/eighth/dev", "eval/ninth/dev", "tools/classifier/training"]
 # Innocent words and sentences that hold a bad root (Scunthorpe, spick and span, Clitheroe): the
 # lists' allow entries and the word-list checker's samples, as clean rows, so the model does not
 # learn from a root's letters what the allow lists took back.
