@@ -874,4 +874,24 @@ public sealed class ShippedRulesTests
     [InlineData("Kittens don't have families until someone adopts them; the shelter took in two litters this week.")]
     [InlineData("The company hung a banner from a bridge.")]
     public void NinthCorpusShapes_InnocentNeighbours_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Опять прибежали и строчат по методичке, скучно")]
+    [InlineData("Тобі за кожен коментар платять, чи що?")]
+    [InlineData("Сколько тебе платят за комменты, кремлёвский?")]
+    [InlineData("Очередной бот из Ольгино проснулся")]
+    [InlineData("Хоч би методичку оновили, одне й те саме")]
+    [InlineData("How much does Moscow pay you for this?")]
+    [InlineData("Another bot from the troll factory, ignore it")]
+    [InlineData("댓글알바 또 출근했냐")]
+    public void PaidCommenterAccusations_AreHeld(string text) => AssertCaught(text, "insults");
+
+    [Theory]
+    [InlineData("Учителя пишут конспекты по методичке министерства.")]
+    [InlineData("Методички для врачей обновили в этом году.")]
+    [InlineData("Журналисты нашли ботов из Ольгино и описали их работу.")]
+    [InlineData("Сколько вам платят на заводе? Зарплаты выросли.")]
+    [InlineData("How much do they pay you at the new job?")]
+    [InlineData("알바생들이 출근했네, 가게가 바빠 보여.")]
+    public void PaidCommenterWordsInTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 }
