@@ -16,18 +16,31 @@ namespace Moderation.Redis;
 /// </remarks>
 public sealed class RedisKeys(string prefix, string hashTag = "wf")
 {
-    // The keys with no id in them are built once: a submission names six of them.
+    // The keys with no id in them are built once, and those with one put the id after a prefix
+    // kept as bytes (StackExchange.Redis writes the two parts one after the other): a submission
+    // names about fifteen keys, and concatenating each was a string per key.
     private readonly string _workflow = WorkflowKey(prefix, hashTag, "");
+    private readonly RedisKey _comment = KeyPrefix(prefix, hashTag, "comment:");
+    private readonly RedisKey _document = KeyPrefix(prefix, hashTag, "doc:");
+    private readonly RedisKey _reporters = KeyPrefix(prefix, hashTag, "reporters:");
+    private readonly RedisKey _history = KeyPrefix(prefix, hashTag, "history:");
+    private readonly RedisKey _author = KeyPrefix(prefix, hashTag, "author:");
+    private readonly RedisKey _authorPending = KeyPrefix(prefix, hashTag, "author-pending:");
+    private readonly RedisKey _authorRecent = KeyPrefix(prefix, hashTag, "author-recent:");
+    private readonly RedisKey _article = KeyPrefix(prefix, hashTag, "article:");
     private readonly string _rateLimit = prefix + ":{" + hashTag + "}:rl:";
+
+    // A prefix per limit policy; the policies are the configured few.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RedisKey> _rateLimitPolicies = new(StringComparer.Ordinal);
     private readonly string _textHistory = prefix + ":text:{";
 
-    public RedisKey Comment(string commentId) => _workflow + "comment:" + commentId;
+    public RedisKey Comment(string commentId) => ((RedisKey)commentId).Prepend(_comment);
 
     /// <summary>
     /// A comment's document (JSON: submission, rules' decision, creation time), in a key of its
     /// own so the comment's hash holds only short values and Redis keeps it compact (a listpack).
     /// </summary>
-    public RedisKey Document(string commentId) => _workflow + "doc:" + commentId;
+    public RedisKey Document(string commentId) => ((RedisKey)commentId).Prepend(_document);
 
     public RedisKey PendingQueue { get; } = WorkflowKey(prefix, hashTag, "queue:pending");
 
@@ -38,7 +51,7 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     public RedisKey HiddenQueue { get; } = WorkflowKey(prefix, hashTag, "queue:hidden");
 
     /// <summary>The readers who reported a comment (one report each).</summary>
-    public RedisKey Reporters(string commentId) => _workflow + "reporters:" + commentId;
+    public RedisKey Reporters(string commentId) => ((RedisKey)commentId).Prepend(_reporters);
 
     public RedisKey Queue(QueueKind queue) => queue switch
     {
@@ -48,18 +61,18 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     };
 
     /// <summary>A comment's history: a list of JSON entries, appended by the same scripts that change the comment.</summary>
-    public RedisKey History(string commentId) => _workflow + "history:" + commentId;
+    public RedisKey History(string commentId) => ((RedisKey)commentId).Prepend(_history);
 
     /// <summary>An author's status and counts.</summary>
-    public RedisKey Author(string authorId) => _workflow + "author:" + authorId;
+    public RedisKey Author(string authorId) => ((RedisKey)authorId).Prepend(_author);
 
     /// <summary>The author's comments in the pending queue.</summary>
-    public RedisKey AuthorPending(string authorId) => _workflow + "author-pending:" + authorId;
+    public RedisKey AuthorPending(string authorId) => ((RedisKey)authorId).Prepend(_authorPending);
 
     /// <summary>A list of the author's most recent comment ids, newest first, capped.</summary>
-    public RedisKey AuthorRecent(string authorId) => _workflow + "author-recent:" + authorId;
+    public RedisKey AuthorRecent(string authorId) => ((RedisKey)authorId).Prepend(_authorRecent);
 
-    public RedisKey Article(string articleId) => _workflow + "article:" + articleId;
+    public RedisKey Article(string articleId) => ((RedisKey)articleId).Prepend(_article);
 
     /// <summary>The decision events: a stream, appended by the scripts that change comments after submission.</summary>
     public RedisKey Events { get; } = WorkflowKey(prefix, hashTag, "events");
@@ -89,7 +102,8 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     /// <summary>The ids of recent comments, scored by creation time (ms), trimmed by age and count as each is added.</summary>
     public RedisKey RecentComments { get; } = WorkflowKey(prefix, hashTag, "recent");
 
-    public RedisKey RateLimit(string policyName, string subject) => _rateLimit + policyName + ":" + subject;
+    public RedisKey RateLimit(string policyName, string subject) =>
+        ((RedisKey)subject).Prepend(_rateLimitPolicies.GetOrAdd(policyName, static (name, rateLimit) => System.Text.Encoding.UTF8.GetBytes(rateLimit + name + ":"), _rateLimit));
 
     /// <summary>Marks a comment (or one edit of it) as charged against the limits, so its retries are not charged again.</summary>
     public RedisKey Charge(string chargeId) => _rateLimit + "@charged:" + chargeId;
@@ -98,4 +112,6 @@ public sealed class RedisKeys(string prefix, string hashTag = "wf")
     public RedisKey TextHistory(string fingerprint) => _textHistory + fingerprint + "}";
 
     private static string WorkflowKey(string prefix, string hashTag, string name) => prefix + ":{" + hashTag + "}:" + name;
+
+    private static RedisKey KeyPrefix(string prefix, string hashTag, string name) => System.Text.Encoding.UTF8.GetBytes(WorkflowKey(prefix, hashTag, name));
 }
