@@ -894,4 +894,30 @@ public sealed class ShippedRulesTests
     [InlineData("How much do they pay you at the new job?")]
     [InlineData("알바생들이 출근했네, 가게가 바빠 보여.")]
     public void PaidCommenterWordsInTheirOwnSense_ArePublished(string text) => AssertPublished(text);
+
+    [Theory]
+    [InlineData("Congratulations on finally learning to spell, reading is next", "insults")]
+    [InlineData("Who let you out of the ward today?", "insults")]
+    [InlineData("Full marks for confidence, zero for logic", "insults")]
+    [InlineData("Careful, thinking this hard could hurt your brain", "insults")]
+    [InlineData("How do you get through the day being so dense?", "insults")]
+    [InlineData("I didn't know we had a field marshal in the comments", "insults")]
+    [InlineData("Cowardice runs in their blood, always has", "hate")]
+    [InlineData("Подлость у них в крови, ничего не изменится", "hate")]
+    [InlineData("I hope she chokes on her award", "threats")]
+    [InlineData("The only useful thing that columnist could do for humanity is drop dead", "threats")]
+    [InlineData("Let's hope the winter finishes what the drones started", "threats")]
+    [InlineData("저런 놈이 숨 쉬는 것도 산소 낭비", "insults")]
+    [InlineData("그 부대 전멸해도 아무도 안 울어", "threats")]
+    public void SarcasmGeneralisationsAndWishesSaidSideways_AreHeld(string text, string category) => AssertCaught(text, category);
+
+    [Theory]
+    [InlineData("Congratulations on learning to drive, that's a big step.")]
+    [InlineData("They let you out of the hospital early? Great news.")]
+    [InlineData("Music is in their blood, the whole family plays.")]
+    [InlineData("Рабство у них в крови — так писали колонизаторы об африканцах, и это расизм.")]
+    [InlineData("The best thing the government could do for the country is stop the war.")]
+    [InlineData("산소 낭비를 줄이는 장치가 나왔다.")]
+    [InlineData("이 법이 없어져도 아무도 모를 거다.")]
+    public void SarcasmAndWishShapesInTheirOwnSense_ArePublished(string text) => AssertPublished(text);
 }
